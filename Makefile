@@ -1,0 +1,101 @@
+# learning_unit: development commands. See README.md.
+#
+#   make run    set up what is missing, create the demo database, serve Odoo on :8069
+#   make test   install the addon in a fresh test database and run every test
+#   make bench  province-scale benchmark (see bench/README.md)
+#   make lint   ruff + pylint-odoo
+#
+# Odoo itself is never part of this repository: point ODOO_SRC at an Odoo 18.0
+# source tree (the directory holding odoo-bin).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+ODOO_SRC ?= /opt/odoo
+VENV ?= $(CURDIR)/.venv
+PYTHON ?= python3
+DB_TEST ?= learning_unit_test
+DB_DEMO ?= learning_unit_demo
+HTTP_PORT ?= 8069
+BUILD := $(CURDIR)/.build
+PY := $(VENV)/bin/python
+export PATH := $(VENV)/bin:$(PATH)
+
+ADDONS_PATH := $(ODOO_SRC)/odoo/addons,$(CURDIR)
+ODOO := $(PY) $(ODOO_SRC)/odoo-bin -c $(BUILD)/odoo.conf
+PYTEST_ARGS ?=
+
+.PHONY: help run test test-only bench lint check-odoo check-postgres setup config \
+        wkhtmltopdf testdb demodb clean
+
+help:
+	@sed -n '3,8p' Makefile
+
+check-odoo:
+	@if [ ! -f "$(ODOO_SRC)/odoo-bin" ] || [ ! -d "$(ODOO_SRC)/odoo/addons/hr" ]; then \
+	  echo "ERROR: no Odoo 18.0 source tree at ODOO_SRC=$(ODOO_SRC): set ODOO_SRC to a directory holding odoo-bin and odoo/ of Odoo 18.0 community (see README.md, 'Getting Odoo'); no test was run." >&2; \
+	  exit 2; \
+	fi
+	@grep -q "^version_info = (18, 0," "$(ODOO_SRC)/odoo/release.py" || { \
+	  echo "ERROR: ODOO_SRC=$(ODOO_SRC) is not Odoo 18.0 (see odoo/release.py); no test was run." >&2; exit 2; }
+
+check-postgres:
+	@psql -d postgres -Atqc 'select 1' >/dev/null 2>&1 || { \
+	  echo "ERROR: PostgreSQL is not reachable (PGHOST/PGUSER or the local socket); start it, e.g. 'pg_ctlcluster --skip-systemctl-redirect \$$(ls /etc/postgresql) main start'; no test was run." >&2; exit 2; }
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet "setuptools<70" wheel
+	$(VENV)/bin/pip install --quiet --no-build-isolation -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+setup: check-odoo $(VENV)/.installed wkhtmltopdf config
+
+wkhtmltopdf: $(VENV)/.installed
+	@$(CURDIR)/tools/install-wkhtmltopdf.sh $(VENV) >/dev/null || \
+	  echo "WARNING: could not install wkhtmltopdf 0.12.4 into $(VENV): PDF reports will not render." >&2
+
+# The Odoo tree is made importable (pytest-odoo imports odoo) and the
+# configuration written each time: ODOO_SRC may change between runs.
+config: check-odoo $(VENV)/.installed
+	@mkdir -p $(BUILD)/data
+	@echo "$(ODOO_SRC)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/odoo_src.pth"
+	@printf '[options]\naddons_path = %s\ndata_dir = %s\nhttp_port = %s\nlist_db = True\nlog_level = warn\nmax_cron_threads = 0\nwithout_demo = False\n' \
+	  "$(ADDONS_PATH)" "$(BUILD)/data" "$(HTTP_PORT)" > $(BUILD)/odoo.conf
+
+testdb: setup check-postgres
+	@echo "== Creating test database $(DB_TEST) (Odoo: $(ODOO_SRC))"
+	@dropdb --if-exists $(DB_TEST)
+	@rm -rf $(BUILD)/data/filestore/$(DB_TEST)
+	$(ODOO) -d $(DB_TEST) -i learning_unit --load-language=vi_VN --stop-after-init --log-level=warn
+
+test: testdb test-only
+
+test-only: setup
+	@echo "== Running the tests against $(DB_TEST)"
+	$(PY) -m pytest tests -p no:cacheprovider --odoo-database=$(DB_TEST) --odoo-config=$(BUILD)/odoo.conf --odoo-http $(PYTEST_ARGS)
+
+demodb: setup check-postgres
+	@if psql -d postgres -Atqc "select 1 from pg_database where datname='$(DB_DEMO)'" | grep -q 1; then \
+	  echo "== Updating $(DB_DEMO)"; \
+	  $(ODOO) -d $(DB_DEMO) -u learning_unit --stop-after-init --log-level=warn; \
+	else \
+	  echo "== Creating $(DB_DEMO) with demo data"; \
+	  $(ODOO) -d $(DB_DEMO) -i learning_unit --load-language=vi_VN --stop-after-init --log-level=warn; \
+	fi
+
+run: demodb
+	@echo "== Serving $(DB_DEMO) on http://localhost:$(HTTP_PORT) (logins in README.md)"
+	$(ODOO) -d $(DB_DEMO) --db-filter='^$(DB_DEMO)$$' --http-port=$(HTTP_PORT) --log-level=info
+
+bench: setup check-postgres
+	$(PY) bench/bench.py --odoo-config $(BUILD)/odoo.conf $(BENCH_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/pip install --quiet -r requirements-lint.txt
+	$(VENV)/bin/ruff check learning_unit tests bench tools
+	$(VENV)/bin/ruff format --check learning_unit tests bench tools
+	$(VENV)/bin/pylint --rcfile=.pylintrc learning_unit
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,38 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Learning Units (Đơn vị học tập)",
+    "summary": "Self-assess, review and recognise 'Đơn vị học tập' "
+    "under Thông tư 22/2020/TT-BGDĐT, with exact Phụ lục 2 scores",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources",
+    "website": "https://github.com/learning-unit/learning_unit",
+    "author": "learning_unit authors",
+    "license": "AGPL-3",
+    "development_status": "Beta",
+    "application": True,
+    "installable": True,
+    "depends": ["hr", "mail"],
+    "external_dependencies": {"python": ["xlsxwriter", "openpyxl"]},
+    "data": [
+        "security/security.xml",
+        "security/ir.model.access.csv",
+        "data/learning_unit_competency_data.xml",
+        "data/learning_unit_template_data.xml",
+        "data/learning_unit_document_type_data.xml",
+        "data/learning_unit_mail_data.xml",
+        "data/ir_cron_data.xml",
+        "views/learning_unit_assessment_views.xml",
+        "views/learning_unit_period_views.xml",
+        "views/learning_unit_member_views.xml",
+        "views/learning_unit_template_views.xml",
+        "views/learning_unit_criterion_views.xml",
+        "views/learning_unit_competency_views.xml",
+        "views/learning_unit_document_type_views.xml",
+        "views/learning_unit_dossier_item_views.xml",
+        "views/learning_unit_return_wizard_views.xml",
+        "views/res_users_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [],
+}

@@ -1,0 +1,131 @@
+"""Shared fixtures of the learning_unit tests (real Odoo, real PostgreSQL)."""
+
+from odoo.tests import HttpCase, TransactionCase, new_test_user
+
+ALL_CODES = [
+    "1a", "1b", "1c", "2a", "2b", "2c", "2d",
+    "3a1", "3a2", "3a3", "3a4", "3a5", "3a6", "3a7", "3a8",
+    "3b", "3c",
+]  # fmt: skip
+
+EVIDENCE = ("plan_approved", "discipline_ok", "training_done", "advanced_worker")
+
+
+class LearningUnitTestMixin:
+    """Odoo's test metaclass only tags classes living under odoo.addons.*."""
+
+    test_module = "learning_unit"
+    test_tags = {"standard", "at_install", "learning_unit"}
+    test_sequence = 0
+
+    @classmethod
+    def setUpClass(cls):
+        cls.test_class = cls.__name__
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.template = cls.env.ref("learning_unit.template_tt22")
+        cls.competencies = cls.env["learning.unit.competency"].search([])
+        cls.company = cls.env.company
+        cls.period = cls.env["learning.unit.period"].create({"year": 2040})
+
+    # -- builders ---------------------------------------------------------
+    @classmethod
+    def make_unit(cls, name, size, parent=None, company=None):
+        """An hr.department with ``size`` active employees."""
+        company = company or cls.company
+        department = (
+            cls.env["hr.department"]
+            .with_company(company)
+            .create(
+                {
+                    "name": name,
+                    "parent_id": parent.id if parent else False,
+                    "company_id": company.id,
+                }
+            )
+        )
+        cls.env["hr.employee"].with_company(company).create(
+            [
+                {
+                    "name": f"{name} NV{i:03d}",
+                    "department_id": department.id,
+                    "company_id": company.id,
+                }
+                for i in range(size)
+            ]
+        )
+        return department
+
+    @classmethod
+    def make_assessment(cls, department, period=None, load=True):
+        assessment = cls.env["learning.unit.assessment"].create(
+            {
+                "period_id": (period or cls.period).id,
+                "department_id": department.id,
+            }
+        )
+        if load:
+            assessment.with_context(learning_unit_silent=True).action_load_members()
+        return assessment
+
+    @staticmethod
+    def line(assessment, code):
+        line = assessment.line_ids.filtered(lambda l: l.criterion_code == code)
+        assert len(line) == 1, code
+        return line
+
+    @classmethod
+    def give_full_evidence(cls, members):
+        members.write(
+            dict(
+                {field: True for field in EVIDENCE},
+                competency_ids=[(6, 0, cls.competencies.ids)],
+            )
+        )
+
+    @classmethod
+    def provide_dossier(cls, assessment):
+        items = cls.env["learning.unit.dossier.item"].search(
+            [("assessment_id", "in", assessment.ids)]
+        )
+        items.write({"paper_copy": True})
+
+    @classmethod
+    def make_full_score(cls, assessment):
+        """Every criterion at its maximum: 100 points."""
+        cls.give_full_evidence(assessment.member_ids)
+        for code in ("1a", "1b", "3b"):
+            cls.line(assessment, code).achieved = True
+        cls.line(assessment, "3c").count_value = 5
+
+    @classmethod
+    def make_user(cls, login, groups, department=None, review=None, company=None):
+        """A user with learning unit roles; with ``department`` also an employee."""
+        company = company or cls.company
+        user = new_test_user(
+            cls.env,
+            login=login,
+            groups="base.group_user," + groups,
+            company_id=company.id,
+            company_ids=[(6, 0, [company.id])],
+        )
+        if department:
+            cls.env["hr.employee"].with_company(company).create(
+                {
+                    "name": login,
+                    "user_id": user.id,
+                    "department_id": department.id,
+                    "company_id": company.id,
+                }
+            )
+        if review:
+            user.lu_review_department_ids = [(6, 0, review.ids)]
+        return user
+
+
+class LearningUnitCase(LearningUnitTestMixin, TransactionCase):
+    pass
+
+
+class LearningUnitHttpCase(LearningUnitTestMixin, HttpCase):
+    pass
