@@ -99,8 +99,13 @@ class LearningUnitTestMixin:
         cls.line(assessment, "3c").count_value = 5
 
     @classmethod
-    def make_user(cls, login, groups, department=None, review=None, company=None):
-        """A user with learning unit roles; with ``department`` also an employee."""
+    def make_user(
+        cls, login, groups, department=None, review=None, company=None, lang="en_US"
+    ):
+        """A user with learning unit roles; with ``department`` also an employee.
+
+        The test database speaks Vietnamese by default; users get ``lang``.
+        """
         company = company or cls.company
         user = new_test_user(
             cls.env,
@@ -108,6 +113,7 @@ class LearningUnitTestMixin:
             groups="base.group_user," + groups,
             company_id=company.id,
             company_ids=[(6, 0, [company.id])],
+            lang=lang,
         )
         if department:
             cls.env["hr.employee"].with_company(company).create(
