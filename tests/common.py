@@ -70,7 +70,7 @@ class LearningUnitTestMixin:
 
     @staticmethod
     def line(assessment, code):
-        line = assessment.line_ids.filtered(lambda l: l.criterion_code == code)
+        line = assessment.line_ids.filtered(lambda rec: rec.criterion_code == code)
         assert len(line) == 1, code
         return line
 

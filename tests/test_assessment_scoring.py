@@ -96,17 +96,23 @@ class TestAssessmentScoring(LearningUnitCase):
         # the unit's 30 employees and the 10 of its sub-unit
         self.assertEqual(len(a.member_ids), 40)
         self.assertEqual(a.member_count, 40)
-        self.assertEqual(set(a.member_ids.department_id.ids), {self.unit.id, self.team.id})
+        self.assertEqual(
+            set(a.member_ids.department_id.ids), {self.unit.id, self.team.id}
+        )
 
     def test_load_members_twice_adds_only_new_employees(self):
         a = self.assessment
         archived = a.member_ids[0].employee_id
-        self.env["hr.employee"].create({"name": "Người mới", "department_id": self.team.id})
+        self.env["hr.employee"].create(
+            {"name": "Người mới", "department_id": self.team.id}
+        )
         a.with_context(learning_unit_silent=True).action_load_members()
         self.assertEqual(len(a.member_ids), 41)
         # archived employees are not loaded into a new assessment
         archived.active = False
-        other = self.make_assessment(self.unit, period=self.env["learning.unit.period"].create({"year": 2045}))
+        other = self.make_assessment(
+            self.unit, period=self.env["learning.unit.period"].create({"year": 2045})
+        )
         self.assertEqual(len(other.member_ids), 40)
         self.assertNotIn(archived, other.member_ids.employee_id)
 
@@ -122,7 +128,9 @@ class TestAssessmentScoring(LearningUnitCase):
         # nothing claimed: only 1c (nothing declared missing) scores
         self.assertEqual(a.self_total, 10)
         self.assertEqual(a.self_rank, "fail")
-        self.assertEqual(self.line(a, "2a").score_note and self.line(a, "2a").self_score, 0)
+        self.assertEqual(
+            self.line(a, "2a").score_note and self.line(a, "2a").self_score, 0
+        )
 
     def test_full_score_is_good(self):
         self.make_full_score(self.assessment)
@@ -194,7 +202,12 @@ class TestAssessmentScoring(LearningUnitCase):
 
     def test_every_share_criterion_counts_its_own_evidence(self):
         members = self.assessment.member_ids
-        pairs = {"2a": "plan_approved", "2b": "discipline_ok", "2c": "training_done", "2d": "advanced_worker"}
+        pairs = {
+            "2a": "plan_approved",
+            "2b": "discipline_ok",
+            "2c": "training_done",
+            "2d": "advanced_worker",
+        }
         for code, field in pairs.items():
             members[:36].write({field: True})
             line = self.line(self.assessment, code)
@@ -255,7 +268,9 @@ class TestAssessmentScoring(LearningUnitCase):
         self.assertFalse(a.member_ids)
         for code in ("2a", "2b", "2c", "2d", "3a1", "3a8"):
             self.assertEqual(self.line(a, code).self_score, 0, code)
-        self.assertIn("No members", self.line(a, "2a").with_context(lang="en_US").score_note)
+        self.assertIn(
+            "No members", self.line(a, "2a").with_context(lang="en_US").score_note
+        )
 
     def _scenario(self, off=(), count_3c=5, missing_1c=0, drop=(), short=None):
         """Start from 100 points and take away exactly what is asked."""
@@ -287,9 +302,18 @@ class TestAssessmentScoring(LearningUnitCase):
             (69.5, "average"),
         )
         # 100 - 30 - 5 - 8 - 3 - 3 - 1 = 50: average; 49.5 fails
-        low = {"off": ["1a", "1b", "3b"], "count_3c": 0, "missing_1c": 4, "drop": ["3a1", "3a2"]}
-        self.assertEqual(self._scenario(**low, short={"advanced_worker": 8}), (50, "average"))
-        self.assertEqual(self._scenario(**low, short={"advanced_worker": 12}), (49.5, "fail"))
+        low = {
+            "off": ["1a", "1b", "3b"],
+            "count_3c": 0,
+            "missing_1c": 4,
+            "drop": ["3a1", "3a2"],
+        }
+        self.assertEqual(
+            self._scenario(**low, short={"advanced_worker": 8}), (50, "average")
+        )
+        self.assertEqual(
+            self._scenario(**low, short={"advanced_worker": 12}), (49.5, "fail")
+        )
 
     def test_totals_are_the_sum_of_lines(self):
         self.make_full_score(self.assessment)
@@ -306,7 +330,9 @@ class TestAssessmentScoring(LearningUnitCase):
         self.assertEqual(line.self_score, 10)
         line.criterion_id.step_mode = "started"
         self.assertEqual(line.self_score, 9.5)
-        line.criterion_id.write({"step_mode": "completed", "step_percent": 2, "deduction": 1})
+        line.criterion_id.write(
+            {"step_mode": "completed", "step_percent": 2, "deduction": 1}
+        )
         self.assertEqual(line.self_score, 9)
 
     def test_one_assessment_per_unit_and_period(self):
@@ -322,7 +348,9 @@ class TestAssessmentScoring(LearningUnitCase):
         self.assertEqual(self.assessment.members_missing_evidence_count, 39)
         member.training_done = False
         self.assertFalse(member.evidence_complete)
-        self.assertIn("Mandatory Training", member.with_context(lang="en_US").missing_evidence)
+        self.assertIn(
+            "Mandatory Training", member.with_context(lang="en_US").missing_evidence
+        )
 
 
 class TestAssessmentForm(LearningUnitCase):

@@ -75,9 +75,7 @@ def test_member_share_refuses_impossible_counts(bad):
         scoring.score_member_share(10, *bad, 5, "0.5")
 
 
-@pytest.mark.parametrize(
-    "missing,expected", [(0, 10), (1, 8), (2, 6), (3, 4), (4, 2)]
-)
+@pytest.mark.parametrize("missing,expected", [(0, 10), (1, 8), (2, 6), (3, 4), (4, 2)])
 def test_missing_resources(missing, expected):
     result = scoring.score_missing_resources(10, missing, 2, 4)
     assert result.score == expected

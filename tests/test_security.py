@@ -225,7 +225,10 @@ class TestAccessMatrix(SecurityFixture, LearningUnitCase):
                     .unlink(),
                     f"{role} unlink {model}",
                 )
-                if model in ("learning.unit.assessment", "learning.unit.assessment.line"):
+                if model in (
+                    "learning.unit.assessment",
+                    "learning.unit.assessment.line",
+                ):
                     self._check(
                         "v" in rights,
                         lambda m=model, u=user: self._review_op(m, u),
@@ -268,7 +271,10 @@ class TestScopes(SecurityFixture, LearningUnitCase):
             self.other_assessment.with_user(self.officer).read(["self_total"])
         with self.assertRaises(AccessError):
             self.env["learning.unit.assessment"].with_user(self.officer).create(
-                {"period_id": self.period_review.id, "department_id": self.other_unit.id}
+                {
+                    "period_id": self.period_review.id,
+                    "department_id": self.other_unit.id,
+                }
             )
 
     def test_reviewer_of_district_a_cannot_read_district_b(self):
@@ -307,9 +313,13 @@ class TestScopes(SecurityFixture, LearningUnitCase):
             other[0].with_user(self.member).write({"plan_approved": True})
         # a member cannot change who is a member, nor the unit's inputs
         with self.assertRaises(AccessError):
-            self.own_member.with_user(self.member).write({"employee_id": other[0].employee_id.id})
+            self.own_member.with_user(self.member).write(
+                {"employee_id": other[0].employee_id.id}
+            )
         with self.assertRaises(AccessError):
-            self.line(self.assessment, "1a").with_user(self.member).write({"achieved": True})
+            self.line(self.assessment, "1a").with_user(self.member).write(
+                {"achieved": True}
+            )
 
     def test_member_edits_own_evidence_while_in_draft(self):
         self.own_member.with_user(self.member).write(
@@ -317,7 +327,9 @@ class TestScopes(SecurityFixture, LearningUnitCase):
         )
         self.assertTrue(self.own_member.plan_approved)
         self.assertEqual(self.own_member.competency_ids.mapped("code"), ["3a1"])
-        own_in_review = self.in_review.member_ids.filtered(lambda m: m.user_id == self.member)
+        own_in_review = self.in_review.member_ids.filtered(
+            lambda m: m.user_id == self.member
+        )
         with self.assertRaises(UserError):
             own_in_review.with_user(self.member).write({"plan_approved": True})
 
@@ -339,7 +351,9 @@ class TestScopes(SecurityFixture, LearningUnitCase):
         config = self.env.ref("learning_unit.menu_configuration")
         visible = self.env["ir.ui.menu"].with_user(self.officer)._visible_menu_ids()
         self.assertNotIn(config.id, visible)
-        self.assertIn(config.id, self.env["ir.ui.menu"].with_user(self.admin)._visible_menu_ids())
+        self.assertIn(
+            config.id, self.env["ir.ui.menu"].with_user(self.admin)._visible_menu_ids()
+        )
 
 
 class TestMultiCompany(LearningUnitCase):
@@ -398,50 +412,96 @@ class TestSecurityOverRpc(SecurityFixture, LearningUnitHttpCase):
     """A crafted RPC call is refused the same way as the button."""
 
     def _rpc(self, user, model, method, *args, **kwargs):
-        uid = self.xmlrpc_common.authenticate(self.env.cr.dbname, user.login, user.login, {})
+        uid = self.xmlrpc_common.authenticate(
+            self.env.cr.dbname, user.login, user.login, {}
+        )
         return self.xmlrpc_object.execute_kw(
             self.env.cr.dbname, uid, user.login, model, method, list(args), kwargs
         )
 
     def test_reviewer_cannot_read_another_district(self):
         rows = self._rpc(
-            self.reviewer, "learning.unit.assessment", "search_read",
-            [["id", "in", [self.assessment.id, self.assessment_b.id]]], ["self_total"],
+            self.reviewer,
+            "learning.unit.assessment",
+            "search_read",
+            [["id", "in", [self.assessment.id, self.assessment_b.id]]],
+            ["self_total"],
         )
         self.assertEqual([row["id"] for row in rows], [self.assessment.id])
         with self.assertRaises(Fault) as error:
-            self._rpc(self.reviewer, "learning.unit.assessment", "read", [self.assessment_b.id], ["self_total"])
+            self._rpc(
+                self.reviewer,
+                "learning.unit.assessment",
+                "read",
+                [self.assessment_b.id],
+                ["self_total"],
+            )
         self.assertEqual(error.exception.faultCode, RPC_ACCESS_ERROR)
 
     def test_crafted_state_write_is_refused(self):
         with self.assertRaises(Fault) as error:
-            self._rpc(self.admin, "learning.unit.assessment", "write", [self.assessment.id], {"state": "recognised"})
+            self._rpc(
+                self.admin,
+                "learning.unit.assessment",
+                "write",
+                [self.assessment.id],
+                {"state": "recognised"},
+            )
         self.assertEqual(error.exception.faultCode, RPC_ACCESS_ERROR)
         self.assertIn("workflow", error.exception.faultString)
         self.assertEqual(self.assessment.state, "draft")
 
     def test_locked_assessment_refuses_writes(self):
         with self.assertRaises(Fault) as error:
-            self._rpc(self.officer, "learning.unit.assessment", "write", [self.in_review.id], {"self_note": "sửa lén"})
+            self._rpc(
+                self.officer,
+                "learning.unit.assessment",
+                "write",
+                [self.in_review.id],
+                {"self_note": "sửa lén"},
+            )
         self.assertEqual(error.exception.faultCode, RPC_USER_ERROR)
         self.assertIn("can no longer be changed", error.exception.faultString)
         line = self.line(self.in_review, "3c")
         with self.assertRaises(Fault) as error:
-            self._rpc(self.officer, "learning.unit.assessment.line", "write", [line.id], {"count_value": 5})
+            self._rpc(
+                self.officer,
+                "learning.unit.assessment.line",
+                "write",
+                [line.id],
+                {"count_value": 5},
+            )
         self.assertEqual(error.exception.faultCode, RPC_USER_ERROR)
         self.assertEqual(line.count_value, 0)
 
     def test_buttons_check_the_role(self):
         with self.assertRaises(Fault) as error:
-            self._rpc(self.reviewer, "learning.unit.assessment", "action_submit", [self.assessment.id])
+            self._rpc(
+                self.reviewer,
+                "learning.unit.assessment",
+                "action_submit",
+                [self.assessment.id],
+            )
         self.assertEqual(error.exception.faultCode, RPC_ACCESS_ERROR)
-        self.assertEqual(error.exception.faultString, "Only the unit officer can submit.")
+        self.assertEqual(
+            error.exception.faultString, "Only the unit officer can submit."
+        )
         with self.assertRaises(Fault) as error:
-            self._rpc(self.officer, "learning.unit.assessment", "action_mark_reviewed", [self.in_review.id])
+            self._rpc(
+                self.officer,
+                "learning.unit.assessment",
+                "action_mark_reviewed",
+                [self.in_review.id],
+            )
         self.assertEqual(error.exception.faultCode, RPC_ACCESS_ERROR)
         self.assertEqual(self.assessment.state, "draft")
         self.assertEqual(self.in_review.state, "in_review")
         # the reviewer's allowed call works over RPC too
-        self._rpc(self.reviewer, "learning.unit.assessment.line", "write",
-                  [self.line(self.in_review, "1a").id], {"review_score": 10})
+        self._rpc(
+            self.reviewer,
+            "learning.unit.assessment.line",
+            "write",
+            [self.line(self.in_review, "1a").id],
+            {"review_score": 10},
+        )
         self.assertEqual(self.line(self.in_review, "1a").review_score, 10)

@@ -77,9 +77,7 @@ class TestSubmission(WorkflowFixture):
         self.assertEqual(len(items), 3 + 3 * 10)  # 3 unit documents, 3 per member
         self.assertEqual(self.assessment.dossier_completeness, 0)
         items.write({"paper_copy": True})
-        plan = items.filtered(
-            lambda i: i.document_type_id.code == "self_study_plan"
-        )
+        plan = items.filtered(lambda i: i.document_type_id.code == "self_study_plan")
         plan[:2].paper_copy = False
         founding = items.filtered(
             lambda i: i.document_type_id.code == "founding_decision"
@@ -93,7 +91,9 @@ class TestSubmission(WorkflowFixture):
         self.assertIn("2 of 10 members", message)
         self.assertEqual(self.assessment.state, "draft")
         # an attachment provides a document as well as the paper copy
-        attachment = self.env["ir.attachment"].create({"name": "qd.pdf", "raw": b"%PDF"})
+        attachment = self.env["ir.attachment"].create(
+            {"name": "qd.pdf", "raw": b"%PDF"}
+        )
         founding.attachment_ids = [(6, 0, attachment.ids)]
         plan[:2].paper_copy = True
         self.assertEqual(self.assessment.dossier_completeness, 100)
@@ -125,8 +125,11 @@ class TestSubmission(WorkflowFixture):
             )
 
     def test_crafted_workflow_writes_are_refused(self):
-        for vals in ({"state": "recognised"}, {"submitted_on": fields.Datetime.now()},
-                     {"return_reason": "x"}):
+        for vals in (
+            {"state": "recognised"},
+            {"submitted_on": fields.Datetime.now()},
+            {"return_reason": "x"},
+        ):
             with self.assertRaises(AccessError):
                 self.assessment.with_user(self.admin).write(vals)
         with self.assertRaises(AccessError):
@@ -151,7 +154,9 @@ class TestSubmission(WorkflowFixture):
         self.assessment.user_id = self.officer
         self.period.date_deadline_self = date.today() + timedelta(days=7)
         other_period = self.env["learning.unit.period"].create({"year": 2048})
-        far = self.make_assessment(self.make_unit("Xa", 1, parent=self.unit), period=other_period)
+        far = self.make_assessment(
+            self.make_unit("Xa", 1, parent=self.unit), period=other_period
+        )
         far.user_id = self.officer
         self.env["learning.unit.period"]._cron_remind_deadline()
         self.env["learning.unit.period"]._cron_remind_deadline()  # not twice
@@ -166,7 +171,9 @@ class TestSubmission(WorkflowFixture):
         # submitting closes the reminder
         self.submit()
         self.assertFalse(
-            self.assessment.activity_ids.filtered(lambda a: a.activity_type_id == submit_type)
+            self.assessment.activity_ids.filtered(
+                lambda a: a.activity_type_id == submit_type
+            )
         )
 
 
@@ -176,7 +183,9 @@ class TestReview(WorkflowFixture):
         a = self.assessment
         self.assertEqual(a.state, "in_review")
         self.assertEqual(a.reviewer_id, self.reviewer)
-        self.assertEqual(a.line_ids.mapped("review_score"), a.line_ids.mapped("self_score"))
+        self.assertEqual(
+            a.line_ids.mapped("review_score"), a.line_ids.mapped("self_score")
+        )
         self.assertFalse(any(a.line_ids.mapped("review_set")))
         self.assertFalse(a.review_rank)
 
@@ -186,7 +195,9 @@ class TestReview(WorkflowFixture):
             self.as_officer.action_start_review()
         self.as_reviewer.action_start_review()
         with self.assertRaises(AccessError):
-            self.line(self.assessment, "1a").with_user(self.officer).write({"review_score": 0})
+            self.line(self.assessment, "1a").with_user(self.officer).write(
+                {"review_score": 0}
+            )
         with self.assertRaises(AccessError):
             self.as_officer.action_mark_reviewed()
         with self.assertRaises(AccessError):
@@ -207,12 +218,16 @@ class TestReview(WorkflowFixture):
     def test_review_scores_only_while_in_review(self):
         self.submit()
         with self.assertRaises(UserError):
-            self.line(self.assessment, "1a").with_user(self.reviewer).write({"review_score": 1})
+            self.line(self.assessment, "1a").with_user(self.reviewer).write(
+                {"review_score": 1}
+            )
 
     def test_finish_review_needs_every_score(self):
         self.review()
         lines = self.assessment.line_ids.with_user(self.reviewer)
-        lines.filtered(lambda l: l.criterion_code == "3b").write({"review_score": 0})
+        lines.filtered(lambda rec: rec.criterion_code == "3b").write(
+            {"review_score": 0}
+        )
         with self.assertRaises(ValidationError) as error:
             self.as_reviewer.action_mark_reviewed()
         self.assertIn("1a", str(error.exception))
@@ -257,7 +272,9 @@ class TestReview(WorkflowFixture):
         lines.write({"review_score": 0})
         self.as_reviewer.action_mark_reviewed()
         self.assertEqual(self.assessment.review_rank, "fail")
-        self.as_reviewer.write({"decision_number": "1/QĐ", "decision_date": date(2041, 3, 1)})
+        self.as_reviewer.write(
+            {"decision_number": "1/QĐ", "decision_date": date(2041, 3, 1)}
+        )
         self.as_reviewer.action_recognise()
         self.assertEqual(self.assessment.state, "recognised")
 
@@ -265,7 +282,9 @@ class TestReview(WorkflowFixture):
 class TestReturn(WorkflowFixture):
     def test_return_with_reason_and_resubmit(self):
         self.review()
-        self.line(self.assessment, "1a").with_user(self.reviewer).write({"review_score": 0})
+        self.line(self.assessment, "1a").with_user(self.reviewer).write(
+            {"review_score": 0}
+        )
         action = self.as_reviewer.action_return()
         self.assertEqual(action["res_model"], "learning.unit.return.wizard")
         wizard = (
@@ -334,22 +353,30 @@ class TestAuditTrail(WorkflowFixture):
         return " | ".join(self.assessment.message_ids.mapped("body"))
 
     def test_line_score_changes_are_posted(self):
-        self.line(self.assessment, "3c").with_user(self.officer).write({"count_value": 2})
+        self.line(self.assessment, "3c").with_user(self.officer).write(
+            {"count_value": 2}
+        )
         self.assertIn("3c", self._bodies())
         self.assertIn("5.0 → 2.0", self._bodies())
-        self.assessment.member_ids[:1].with_user(self.officer).write({"training_done": False})
+        self.assessment.member_ids[:1].with_user(self.officer).write(
+            {"training_done": False}
+        )
         self.assertIn("2c", self._bodies())
 
     def test_state_totals_and_review_scores_are_tracked(self):
         self.review()
-        self.line(self.assessment, "1b").with_user(self.reviewer).write({"review_score": 5})
+        self.line(self.assessment, "1b").with_user(self.reviewer).write(
+            {"review_score": 5}
+        )
         self.as_reviewer.action_confirm_review_scores()
         self.as_reviewer.action_mark_reviewed()
         self.env.flush_all()
         self.env.cr.precommit.run()
         tracked = self.assessment.message_ids.tracking_value_ids
         fields_tracked = set(tracked.field_id.mapped("name"))
-        self.assertTrue({"state", "review_total", "review_rank"} <= fields_tracked, fields_tracked)
+        self.assertTrue(
+            {"state", "review_total", "review_rank"} <= fields_tracked, fields_tracked
+        )
         self.assertIn("1b review score", self._bodies())
         # messages are signed by who did it
         self.assertIn(self.reviewer.partner_id, self.assessment.message_ids.author_id)

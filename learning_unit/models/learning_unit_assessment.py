@@ -1,6 +1,6 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import scoring
@@ -285,10 +285,8 @@ class LearningUnitAssessment(models.Model):
     @api.depends("department_id.name", "period_id.year")
     def _compute_name(self):
         for assessment in self:
-            assessment.name = "%s - %s" % (
-                assessment.department_id.name or "",
-                assessment.period_id.year or "",
-            )
+            department = assessment.department_id.name or ""
+            assessment.name = f"{department} - {assessment.period_id.year or ''}"
 
     @api.depends("department_id")
     def _compute_head_name(self):
@@ -388,9 +386,7 @@ class LearningUnitAssessment(models.Model):
         )
         stats = {}
         for assessment, doc_type, provided, count in groups:
-            per_type = stats.setdefault(assessment.id, {}).setdefault(
-                doc_type, [0, 0]
-            )
+            per_type = stats.setdefault(assessment.id, {}).setdefault(doc_type, [0, 0])
             per_type[0] += count
             if provided:
                 per_type[1] += count
@@ -398,16 +394,14 @@ class LearningUnitAssessment(models.Model):
             per_type = stats.get(assessment.id, {})
             total = sum(v[0] for v in per_type.values())
             provided = sum(v[1] for v in per_type.values())
-            assessment.dossier_completeness = (
-                100.0 * provided / total if total else 0.0
-            )
+            assessment.dossier_completeness = 100.0 * provided / total if total else 0.0
             missing = []
             for doc_type in sorted(per_type, key=lambda t: (t.sequence, t.id)):
                 count, done = per_type[doc_type]
                 if done < count:
                     if doc_type.scope == "member":
                         missing.append(
-                            _(
+                            self.env._(
                                 "%(document)s: %(missing)s of %(count)s members",
                                 document=doc_type.name,
                                 missing=count - done,
@@ -425,7 +419,7 @@ class LearningUnitAssessment(models.Model):
 
     def _search_is_in_my_scope(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Unsupported search on 'In my scope'."))
+            raise UserError(self.env._("Unsupported search on 'In my scope'."))
         domain = self._my_scope_domain()
         if (operator == "=") == value:
             return domain
@@ -447,15 +441,21 @@ class LearningUnitAssessment(models.Model):
                 forbidden = self._workflow_fields.intersection(vals)
                 if forbidden:
                     raise AccessError(
-                        _("These fields are set by the workflow buttons only: "
-                          "%(fields)s.", fields=", ".join(sorted(forbidden)))
+                        self.env._(
+                            "These fields are set by the workflow buttons only: "
+                            "%(fields)s.",
+                            fields=", ".join(sorted(forbidden)),
+                        )
                     )
         assessments = super().create(vals_list)
         closed = assessments.filtered(lambda a: a.period_id.state == "closed")
         if closed and not self.env.su:
             raise UserError(
-                _("The period %(period)s is closed: no new assessment can be "
-                  "added to it.", period=closed[0].period_id.name)
+                self.env._(
+                    "The period %(period)s is closed: no new assessment can be "
+                    "added to it.",
+                    period=closed[0].period_id.name,
+                )
             )
         assessments.sudo()._create_lines()
         assessments.sudo()._create_unit_dossier()
@@ -507,27 +507,34 @@ class LearningUnitAssessment(models.Model):
         forbidden = field_names & self._workflow_fields
         if forbidden:
             raise AccessError(
-                _("These fields are set by the workflow buttons only: %(fields)s.",
-                  fields=", ".join(sorted(forbidden)))
+                self.env._(
+                    "These fields are set by the workflow buttons only: %(fields)s.",
+                    fields=", ".join(sorted(forbidden)),
+                )
             )
         review_fields = field_names & self._review_fields
         unit_fields = field_names - self._review_fields
         if review_fields:
             if not lu_has_role(self.env, GROUP_REVIEWER):
                 raise AccessError(
-                    _("Only the reviewing level can record review notes and "
-                      "decisions.")
+                    self.env._(
+                        "Only the reviewing level can record review notes and "
+                        "decisions."
+                    )
                 )
             locked = self.filtered(lambda a: a.state not in REVIEW_STATES)
             if locked:
                 raise UserError(
-                    _("The review of %(unit)s can only be edited while it is "
-                      "submitted or in review.", unit=locked[0].name)
+                    self.env._(
+                        "The review of %(unit)s can only be edited while it is "
+                        "submitted or in review.",
+                        unit=locked[0].name,
+                    )
                 )
         if unit_fields:
             if not lu_has_role(self.env, GROUP_OFFICER):
                 raise AccessError(
-                    _("Only the unit officer can change the self-assessment.")
+                    self.env._("Only the unit officer can change the self-assessment.")
                 )
             self._check_editable()
 
@@ -535,27 +542,33 @@ class LearningUnitAssessment(models.Model):
         locked = self.filtered(lambda a: a.state not in EDITABLE_STATES)
         if locked:
             raise UserError(
-                _(
+                self.env._(
                     "The self-assessment of %(unit)s is %(state)s and can no "
                     "longer be changed.",
                     unit=locked[0].name,
-                    state=dict(
-                        self._fields["state"]._description_selection(self.env)
-                    )[locked[0].state],
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        locked[0].state
+                    ],
                 )
             )
 
-    def unlink(self):
-        if not self.env.su:
-            if not lu_has_role(self.env, GROUP_OFFICER):
-                raise AccessError(_("Only the unit officer can delete an assessment."))
-            started = self.filtered(lambda a: a.state != "draft" or a.return_count)
-            if started and not self.env.user.has_group(GROUP_ADMIN):
-                raise UserError(
-                    _("Only a draft assessment that was never submitted can be "
-                      "deleted (%(unit)s).", unit=started[0].name)
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_unsent_drafts(self):
+        if self.env.su:
+            return
+        if not lu_has_role(self.env, GROUP_OFFICER):
+            raise AccessError(
+                self.env._("Only the unit officer can delete an assessment.")
+            )
+        started = self.filtered(lambda a: a.state != "draft" or a.return_count)
+        if started and not self.env.user.has_group(GROUP_ADMIN):
+            raise UserError(
+                self.env._(
+                    "Only a draft assessment that was never submitted can be "
+                    "deleted (%(unit)s).",
+                    unit=started[0].name,
                 )
-        return super().unlink()
+            )
 
     # ------------------------------------------------------------------
     # members
@@ -590,7 +603,7 @@ class LearningUnitAssessment(models.Model):
                 "tag": "display_notification",
                 "params": {
                     "type": "success" if members else "info",
-                    "message": _(
+                    "message": self.env._(
                         "%(count)s members added from the unit and its sub-units.",
                         count=len(members),
                     ),
@@ -603,7 +616,7 @@ class LearningUnitAssessment(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Members missing evidence"),
+            "name": self.env._("Members missing evidence"),
             "res_model": "learning.unit.member",
             "view_mode": "list,form",
             "domain": [
@@ -627,7 +640,7 @@ class LearningUnitAssessment(models.Model):
         if wrong:
             states = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
-                _(
+                self.env._(
                     "%(action)s is not possible for %(unit)s in state %(state)s.",
                     action=action_label,
                     unit=wrong[0].name,
@@ -637,17 +650,19 @@ class LearningUnitAssessment(models.Model):
 
     def action_submit(self):
         """Send the self-assessment to the reviewing level; it is then locked."""
-        self._check_role(GROUP_OFFICER, _("Only the unit officer can submit."))
-        self._check_state(EDITABLE_STATES, _("Submitting"))
+        self._check_role(GROUP_OFFICER, self.env._("Only the unit officer can submit."))
+        self._check_state(EDITABLE_STATES, self.env._("Submitting"))
         for assessment in self:
             if assessment.period_id.state == "closed":
                 raise UserError(
-                    _("The period %(period)s is closed.",
-                      period=assessment.period_id.name)
+                    self.env._(
+                        "The period %(period)s is closed.",
+                        period=assessment.period_id.name,
+                    )
                 )
             if not assessment.member_ids:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(unit)s has no members: load the members before "
                         "submitting.",
                         unit=assessment.name,
@@ -655,7 +670,7 @@ class LearningUnitAssessment(models.Model):
                 )
             if assessment.dossier_missing:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The dossier of %(unit)s is incomplete. Missing:\n%(missing)s",
                         unit=assessment.name,
                         missing=assessment.dossier_missing,
@@ -671,7 +686,9 @@ class LearningUnitAssessment(models.Model):
                 "submitted_by": self.env.uid,
             }
         )
-        self.sudo().activity_feedback([ACTIVITY_SUBMIT], feedback=_("Submitted"))
+        self.sudo().activity_feedback(
+            [ACTIVITY_SUBMIT], feedback=self.env._("Submitted")
+        )
         self._schedule_review_activity()
         return True
 
@@ -680,8 +697,10 @@ class LearningUnitAssessment(models.Model):
 
         The review scores start as the unit's own scores, not yet confirmed.
         """
-        self._check_role(GROUP_REVIEWER, _("Only the reviewing level can review."))
-        self._check_state(("submitted",), _("Starting the review"))
+        self._check_role(
+            GROUP_REVIEWER, self.env._("Only the reviewing level can review.")
+        )
+        self._check_state(("submitted",), self.env._("Starting the review"))
         for line in self.sudo().line_ids:
             line.write({"review_score": line.self_score, "review_set": False})
         self.sudo().write(
@@ -696,21 +715,25 @@ class LearningUnitAssessment(models.Model):
 
     def action_confirm_review_scores(self):
         """Confirm every review score not yet confirmed as it stands."""
-        self._check_role(GROUP_REVIEWER, _("Only the reviewing level can review."))
-        self._check_state(("in_review",), _("Confirming the review scores"))
+        self._check_role(
+            GROUP_REVIEWER, self.env._("Only the reviewing level can review.")
+        )
+        self._check_state(("in_review",), self.env._("Confirming the review scores"))
         self.line_ids.filtered(lambda line: not line.review_set).write(
             {"review_set": True}
         )
         return True
 
     def action_mark_reviewed(self):
-        self._check_role(GROUP_REVIEWER, _("Only the reviewing level can review."))
-        self._check_state(("in_review",), _("Finishing the review"))
+        self._check_role(
+            GROUP_REVIEWER, self.env._("Only the reviewing level can review.")
+        )
+        self._check_state(("in_review",), self.env._("Finishing the review"))
         for assessment in self:
             unset = assessment.line_ids.filtered(lambda line: not line.review_set)
             if unset:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The review of %(unit)s is not complete: confirm the "
                         "review score of %(codes)s.",
                         unit=assessment.name,
@@ -724,19 +747,21 @@ class LearningUnitAssessment(models.Model):
                 "reviewed_by": self.env.uid,
             }
         )
-        self.sudo().activity_feedback([ACTIVITY_REVIEW], feedback=_("Reviewed"))
+        self.sudo().activity_feedback(
+            [ACTIVITY_REVIEW], feedback=self.env._("Reviewed")
+        )
         return True
 
     def action_recognise(self):
         """Record the reviewing level's decision recognising the title."""
         self._check_role(
-            GROUP_REVIEWER, _("Only the reviewing level can recognise a unit.")
+            GROUP_REVIEWER, self.env._("Only the reviewing level can recognise a unit.")
         )
-        self._check_state(("reviewed",), _("Recognising"))
+        self._check_state(("reviewed",), self.env._("Recognising"))
         for assessment in self:
             if not assessment.decision_number or not assessment.decision_date:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Enter the decision number and date before recognising "
                         "%(unit)s.",
                         unit=assessment.name,
@@ -750,12 +775,13 @@ class LearningUnitAssessment(models.Model):
     def action_return(self):
         """Open the wizard asking why the assessment goes back to the unit."""
         self._check_role(
-            GROUP_REVIEWER, _("Only the reviewing level can return an assessment.")
+            GROUP_REVIEWER,
+            self.env._("Only the reviewing level can return an assessment."),
         )
-        self._check_state(REVIEW_STATES, _("Returning"))
+        self._check_state(REVIEW_STATES, self.env._("Returning"))
         return {
             "type": "ir.actions.act_window",
-            "name": _("Return to the unit"),
+            "name": self.env._("Return to the unit"),
             "res_model": "learning.unit.return.wizard",
             "view_mode": "form",
             "target": "new",
@@ -764,12 +790,13 @@ class LearningUnitAssessment(models.Model):
 
     def _return_to_unit(self, reason):
         self._check_role(
-            GROUP_REVIEWER, _("Only the reviewing level can return an assessment.")
+            GROUP_REVIEWER,
+            self.env._("Only the reviewing level can return an assessment."),
         )
-        self._check_state(REVIEW_STATES, _("Returning"))
+        self._check_state(REVIEW_STATES, self.env._("Returning"))
         reason = (reason or "").strip()
         if not reason:
-            raise ValidationError(_("Say why the assessment is returned."))
+            raise ValidationError(self.env._("Say why the assessment is returned."))
         for assessment in self:
             assessment.sudo().write(
                 {
@@ -782,11 +809,15 @@ class LearningUnitAssessment(models.Model):
             )
             assessment.sudo().line_ids.write({"review_set": False})
             assessment.message_post(
-                body=_("Returned to the unit. Reason: %(reason)s", reason=reason),
+                body=self.env._(
+                    "Returned to the unit. Reason: %(reason)s", reason=reason
+                ),
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=assessment.user_id.partner_id.ids,
             )
-        self.sudo().activity_feedback([ACTIVITY_REVIEW], feedback=_("Returned"))
+        self.sudo().activity_feedback(
+            [ACTIVITY_REVIEW], feedback=self.env._("Returned")
+        )
         return True
 
     # ------------------------------------------------------------------
@@ -814,7 +845,7 @@ class LearningUnitAssessment(models.Model):
             for user in users:
                 assessment.activity_schedule(
                     ACTIVITY_REVIEW,
-                    note=_(
+                    note=self.env._(
                         "%(unit)s submitted its self-assessment (%(score)s points).",
                         unit=assessment.department_id.name,
                         score=assessment.self_total,
@@ -823,9 +854,9 @@ class LearningUnitAssessment(models.Model):
                 )
 
     def _schedule_deadline_reminder(self):
+        activity_type = self.env.ref(ACTIVITY_SUBMIT)
         for assessment in self.sudo():
             user = assessment.user_id
-            activity_type = self.env.ref(ACTIVITY_SUBMIT)
             if not user or assessment.activity_ids.filtered(
                 lambda a, u=user: a.user_id == u and a.activity_type_id == activity_type
             ):

@@ -7,12 +7,11 @@ from fractions import Fraction
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import scoring
 from .learning_unit_assessment import (
-    EDITABLE_STATES,
     GROUP_OFFICER,
     GROUP_REVIEWER,
     lu_has_role,
@@ -107,13 +106,12 @@ class LearningUnitAssessmentLine(models.Model):
         digits=SCORE_DIGITS,
         compute="_compute_self_score",
         store=True,
-        string="Self Score",
     )
     score_note = fields.Char(
         compute="_compute_score_note",
         string="How It Was Scored",
     )
-    review_score = fields.Float(digits=SCORE_DIGITS, string="Review Score")
+    review_score = fields.Float(digits=SCORE_DIGITS)
     review_set = fields.Boolean(
         string="Review Confirmed",
         help="The reviewing level confirmed this review score.",
@@ -184,7 +182,7 @@ class LearningUnitAssessmentLine(models.Model):
         ):
             counts = stats[assessment.id]
             counts["total"] += count
-            for key, flag in zip(EVIDENCE_FIELDS, flags):
+            for key, flag in zip(EVIDENCE_FIELDS, flags, strict=False):
                 if flag:
                     counts[key] += count
         for assessment, competency, count in Member._read_group(
@@ -268,10 +266,10 @@ class LearningUnitAssessmentLine(models.Model):
     def _evidence_phrase(self, member_field):
         """What the members of a "share of members" criterion do, as a phrase."""
         phrases = {
-            "plan_approved": _("have a self-study plan"),
-            "discipline_ok": _("observe labour discipline"),
-            "training_done": _("completed the mandatory training"),
-            "advanced_worker": _("hold the Advanced Worker title or higher"),
+            "plan_approved": self.env._("have a self-study plan"),
+            "discipline_ok": self.env._("observe labour discipline"),
+            "training_done": self.env._("completed the mandatory training"),
+            "advanced_worker": self.env._("hold the Advanced Worker title or higher"),
         }
         return phrases.get(member_field, "")
 
@@ -284,15 +282,13 @@ class LearningUnitAssessmentLine(models.Model):
         maximum = self._fmt(criterion.max_score)
         reason = result.reason
         if reason == "achieved":
-            return _("Achieved: full %(max)s points.", max=maximum)
+            return self.env._("Achieved: full %(max)s points.", max=maximum)
         if reason == "not_achieved":
-            return _("Not achieved: 0 points.")
+            return self.env._("Not achieved: 0 points.")
         if reason == "resources_complete":
-            return _(
-                "No resource missing: full %(max)s points.", max=maximum
-            )
+            return self.env._("No resource missing: full %(max)s points.", max=maximum)
         if reason == "resources_missing":
-            return _(
+            return self.env._(
                 "%(missing)s of %(n)s resources missing → %(deducted)s points "
                 "deducted, %(score)s/%(max)s points left.",
                 missing=values["missing"],
@@ -302,7 +298,7 @@ class LearningUnitAssessmentLine(models.Model):
                 max=maximum,
             )
         if reason == "no_members":
-            return _("No members loaded yet: 0 points.")
+            return self.env._("No members loaded yet: 0 points.")
         if reason in ("share_full", "share_below_step", "share_deducted"):
             params = {
                 "met": values["met"],
@@ -317,32 +313,32 @@ class LearningUnitAssessmentLine(models.Model):
                 "max": maximum,
             }
             if reason == "share_full":
-                return _(
+                return self.env._(
                     "%(met)s/%(total)s members (100%%) %(evidence)s: full "
                     "%(max)s points.",
                     **params,
                 )
             if reason == "share_below_step":
-                return _(
+                return self.env._(
                     "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: "
                     "%(short)s%% short, less than one %(step)s%% step → no "
                     "deduction, %(score)s/%(max)s points.",
                     **params,
                 )
-            return _(
+            return self.env._(
                 "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: "
                 "%(short)s%% short → %(steps)s × %(step)s%% → %(deducted)s "
                 "points deducted, %(score)s/%(max)s points left.",
                 **params,
             )
         if reason == "all_members":
-            return _(
+            return self.env._(
                 "All %(total)s members have this competency: full %(max)s points.",
                 total=values["total"],
                 max=maximum,
             )
         if reason == "members_missing":
-            return _(
+            return self.env._(
                 "%(met)s/%(total)s members have this competency, %(missing)s "
                 "lack it → 0 points (every member must have it).",
                 met=values["met"],
@@ -350,21 +346,21 @@ class LearningUnitAssessmentLine(models.Model):
                 total=values["total"],
             )
         if reason == "count_zero":
-            return _("Shared with no other unit: 0 points.")
+            return self.env._("Shared with no other unit: 0 points.")
         if reason == "count":
-            return _(
+            return self.env._(
                 "Shared with %(count)s other unit(s): %(score)s/%(max)s points.",
                 count=values["count"],
                 score=score,
                 max=maximum,
             )
         if reason == "count_capped":
-            return _(
+            return self.env._(
                 "Shared with %(count)s other units: capped at %(max)s points.",
                 count=values["count"],
                 max=maximum,
             )
-        return _("No scoring method: 0 points.")
+        return self.env._("No scoring method: 0 points.")
 
     # ------------------------------------------------------------------
     # constraints and access
@@ -374,15 +370,17 @@ class LearningUnitAssessmentLine(models.Model):
         for line in self:
             if line.missing_count < 0 or line.count_value < 0:
                 raise ValidationError(
-                    _("Criterion %(code)s: counts cannot be negative.",
-                      code=line.criterion_code)
+                    self.env._(
+                        "Criterion %(code)s: counts cannot be negative.",
+                        code=line.criterion_code,
+                    )
                 )
             limit = line.criterion_id.max_missing
             if line.criterion_id.method == "missing_resources" and (
                 line.missing_count > limit
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Criterion %(code)s: at most %(limit)s resources can be "
                         "missing, not %(count)s.",
                         code=line.criterion_code,
@@ -397,7 +395,7 @@ class LearningUnitAssessmentLine(models.Model):
             score = scoring.exact(line.review_score)
             if score < 0 or score > scoring.exact(line.criterion_id.max_score):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Criterion %(code)s: the review score must be between 0 "
                         "and %(max)s, not %(score)s.",
                         code=line.criterion_code,
@@ -410,7 +408,9 @@ class LearningUnitAssessmentLine(models.Model):
     def create(self, vals_list):
         if not self.env.su:
             raise AccessError(
-                _("Criteria lines are created with the assessment, not by hand.")
+                self.env._(
+                    "Criteria lines are created with the assessment, not by hand."
+                )
             )
         return super().create(vals_list)
 
@@ -429,34 +429,38 @@ class LearningUnitAssessmentLine(models.Model):
         other = field_names - self._input_fields - self._review_fields
         if other:
             raise AccessError(
-                _("Only the criterion inputs and review scores of a line can "
-                  "be changed.")
+                self.env._(
+                    "Only the criterion inputs and review scores of a line can "
+                    "be changed."
+                )
             )
         if inputs:
             if not lu_has_role(self.env, GROUP_OFFICER):
                 raise AccessError(
-                    _("Only the unit officer can change the self-assessment.")
+                    self.env._("Only the unit officer can change the self-assessment.")
                 )
             assessments._check_editable()
         if review:
             if not lu_has_role(self.env, GROUP_REVIEWER):
                 raise AccessError(
-                    _("Only the reviewing level can record review scores.")
+                    self.env._("Only the reviewing level can record review scores.")
                 )
             not_in_review = assessments.filtered(lambda a: a.state != "in_review")
             if not_in_review:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Review scores of %(unit)s can only be entered while it "
                         "is in review.",
                         unit=not_in_review[0].name,
                     )
                 )
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_with_assessment_only(self):
         if not self.env.su:
-            raise AccessError(_("Criteria lines are deleted with their assessment."))
-        return super().unlink()
+            raise AccessError(
+                self.env._("Criteria lines are deleted with their assessment.")
+            )
 
     # ------------------------------------------------------------------
     # audit trail
@@ -481,18 +485,16 @@ class LearningUnitAssessmentLine(models.Model):
             old_self, old_review, old_set = before.get(line.id, (None, None, None))
             if old_self is not None and line.self_score != old_self:
                 changes[line.assessment_id].append(
-                    _(
+                    self.env._(
                         "%(code)s self score: %(old)s → %(new)s",
                         code=line.criterion_code,
                         old=line._points(old_self),
                         new=line._points(line.self_score),
                     )
                 )
-            if line.review_set and (
-                not old_set or line.review_score != old_review
-            ):
+            if line.review_set and (not old_set or line.review_score != old_review):
                 changes[line.assessment_id].append(
-                    _(
+                    self.env._(
                         "%(code)s review score: %(old)s → %(new)s",
                         code=line.criterion_code,
                         old=line._points(old_review) if old_set else "-",

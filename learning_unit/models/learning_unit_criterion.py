@@ -1,6 +1,6 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .. import scoring
@@ -161,43 +161,61 @@ class LearningUnitCriterion(models.Model):
             code = criterion.code
             if criterion.max_score < 0:
                 raise ValidationError(
-                    _("Criterion %(code)s: the maximum score cannot be negative.",
-                      code=code)
+                    self.env._(
+                        "Criterion %(code)s: the maximum score cannot be negative.",
+                        code=code,
+                    )
                 )
             if criterion.rounding < 0:
                 raise ValidationError(
-                    _("Criterion %(code)s: the rounding cannot be negative.", code=code)
+                    self.env._(
+                        "Criterion %(code)s: the rounding cannot be negative.",
+                        code=code,
+                    )
                 )
             if criterion.kind == "group":
                 continue
             method = criterion.method
             if not method:
                 raise ValidationError(
-                    _("Criterion %(code)s needs a scoring method.", code=code)
+                    self.env._("Criterion %(code)s needs a scoring method.", code=code)
                 )
             if criterion.deduction < 0 or criterion.points_per_unit < 0:
                 raise ValidationError(
-                    _("Criterion %(code)s: points cannot be negative.", code=code)
+                    self.env._(
+                        "Criterion %(code)s: points cannot be negative.", code=code
+                    )
                 )
             if method == "member_share":
                 if not criterion.member_field:
                     raise ValidationError(
-                        _("Criterion %(code)s must say which member evidence it "
-                          "counts.", code=code)
+                        self.env._(
+                            "Criterion %(code)s must say which member evidence it "
+                            "counts.",
+                            code=code,
+                        )
                     )
                 if not 0 < criterion.step_percent <= 100:
                     raise ValidationError(
-                        _("Criterion %(code)s: the step must be between 0 and "
-                          "100%%.", code=code)
+                        self.env._(
+                            "Criterion %(code)s: the step must be between 0 and "
+                            "100%%.",
+                            code=code,
+                        )
                     )
             if method == "all_members" and not criterion.competency_id:
                 raise ValidationError(
-                    _("Criterion %(code)s must name the competency every member "
-                      "needs.", code=code)
+                    self.env._(
+                        "Criterion %(code)s must name the competency every member "
+                        "needs.",
+                        code=code,
+                    )
                 )
             if method == "missing_resources" and criterion.max_missing <= 0:
                 raise ValidationError(
-                    _("Criterion %(code)s: give the number of resources.", code=code)
+                    self.env._(
+                        "Criterion %(code)s: give the number of resources.", code=code
+                    )
                 )
 
     @api.constrains("parent_id", "template_id")
@@ -208,14 +226,16 @@ class LearningUnitCriterion(models.Model):
                 parent.kind != "group" or parent.template_id != criterion.template_id
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Criterion %(code)s can only belong to a group of the same "
                         "template.",
                         code=criterion.code,
                     )
                 )
         if self._has_cycle():
-            raise ValidationError(_("Criterion groups cannot contain themselves."))
+            raise ValidationError(
+                self.env._("Criterion groups cannot contain themselves.")
+            )
 
     def _score(self, line_values):
         """Score one assessment line of this criterion.

@@ -1,6 +1,6 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from .learning_unit_assessment import GROUP_MEMBER, GROUP_OFFICER, lu_has_role
@@ -75,26 +75,33 @@ class LearningUnitDossierItem(models.Model):
     def create(self, vals_list):
         if not self.env.su:
             raise AccessError(
-                _("Dossier items are created with the assessment and its members.")
+                self.env._(
+                    "Dossier items are created with the assessment and its members."
+                )
             )
         return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:
             if set(vals) - self._evidence_fields:
-                raise AccessError(_("Only the files and notes of a dossier item "
-                                    "can be changed."))
+                raise AccessError(
+                    self.env._(
+                        "Only the files and notes of a dossier item " "can be changed."
+                    )
+                )
             if not lu_has_role(self.env, GROUP_OFFICER):
                 if not self.env.user.has_group(GROUP_MEMBER) or self.filtered(
                     lambda i: i.user_id != self.env.user
                 ):
                     raise AccessError(
-                        _("You can only provide your own documents.")
+                        self.env._("You can only provide your own documents.")
                     )
             self.assessment_id._check_editable()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_with_assessment_only(self):
         if not self.env.su:
-            raise AccessError(_("Dossier items are removed with their assessment."))
-        return super().unlink()
+            raise AccessError(
+                self.env._("Dossier items are removed with their assessment.")
+            )

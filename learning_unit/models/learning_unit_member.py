@@ -1,6 +1,6 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from .learning_unit_assessment import GROUP_MEMBER, GROUP_OFFICER, lu_has_role
@@ -17,7 +17,7 @@ def _competency_toggle(code):
         string=code,
         compute="_compute_competency_toggles",
         inverse="_inverse_competency_toggles",
-        help="The member has competency %s." % code,
+        help=f"The member has competency {code}.",
     )
 
 
@@ -36,7 +36,7 @@ class LearningUnitMember(models.Model):
             "competency_ids",
             "attachment_ids",
             "note",
-            *("competency_%s" % code for code in COMPETENCY_CODES),
+            *(f"competency_{code}" for code in COMPETENCY_CODES),
         }
     )
 
@@ -79,7 +79,6 @@ class LearningUnitMember(models.Model):
         help="Completed the mandatory training required by the State.",
     )
     advanced_worker = fields.Boolean(
-        string="Advanced Worker",
         help="Holds the title 'Lao động tiên tiến' (Advanced Worker) or higher.",
     )
     competency_ids = fields.Many2many(
@@ -132,7 +131,7 @@ class LearningUnitMember(models.Model):
         "competency_ids",
     )
     def _compute_evidence_complete(self):
-        for member, missing in zip(self, self._missing_evidence()):
+        for member, missing in zip(self, self._missing_evidence(), strict=False):
             member.evidence_complete = not missing
 
     @api.depends(
@@ -144,7 +143,7 @@ class LearningUnitMember(models.Model):
     )
     @api.depends_context("lang")
     def _compute_missing_evidence(self):
-        for member, missing in zip(self, self._missing_evidence()):
+        for member, missing in zip(self, self._missing_evidence(), strict=False):
             member.missing_evidence = "; ".join(missing)
 
     def _missing_evidence(self):
@@ -168,7 +167,7 @@ class LearningUnitMember(models.Model):
         for member in self:
             codes = set(member.competency_ids.mapped("code"))
             for code in COMPETENCY_CODES:
-                member["competency_%s" % code] = code in codes
+                member[f"competency_{code}"] = code in codes
 
     def _inverse_competency_toggles(self):
         by_code = {
@@ -180,7 +179,7 @@ class LearningUnitMember(models.Model):
                 lambda c: c.code not in COMPETENCY_CODES
             )
             for code in COMPETENCY_CODES:
-                if member["competency_%s" % code] and code in by_code:
+                if member[f"competency_{code}"] and code in by_code:
                     competencies |= by_code[code]
             if competencies != member.competency_ids:
                 member.competency_ids = competencies
@@ -191,7 +190,7 @@ class LearningUnitMember(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su and not lu_has_role(self.env, GROUP_OFFICER):
-            raise AccessError(_("Only the unit officer can add members."))
+            raise AccessError(self.env._("Only the unit officer can add members."))
         if not self.env.su:
             assessment_ids = {vals.get("assessment_id") for vals in vals_list}
             assessments = self.env["learning.unit.assessment"].browse(
@@ -230,21 +229,24 @@ class LearningUnitMember(models.Model):
         is_officer = lu_has_role(self.env, GROUP_OFFICER)
         if other and not is_officer:
             raise AccessError(
-                _("Only the unit officer can change who is a member.")
+                self.env._("Only the unit officer can change who is a member.")
             )
         if not is_officer:
             if not self.env.user.has_group(GROUP_MEMBER):
-                raise AccessError(_("You cannot change member evidence."))
+                raise AccessError(self.env._("You cannot change member evidence."))
             others = self.filtered(lambda m: m.user_id != self.env.user)
             if others:
-                raise AccessError(_("You can only change your own evidence."))
+                raise AccessError(self.env._("You can only change your own evidence."))
         if "assessment_id" in field_names:
-            raise AccessError(_("A member row cannot move to another assessment."))
+            raise AccessError(
+                self.env._("A member row cannot move to another assessment.")
+            )
         self.assessment_id._check_editable()
 
-    def unlink(self):
-        if not self.env.su:
-            if not lu_has_role(self.env, GROUP_OFFICER):
-                raise AccessError(_("Only the unit officer can remove members."))
-            self.assessment_id._check_editable()
-        return super().unlink()
+    @api.ondelete(at_uninstall=False)
+    def _unlink_while_preparing(self):
+        if self.env.su:
+            return
+        if not lu_has_role(self.env, GROUP_OFFICER):
+            raise AccessError(self.env._("Only the unit officer can remove members."))
+        self.assessment_id._check_editable()

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 # Days before the self-assessment deadline when unit officers get a reminder.
@@ -99,15 +99,15 @@ class LearningUnitPeriod(models.Model):
 
     @api.model
     def _default_template(self):
-        template = self.env.ref(
-            "learning_unit.template_tt22", raise_if_not_found=False
-        )
+        template = self.env.ref("learning_unit.template_tt22", raise_if_not_found=False)
         return template or self.env["learning.unit.template"].search([], limit=1)
 
     @api.depends("year")
     def _compute_name(self):
         for period in self:
-            period.name = _("Learning unit assessment %(year)s", year=period.year)
+            period.name = self.env._(
+                "Learning unit assessment %(year)s", year=period.year
+            )
 
     @api.depends("year")
     def _compute_deadlines(self):
@@ -122,13 +122,17 @@ class LearningUnitPeriod(models.Model):
         for period in self:
             if not 2000 <= period.year <= 2100:
                 raise ValidationError(
-                    _("The year must be between 2000 and 2100, not %(year)s.",
-                      year=period.year)
+                    self.env._(
+                        "The year must be between 2000 and 2100, not %(year)s.",
+                        year=period.year,
+                    )
                 )
             if period.date_deadline_self > period.date_deadline_report:
                 raise ValidationError(
-                    _("The self-assessment deadline must not be after the "
-                      "reporting deadline.")
+                    self.env._(
+                        "The self-assessment deadline must not be after the "
+                        "reporting deadline."
+                    )
                 )
 
     @api.depends("assessment_ids.state", "assessment_ids.is_late")
@@ -149,8 +153,8 @@ class LearningUnitPeriod(models.Model):
             total = sum(v for k, v in by_state.items() if k != "late")
             recognised = by_state.get("recognised", 0)
             reviewed = by_state.get("reviewed", 0) + recognised
-            submitted = reviewed + by_state.get("submitted", 0) + by_state.get(
-                "in_review", 0
+            submitted = (
+                reviewed + by_state.get("submitted", 0) + by_state.get("in_review", 0)
             )
             period.assessment_count = total
             period.submitted_count = submitted
@@ -164,13 +168,14 @@ class LearningUnitPeriod(models.Model):
     def write(self, vals):
         if "template_id" in vals:
             used = self.filtered(
-                lambda p: p.assessment_ids
-                and p.template_id.id != vals["template_id"]
+                lambda p: p.assessment_ids and p.template_id.id != vals["template_id"]
             )
             if used:
                 raise UserError(
-                    _("The scoring template of a period cannot change once "
-                      "units have assessments in it.")
+                    self.env._(
+                        "The scoring template of a period cannot change once "
+                        "units have assessments in it."
+                    )
                 )
         return super().write(vals)
 

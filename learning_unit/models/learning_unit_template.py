@@ -1,6 +1,6 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .. import scoring
@@ -70,7 +70,7 @@ class LearningUnitTemplate(models.Model):
             average = scoring.exact(template.threshold_average)
             if not (good > fair > average >= 0):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The rank thresholds of template %(template)s must "
                         "decrease: Good > Fair > Average >= 0.",
                         template=template.name,
