@@ -107,7 +107,7 @@ class LearningUnitAssessmentLine(models.Model):
         compute="_compute_self_score",
         store=True,
     )
-    score_note = fields.Char(
+    score_note = fields.Text(
         compute="_compute_score_note",
         string="How It Was Scored",
     )
