@@ -25,7 +25,7 @@ ADDONS_PATH := $(ODOO_SRC)/odoo/addons,$(CURDIR)
 ODOO := $(PY) $(ODOO_SRC)/odoo-bin -c $(BUILD)/odoo.conf
 PYTEST_ARGS ?=
 
-.PHONY: help run test test-only bench lint check-odoo check-postgres setup config \
+.PHONY: help run test test-only bench lint i18n check-odoo check-postgres setup config \
         wkhtmltopdf testdb demodb clean
 
 help:
@@ -99,3 +99,10 @@ lint: $(VENV)/.installed
 
 clean:
 	rm -rf $(BUILD)
+
+# Regenerate the translation template from the test database and merge it into
+# the Vietnamese catalogue (existing translations are kept).
+i18n: setup check-postgres
+	$(ODOO) -d $(DB_TEST) -u learning_unit --stop-after-init --log-level=warn
+	$(ODOO) -d $(DB_TEST) --i18n-export=$(CURDIR)/learning_unit/i18n/learning_unit.pot --modules=learning_unit --stop-after-init --log-level=warn
+	$(PY) tools/merge_po.py learning_unit/i18n/learning_unit.pot learning_unit/i18n/vi.po

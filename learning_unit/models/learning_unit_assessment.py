@@ -447,6 +447,7 @@ class LearningUnitAssessment(models.Model):
                             fields=", ".join(sorted(forbidden)),
                         )
                     )
+        self._check_one_per_unit_and_period(vals_list)
         assessments = super().create(vals_list)
         closed = assessments.filtered(lambda a: a.period_id.state == "closed")
         if closed and not self.env.su:
@@ -460,6 +461,39 @@ class LearningUnitAssessment(models.Model):
         assessments.sudo()._create_lines()
         assessments.sudo()._create_unit_dossier()
         return assessments
+
+    def _check_one_per_unit_and_period(self, vals_list):
+        """Refuse a second assessment of a unit in a period, in words.
+
+        The SQL constraint stays as the last line of defence.
+        """
+        pairs = [
+            (
+                vals.get("period_id") or self._default_period().id,
+                vals.get("department_id"),
+            )
+            for vals in vals_list
+        ]
+        existing = self.sudo().search_fetch(
+            [
+                ("period_id", "in", [p for p, _d in pairs]),
+                ("department_id", "in", [d for _p, d in pairs]),
+            ],
+            ["period_id", "department_id"],
+        )
+        taken = {(a.period_id.id, a.department_id.id) for a in existing}
+        for pair in pairs:
+            if pair in taken:
+                department = self.env["hr.department"].sudo().browse(pair[1])
+                period = self.env["learning.unit.period"].sudo().browse(pair[0])
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s already has an assessment for %(period)s.",
+                        unit=department.display_name,
+                        period=period.name,
+                    )
+                )
+            taken.add(pair)
 
     def _create_lines(self):
         """One line per scored criterion of the period's template."""

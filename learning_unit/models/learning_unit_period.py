@@ -102,6 +102,22 @@ class LearningUnitPeriod(models.Model):
         template = self.env.ref("learning_unit.template_tt22", raise_if_not_found=False)
         return template or self.env["learning.unit.template"].search([], limit=1)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            company_id = vals.get("company_id") or self.env.company.id
+            year = vals.get("year") or fields.Date.context_today(self).year
+            if self.sudo().search_count(
+                [("company_id", "=", company_id), ("year", "=", year)], limit=1
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "There is already an assessment period for %(year)s.",
+                        year=year,
+                    )
+                )
+        return super().create(vals_list)
+
     @api.depends("year")
     def _compute_name(self):
         for period in self:
