@@ -34,23 +34,28 @@ class TestVietnamese(LearningUnitCase):
         )
         self.assertEqual(states["submitted"], "Đã nộp")
         ranks = dict(
-            env["learning.unit.assessment"]._fields["self_rank"]._description_selection(env)
+            env["learning.unit.assessment"]
+            ._fields["self_rank"]
+            ._description_selection(env)
         )
         self.assertEqual(
             [ranks[r] for r in ("good", "fair", "average", "fail")],
             ["Tốt", "Khá", "Trung bình", "Chưa đạt"],
         )
         self.assertEqual(
-            env["learning.unit.assessment"]._fields["self_total"].get_description(env)[
-                "string"
-            ],
+            env["learning.unit.assessment"]
+            ._fields["self_total"]
+            .get_description(env)["string"],
             "Điểm tự chấm",
         )
 
     def test_errors_reach_users_in_vietnamese(self):
         unit = self.make_unit("Đơn vị trống", 0)
         officer = self.make_user(
-            "vi_officer", "learning_unit.group_unit_officer", department=unit, lang="vi_VN"
+            "vi_officer",
+            "learning_unit.group_unit_officer",
+            department=unit,
+            lang="vi_VN",
         )
         assessment = self.make_assessment(unit)
         self.provide_dossier(assessment)
