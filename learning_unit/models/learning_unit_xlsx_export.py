@@ -1,0 +1,555 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""XLSX exports: Phụ lục 2, the district summary and the member evidence list.
+
+Each export reads its records in batch with the rights of the current user
+(record rules apply) and returns the bytes of the workbook. The web client
+downloads them through the ``/learning_unit/xlsx/<kind>`` route
+(see controllers/main.py), which :meth:`_download_action` points to.
+"""
+
+import io
+import re
+
+import xlsxwriter
+from werkzeug.urls import url_encode
+
+from odoo import api, models
+from odoo.exceptions import UserError
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Member evidence layout: row 1 (hidden) holds these column keys, row 2 the
+# column titles, members start on row 3. The import reads columns by key.
+MEMBER_KEY_ROW = 0
+MEMBER_HEADER_ROW = 1
+MEMBER_FIRST_ROW = 2
+MEMBER_EVIDENCE_CODES = {
+    "plan_approved": "2a",
+    "discipline_ok": "2b",
+    "training_done": "2c",
+    "advanced_worker": "2d",
+}
+COMPETENCY_KEY_PREFIX = "competency:"
+
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def encode_ids(ids):
+    """``[1, 2, 3, 7]`` -> ``"1-3,7"``: short URLs for large selections."""
+    parts = []
+    for value in sorted(set(ids)):
+        if parts and parts[-1][1] == value - 1:
+            parts[-1][1] = value
+        else:
+            parts.append([value, value])
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in parts)
+
+
+def decode_ids(text):
+    """The ids of :func:`encode_ids` (also a plain comma-separated list).
+
+    Raises ValueError on anything else.
+    """
+    ids = []
+    for part in (text or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        first, _sep, last = part.partition("-")
+        first, last = int(first), int(last or first)
+        if last < first or last - first > 1_000_000:
+            raise ValueError(part)
+        ids.extend(range(first, last + 1))
+    return ids
+
+
+def _sheet_name(name, used):
+    """A valid, unique worksheet name (at most 31 characters)."""
+    base = _SHEET_NAME_FORBIDDEN.sub(" ", name or "").strip().strip("'") or "Sheet"
+    candidate = base[:31]
+    counter = 2
+    while candidate.lower() in used:
+        suffix = f" ({counter})"
+        candidate = base[: 31 - len(suffix)] + suffix
+        counter += 1
+    used.add(candidate.lower())
+    return candidate
+
+
+class LearningUnitXlsxExport(models.AbstractModel):
+    _name = "learning.unit.xlsx.export"
+    _description = "Learning Unit XLSX Exports"
+
+    _export_kinds = ("phu_luc_2", "district_summary", "member_evidence")
+
+    # ------------------------------------------------------------------
+    # helpers
+    # ------------------------------------------------------------------
+    @api.model
+    def _assessments(self, assessments):
+        """The assessments, read with the rights of this export's user."""
+        if isinstance(assessments, models.BaseModel):
+            assessments = assessments.ids
+        return self.env["learning.unit.assessment"].browse(assessments)
+
+    @api.model
+    def _workbook(self):
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(
+            output, {"in_memory": True, "strings_to_numbers": False}
+        )
+        return output, workbook
+
+    @api.model
+    def _styles(self, workbook):
+        base = {"font_name": "Times New Roman", "font_size": 12, "valign": "vcenter"}
+
+        def style(**kwargs):
+            return workbook.add_format(dict(base, **kwargs))
+
+        cell = {"border": 1, "text_wrap": True}
+        return {
+            "title": style(bold=True, align="center", font_size=13, text_wrap=True),
+            "subtitle": style(italic=True, align="center"),
+            "bold": style(bold=True),
+            "normal": style(),
+            "italic": style(italic=True),
+            "italic_center": style(italic=True, align="center"),
+            "bold_center": style(bold=True, align="center"),
+            "center": style(align="center"),
+            "header": style(bold=True, align="center", **cell),
+            "cell": style(**cell),
+            "cell_center": style(align="center", **cell),
+            "cell_bold": style(bold=True, **cell),
+            "cell_bold_center": style(bold=True, align="center", **cell),
+            "number": style(align="center", border=1),
+            "number_bold": style(align="center", bold=True, border=1),
+            "score": style(num_format="0.00", border=1),
+            "date": style(num_format="dd/mm/yyyy", border=1, align="center"),
+            # fragments of rich strings
+            "frag_normal": style(),
+            "frag_bold": style(bold=True),
+            "frag_italic": style(italic=True),
+            "frag_bold_italic": style(bold=True, italic=True),
+        }
+
+    @api.model
+    def _write_text(self, sheet, row, col, text, fmt):
+        if text:
+            sheet.write_string(row, col, text, fmt)
+        else:
+            sheet.write_blank(row, col, None, fmt)
+
+    @api.model
+    def _write_number(self, sheet, row, col, value, fmt):
+        if value is None or value is False:
+            sheet.write_blank(row, col, None, fmt)
+        else:
+            sheet.write_number(row, col, float(value), fmt)
+
+    # ------------------------------------------------------------------
+    # Phụ lục 2
+    # ------------------------------------------------------------------
+    @api.model
+    def phu_luc_2(self, assessments):
+        """Phụ lục 2 of each assessment, one sheet per unit, as the PDF."""
+        assessments = self._assessments(assessments)
+        forms = self.env["learning.unit.report.data"]._phu_luc_2(assessments)
+        output, workbook = self._workbook()
+        styles = self._styles(workbook)
+        used = set()
+        for form in forms:
+            name = form["unit"]
+            if len(assessments.period_id) > 1:
+                name = f"{name} {form['year']}"
+            sheet = workbook.add_worksheet(_sheet_name(name, used))
+            self._write_phu_luc_2_sheet(sheet, form, styles)
+        if not forms:
+            workbook.add_worksheet()
+        workbook.close()
+        return output.getvalue()
+
+    @api.model
+    def _write_phu_luc_2_sheet(self, sheet, form, styles):
+        year = form["year"]
+        show_review = form["show_review"]
+        last = 4 if show_review else 3
+        sheet.set_paper(9)  # A4
+        sheet.set_portrait()
+        sheet.fit_to_pages(1, 0)
+        sheet.set_margins(left=0.8, right=0.5, top=0.6, bottom=0.6)
+        sheet.set_column(0, 0, 9)
+        sheet.set_column(1, 1, 62)
+        sheet.set_column(2, last, 12)
+        row = 0
+        sheet.merge_range(row, 0, row, last, "PHỤ LỤC 2", styles["bold_center"])
+        row += 1
+        sheet.merge_range(
+            row,
+            0,
+            row,
+            last,
+            f"(Kèm theo Kế hoạch số /KH-UBND ngày /12/{year} của BCĐ XDXHHT huyện)",
+            styles["italic_center"],
+        )
+        row += 2
+        sheet.merge_range(row, 0, row, last, "BÁO CÁO", styles["title"])
+        row += 1
+        sheet.merge_range(
+            row,
+            0,
+            row,
+            last,
+            f"KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI “ĐƠN VỊ HỌC TẬP” NĂM {year}",
+            styles["title"],
+        )
+        row += 2
+        sheet.merge_range(row, 0, row, last, "", styles["normal"])
+        if form["unit"]:
+            sheet.write_rich_string(
+                row,
+                0,
+                styles["frag_bold"],
+                "I. Đơn vị: ",
+                styles["frag_normal"],
+                form["unit"],
+                styles["normal"],
+            )
+        else:
+            sheet.write_string(row, 0, "I. Đơn vị:", styles["bold"])
+        row += 1
+        sheet.merge_range(
+            row, 0, row, last, "II. Kết quả đánh giá, xếp loại", styles["bold"]
+        )
+        row += 1
+        header_row = row
+        headers = ["STT", "Nội dung tiêu chí", "Điểm số tối đa", "Điểm tự chấm"]
+        if show_review:
+            headers.append("Điểm đoàn kiểm tra")
+        for col, title in enumerate(headers):
+            sheet.write_string(row, col, title, styles["header"])
+        sheet.set_row(row, 32)
+        sheet.repeat_rows(header_row)
+        row += 1
+        for line in form["rows"]:
+            group = line["is_group"]
+            text_style = styles["cell_bold"] if group else styles["cell"]
+            number_style = styles["number_bold"] if group else styles["number"]
+            self._write_text(
+                sheet,
+                row,
+                0,
+                line["label"],
+                styles["cell_bold_center"] if group else styles["cell_center"],
+            )
+            self._write_criterion_text(sheet, row, line, text_style, styles)
+            self._write_number(sheet, row, 2, line["max"], number_style)
+            self._write_number(sheet, row, 3, line["self"], number_style)
+            if show_review:
+                self._write_number(sheet, row, 4, line["review"], number_style)
+            row += 1
+        sheet.merge_range(
+            row, 0, row, 1, "Tổng cộng số điểm tối đa", styles["cell_bold"]
+        )
+        self._write_number(sheet, row, 2, form["max_total"], styles["number_bold"])
+        self._write_number(sheet, row, 3, form["self_total"], styles["number_bold"])
+        if show_review:
+            self._write_number(
+                sheet, row, 4, form["review_total"], styles["number_bold"]
+            )
+        row += 1
+        sheet.merge_range(row, 0, row, 1, "Xếp loại", styles["cell_bold"])
+        sheet.write_blank(row, 2, None, styles["cell"])
+        self._write_text(sheet, row, 3, form["self_rank"], styles["cell_bold_center"])
+        if show_review:
+            self._write_text(
+                sheet, row, 4, form["review_rank"], styles["cell_bold_center"]
+            )
+        row += 2
+        sheet.merge_range(
+            row, 1, row, last, form["place_date"], styles["italic_center"]
+        )
+        row += 1
+        sheet.merge_range(row, 1, row, last, "THỦ TRƯỞNG ĐƠN VỊ", styles["bold_center"])
+        row += 4
+        sheet.merge_range(row, 1, row, last, form["head_name"], styles["bold_center"])
+
+    @api.model
+    def _write_criterion_text(self, sheet, row, line, cell_style, styles):
+        name, hint = line["name"], line["hint"]
+        if not hint:
+            self._write_text(sheet, row, 1, name, cell_style)
+            return
+        plain = styles["frag_bold"] if line["is_group"] else styles["frag_normal"]
+        fragments = []
+        if name:
+            fragments += [plain, f"{name} ("]
+        else:
+            fragments += [plain, "("]
+        fragments += [styles["frag_italic"], hint, plain, ")"]
+        sheet.write_rich_string(row, 1, *fragments, cell_style)
+
+    # ------------------------------------------------------------------
+    # district summary
+    # ------------------------------------------------------------------
+    @api.model
+    def district_summary(self, assessments, periods=None):
+        """One sheet per period: a row per unit, then the counts per rank."""
+        assessments = self._assessments(assessments)
+        sections = self.env["learning.unit.report.data"]._district_summary(
+            assessments, periods=periods
+        )
+        output, workbook = self._workbook()
+        styles = self._styles(workbook)
+        used = set()
+        for section in sections:
+            sheet = workbook.add_worksheet(_sheet_name(section["period"].name, used))
+            self._write_summary_sheet(sheet, section, styles)
+        if not sections:
+            workbook.add_worksheet()
+        workbook.close()
+        return output.getvalue()
+
+    @api.model
+    def _summary_headers(self):
+        return [
+            self.env._("No."),
+            self.env._("Unit"),
+            self.env._("Self Score"),
+            self.env._("Self Rank"),
+            self.env._("Review Score"),
+            self.env._("Review Rank"),
+            self.env._("Status"),
+            self.env._("Submission"),
+            self.env._("Submitted On"),
+        ]
+
+    @api.model
+    def _write_summary_sheet(self, sheet, section, styles):
+        headers = self._summary_headers()
+        last = len(headers) - 1
+        sheet.set_paper(9)
+        sheet.set_portrait()
+        sheet.fit_to_pages(1, 0)
+        sheet.set_column(0, 0, 6)
+        sheet.set_column(1, 1, 40)
+        sheet.set_column(2, last, 14)
+        sheet.merge_range(0, 0, 0, last, section["title"], styles["title"])
+        sheet.merge_range(1, 0, 1, last, section["subtitle"], styles["italic_center"])
+        row = 3
+        for col, title in enumerate(headers):
+            sheet.write_string(row, col, title, styles["header"])
+        sheet.freeze_panes(row + 1, 0)
+        sheet.repeat_rows(row)
+        first_data = row + 1
+        row += 1
+        for number, line in enumerate(section["rows"], start=1):
+            sheet.write_number(row, 0, number, styles["cell_center"])
+            self._write_text(sheet, row, 1, line["unit"], styles["cell"])
+            sheet.write_number(row, 2, line["self_total"], styles["score"])
+            self._write_text(sheet, row, 3, line["self_rank_label"], styles["cell"])
+            self._write_number(sheet, row, 4, line["review_total"], styles["score"])
+            self._write_text(sheet, row, 5, line["review_rank_label"], styles["cell"])
+            self._write_text(sheet, row, 6, line["state_label"], styles["cell"])
+            self._write_text(sheet, row, 7, line["timing_label"], styles["cell"])
+            if line["submitted_date"]:
+                sheet.write_datetime(row, 8, line["submitted_date"], styles["date"])
+            else:
+                sheet.write_blank(row, 8, None, styles["cell"])
+            row += 1
+        if section["rows"]:
+            sheet.autofilter(first_data - 1, 0, row - 1, last)
+        row += 1
+        sheet.write_string(row, 1, self.env._("Rank"), styles["header"])
+        sheet.write_string(row, 2, self.env._("Self-assessment"), styles["header"])
+        sheet.write_string(row, 3, self.env._("Review"), styles["header"])
+        row += 1
+        for count in section["counts"]:
+            sheet.write_string(row, 1, count["label"], styles["cell"])
+            sheet.write_number(row, 2, count["self"], styles["cell_center"])
+            sheet.write_number(row, 3, count["review"], styles["cell_center"])
+            row += 1
+        sheet.write_string(row, 1, self.env._("Total"), styles["cell_bold"])
+        sheet.write_number(row, 2, section["unit_count"], styles["cell_bold_center"])
+        sheet.write_number(row, 3, section["unit_count"], styles["cell_bold_center"])
+
+    # ------------------------------------------------------------------
+    # member evidence
+    # ------------------------------------------------------------------
+    @api.model
+    def _member_columns(self):
+        """``[(key, title, kind)]`` of the member evidence sheet.
+
+        ``kind`` is ``id``, ``info`` (shown, not imported), ``employee`` (checked
+        on import), ``bool`` or ``text``.
+        """
+        Member = self.env["learning.unit.member"]
+
+        def label(field_name):
+            return Member._fields[field_name]._description_string(self.env)
+
+        columns = [
+            ("id", self.env._("Member ID"), "id"),
+            ("assessment", self.env._("Assessment"), "info"),
+            ("department", self.env._("Department"), "info"),
+            ("employee", self.env._("Employee"), "employee"),
+            ("job_title", label("job_title"), "info"),
+        ]
+        columns += [
+            (field_name, f"{label(field_name)} ({code})", "bool")
+            for field_name, code in MEMBER_EVIDENCE_CODES.items()
+        ]
+        competencies = self.env["learning.unit.competency"].search([])
+        columns += [
+            (
+                COMPETENCY_KEY_PREFIX + competency.code,
+                f"{competency.code} {competency.short_name or competency.name}",
+                "bool",
+            )
+            for competency in competencies
+        ]
+        columns.append(("note", label("note"), "text"))
+        return columns
+
+    @api.model
+    def member_evidence(self, assessments):
+        """The evidence of every member of the assessments the user may read.
+
+        Yes/no columns hold 1 or 0; the same layout is read back by the
+        member evidence import.
+        """
+        assessments = self._assessments(assessments)
+        assessments.check_access("read")
+        members = self.env["learning.unit.member"].search(
+            [("assessment_id", "in", assessments.ids)]
+        )
+        members.fetch(
+            [
+                "assessment_id",
+                "employee_id",
+                "name",
+                "job_title",
+                "department_id",
+                "note",
+                "competency_ids",
+                *MEMBER_EVIDENCE_CODES,
+            ]
+        )
+        members.assessment_id.fetch(["name", "year", "department_id"])
+        members.department_id.fetch(["name"])
+        members.competency_ids.fetch(["code"])
+        members = members.sorted(
+            lambda m: (m.assessment_id.name or "", m.name or "", m.id)
+        )
+        columns = self._member_columns()
+        output, workbook = self._workbook()
+        styles = self._styles(workbook)
+        sheet = workbook.add_worksheet(
+            _sheet_name(self.env._("Member Evidence"), set())
+        )
+        self._write_member_sheet(sheet, members, columns, styles)
+        workbook.close()
+        return output.getvalue()
+
+    @api.model
+    def _write_member_sheet(self, sheet, members, columns, styles):
+        last = len(columns) - 1
+        for col, (key, title, kind) in enumerate(columns):
+            sheet.write_string(MEMBER_KEY_ROW, col, key)
+            sheet.write_string(MEMBER_HEADER_ROW, col, title, styles["header"])
+            width = {"id": 10, "info": 24, "employee": 28, "text": 30}.get(kind, 12)
+            sheet.set_column(col, col, width)
+        sheet.set_row(MEMBER_KEY_ROW, None, None, {"hidden": True})
+        sheet.set_row(MEMBER_HEADER_ROW, 45)
+        sheet.freeze_panes(MEMBER_FIRST_ROW, 4)
+        row = MEMBER_FIRST_ROW
+        for member in members:
+            codes = set(member.competency_ids.mapped("code"))
+            values = {
+                "id": member.id,
+                "assessment": member.assessment_id.name or "",
+                "department": member.department_id.name or "",
+                "employee": member.name or "",
+                "job_title": member.job_title or "",
+                "note": member.note or "",
+            }
+            for field_name in MEMBER_EVIDENCE_CODES:
+                values[field_name] = 1 if member[field_name] else 0
+            for col, (key, _title, kind) in enumerate(columns):
+                if key.startswith(COMPETENCY_KEY_PREFIX):
+                    value = 1 if key[len(COMPETENCY_KEY_PREFIX) :] in codes else 0
+                else:
+                    value = values[key]
+                if kind in ("id", "bool"):
+                    sheet.write_number(row, col, value, styles["cell_center"])
+                else:
+                    self._write_text(sheet, row, col, value, styles["cell"])
+            row += 1
+        if members:
+            bool_cols = [i for i, column in enumerate(columns) if column[2] == "bool"]
+            sheet.data_validation(
+                MEMBER_FIRST_ROW,
+                bool_cols[0],
+                row - 1,
+                bool_cols[-1],
+                {
+                    "validate": "list",
+                    "source": ["1", "0"],
+                    "error_message": self.env._("Enter 1 (yes) or 0 (no)."),
+                },
+            )
+        sheet.autofilter(MEMBER_HEADER_ROW, 0, max(row - 1, MEMBER_HEADER_ROW), last)
+
+    # ------------------------------------------------------------------
+    # downloads from the web client
+    # ------------------------------------------------------------------
+    @api.model
+    def _export(self, kind, assessments, periods=None):
+        """``(content, filename)`` of the export ``kind``."""
+        if kind not in self._export_kinds:
+            raise UserError(self.env._("Unknown export: %(kind)s", kind=kind))
+        assessments = self._assessments(assessments)
+        if kind == "district_summary":
+            content = self.district_summary(assessments, periods=periods)
+        else:
+            content = getattr(self, kind)(assessments)
+        return content, self._filename(kind, assessments, periods)
+
+    @api.model
+    def _filename(self, kind, assessments, periods=None):
+        periods = periods or assessments.period_id
+        years = "-".join(str(y) for y in sorted(set(periods.mapped("year"))))
+        if kind == "phu_luc_2":
+            if len(assessments) == 1:
+                name = f"Phụ lục 2 - {assessments.department_id.name} - {years}"
+            else:
+                name = f"Phụ lục 2 - {years}"
+        elif kind == "district_summary":
+            name = self.env._("District summary %(years)s", years=years)
+        elif len(assessments) == 1:
+            name = self.env._(
+                "Member evidence - %(unit)s - %(years)s",
+                unit=assessments.department_id.name,
+                years=years,
+            )
+        else:
+            name = self.env._("Member evidence %(years)s", years=years)
+        return re.sub(r"[\\/:*?\"<>|]", " ", name).strip() + ".xlsx"
+
+    @api.model
+    def _download_action(self, kind, assessments=None, periods=None):
+        """An action downloading the export ``kind`` in the web client."""
+        if kind not in self._export_kinds:
+            raise UserError(self.env._("Unknown export: %(kind)s", kind=kind))
+        if periods:
+            params = {"period_ids": encode_ids(periods.ids)}
+        elif assessments:
+            params = {"ids": encode_ids(assessments.ids)}
+        else:
+            raise UserError(self.env._("Select at least one assessment to export."))
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/learning_unit/xlsx/{kind}?{url_encode(params)}",
+            "target": "download",
+        }

@@ -1,0 +1,387 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""What the printed reports and the XLSX exports show, read in batch.
+
+Phụ lục 1 and Phụ lục 2 are official Vietnamese forms: their labels are written
+literally in the templates and the spreadsheets; from here come only the
+numbers, names and dates, formatted the Vietnamese way (decimal comma,
+thousands dot). Every builder reads its records in a fixed number of queries,
+whatever the number of units.
+"""
+
+import math
+from collections import defaultdict
+from fractions import Fraction
+
+from odoo import api, fields, models
+from odoo.tools import format_date
+
+from .. import scoring
+
+# Ranks in words, as the official form writes them.
+RANK_WORDS = {
+    scoring.RANK_GOOD: "Tốt",
+    scoring.RANK_FAIR: "Khá",
+    scoring.RANK_AVERAGE: "Trung bình",
+    scoring.RANK_FAIL: "Chưa đạt",
+}
+RANK_ORDER = (
+    scoring.RANK_GOOD,
+    scoring.RANK_FAIR,
+    scoring.RANK_AVERAGE,
+    scoring.RANK_FAIL,
+)
+# The unit is still preparing its self-assessment in these states.
+NOT_SENT_STATES = ("draft", "returned")
+
+
+def vn_number(value, decimals=2):
+    """``value`` written the Vietnamese way: ``9,5``, ``12.000``, ``100``.
+
+    ``None`` (no value) gives an empty string; 0 gives ``0``.
+    """
+    if value is None or value is False:
+        return ""
+    value = scoring.exact(value)
+    negative = value < 0
+    scale = 10**decimals
+    rounded = math.floor(abs(value) * scale + Fraction(1, 2))
+    integer, fraction = divmod(rounded, scale)
+    text = f"{integer:,}".replace(",", ".")
+    if decimals:
+        digits = f"{fraction:0{decimals}d}".rstrip("0")
+        if digits:
+            text += "," + digits
+    return "-" + text if negative and rounded else text
+
+
+def vn_amount(value, currency=None):
+    """A sum of money: ``12.000đ`` in đồng, else followed by the symbol."""
+    if value is None or value is False:
+        return ""
+    decimals = currency.decimal_places if currency else 0
+    text = vn_number(value, decimals)
+    if not currency or currency.name == "VND":
+        return text + "đ"
+    return f"{text} {currency.symbol}"
+
+
+def vn_date_phrase(day):
+    """``ngày 05 tháng 01 năm 2041``: a zero before days below 10 and months 1-2.
+
+    (Nghị định 30/2020/NĐ-CP on the presentation of administrative documents.)
+    """
+    day_text = f"{day.day:02d}"
+    month_text = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day_text} tháng {month_text} năm {day.year}"
+
+
+class LearningUnitReportData(models.AbstractModel):
+    _name = "learning.unit.report.data"
+    _description = "Learning Unit Report Data"
+
+    # ------------------------------------------------------------------
+    # Phụ lục 2
+    # ------------------------------------------------------------------
+    @api.model
+    def _report_date(self, assessment):
+        """The day the unit's report is dated: its submission, else today."""
+        return assessment.submitted_date or fields.Date.context_today(self)
+
+    @api.model
+    def _place_date(self, company, day):
+        city = (company.city or "").strip() or "...."
+        return f"{city}, {vn_date_phrase(day)}"
+
+    @api.model
+    def _phu_luc_2(self, assessments):
+        """One dict per assessment with every row of its Phụ lục 2 table.
+
+        Group rows (1, 2, 3 and 3a) carry the subtotal of their criteria. The
+        review column is shown when the reviewing level confirmed at least one
+        score; its totals and rank only when the review is complete.
+        """
+        assessments.check_access("read")
+        assessments.fetch(
+            [
+                "department_id",
+                "period_id",
+                "template_id",
+                "company_id",
+                "head_name",
+                "submitted_date",
+                "self_total",
+                "self_rank",
+                "review_total",
+                "review_rank",
+                "review_complete",
+                "year",
+            ]
+        )
+        lines = assessments.line_ids
+        lines.fetch(
+            [
+                "assessment_id",
+                "criterion_id",
+                "self_score",
+                "review_score",
+                "review_set",
+            ]
+        )
+        lines_by_assessment = defaultdict(dict)
+        for line in lines:
+            lines_by_assessment[line.assessment_id.id][line.criterion_id.id] = line
+        templates = assessments.template_id
+        templates.fetch(["criterion_ids"])
+        criteria = templates.criterion_ids
+        criteria.fetch(
+            [
+                "template_id",
+                "sequence",
+                "code",
+                "label",
+                "name",
+                "hint",
+                "max_score",
+                "kind",
+                "parent_path",
+            ]
+        )
+        criteria_by_template = defaultdict(list)
+        for criterion in criteria.sorted(lambda c: (c.sequence, c.id)):
+            criteria_by_template[criterion.template_id.id].append(criterion)
+        companies = assessments.company_id.sudo()
+        companies.fetch(["city"])
+        assessments.department_id.fetch(["name"])
+
+        forms = []
+        for assessment in assessments:
+            forms.append(
+                self._phu_luc_2_form(
+                    assessment,
+                    criteria_by_template[assessment.template_id.id],
+                    lines_by_assessment[assessment.id],
+                )
+            )
+        return forms
+
+    @api.model
+    def _phu_luc_2_form(self, assessment, criteria, lines):
+        show_review = assessment.review_complete or any(
+            line.review_set for line in lines.values()
+        )
+        zero = Fraction(0)
+        group_max = defaultdict(lambda: zero)
+        group_self = defaultdict(lambda: zero)
+        group_review = defaultdict(lambda: zero)
+        group_unreviewed = set()
+        group_has_line = set()
+        leaves = {}
+        for criterion in criteria:
+            if criterion.kind == "group":
+                continue
+            ancestors = [int(i) for i in (criterion.parent_path or "").split("/") if i]
+            ancestors = [i for i in ancestors if i != criterion.id]
+            line = lines.get(criterion.id)
+            self_score = scoring.exact(line.self_score) if line else None
+            review = (
+                scoring.exact(line.review_score) if line and line.review_set else None
+            )
+            leaves[criterion.id] = (self_score, review)
+            for group_id in ancestors:
+                group_max[group_id] += scoring.exact(criterion.max_score)
+                if self_score is not None:
+                    group_self[group_id] += self_score
+                    group_has_line.add(group_id)
+                if review is None:
+                    group_unreviewed.add(group_id)
+                else:
+                    group_review[group_id] += review
+        rows = []
+        for criterion in criteria:
+            is_group = criterion.kind == "group"
+            if is_group:
+                self_score = (
+                    group_self[criterion.id] if criterion.id in group_has_line else None
+                )
+                review = (
+                    group_review[criterion.id]
+                    if criterion.id in group_has_line
+                    and criterion.id not in group_unreviewed
+                    else None
+                )
+                maximum = group_max[criterion.id]
+            else:
+                self_score, review = leaves[criterion.id]
+                maximum = scoring.exact(criterion.max_score)
+            rows.append(
+                {
+                    "code": criterion.code,
+                    "label": criterion.label or "",
+                    "name": criterion.name or "",
+                    "hint": criterion.hint or "",
+                    "max": maximum,
+                    "self": self_score,
+                    "review": review if show_review else None,
+                    "is_group": is_group,
+                }
+            )
+        complete = assessment.review_complete
+        company = assessment.company_id.sudo()
+        return {
+            "assessment": assessment,
+            "year": assessment.year,
+            "unit": assessment.department_id.name or "",
+            "head_name": assessment.head_name or "",
+            "place_date": self._place_date(company, self._report_date(assessment)),
+            "show_review": show_review,
+            "rows": rows,
+            "max_total": sum(
+                (scoring.exact(c.max_score) for c in criteria if c.kind != "group"),
+                zero,
+            ),
+            "self_total": scoring.exact(assessment.self_total),
+            "self_rank": RANK_WORDS.get(assessment.self_rank, ""),
+            "review_total": (
+                scoring.exact(assessment.review_total) if complete else None
+            ),
+            "review_rank": (
+                RANK_WORDS.get(assessment.review_rank, "") if complete else ""
+            ),
+        }
+
+    # ------------------------------------------------------------------
+    # District summary
+    # ------------------------------------------------------------------
+    @api.model
+    def _summary_labels(self):
+        Assessment = self.env["learning.unit.assessment"]
+        return {
+            "state": dict(Assessment._fields["state"]._description_selection(self.env)),
+            "rank": dict(
+                Assessment._fields["self_rank"]._description_selection(self.env)
+            ),
+            "timing": {
+                "not_submitted": self.env._("Not submitted"),
+                "on_time": self.env._("On time"),
+                "late": self.env._("Late"),
+            },
+        }
+
+    @api.model
+    def _district_summary(self, assessments, periods=None):
+        """One section per period: a row per unit and the counts per rank.
+
+        ``periods`` adds a section (possibly empty) for periods without any
+        assessment the user can see.
+        """
+        assessments.check_access("read")
+        assessments.fetch(
+            [
+                "period_id",
+                "department_id",
+                "self_total",
+                "self_rank",
+                "review_total",
+                "review_rank",
+                "review_complete",
+                "state",
+                "is_late",
+                "submitted_date",
+            ]
+        )
+        assessments.department_id.fetch(["name", "complete_name"])
+        all_periods = assessments.period_id | (
+            periods or self.env["learning.unit.period"]
+        )
+        all_periods.fetch(
+            ["name", "year", "date_deadline_self", "date_deadline_report"]
+        )
+        labels = self._summary_labels()
+        by_period = defaultdict(list)
+        for assessment in assessments:
+            by_period[assessment.period_id.id].append(assessment)
+        sections = []
+        for period in all_periods.sorted(lambda p: (-p.year, p.id)):
+            records = sorted(
+                by_period[period.id],
+                key=lambda a: (a.department_id.complete_name or "", a.id),
+            )
+            rows = [self._summary_row(a, labels) for a in records]
+            late = sum(1 for row in rows if row["timing"] == "late")
+            not_submitted = sum(1 for row in rows if row["timing"] == "not_submitted")
+            sections.append(
+                {
+                    "period": period,
+                    "title": self.env._(
+                        "Learning unit results: %(period)s", period=period.name
+                    ),
+                    "subtitle": self.env._(
+                        "%(units)s units, %(late)s submitted late, %(missing)s not "
+                        "submitted. Reporting deadline: %(deadline)s",
+                        units=len(rows),
+                        late=late,
+                        missing=not_submitted,
+                        deadline=format_date(self.env, period.date_deadline_report),
+                    ),
+                    "rows": rows,
+                    "counts": self._summary_counts(rows, labels),
+                    "unit_count": len(rows),
+                    "late_count": late,
+                    "not_submitted_count": not_submitted,
+                }
+            )
+        return sections
+
+    @api.model
+    def _summary_row(self, assessment, labels):
+        if assessment.state in NOT_SENT_STATES:
+            timing = "not_submitted"
+        elif assessment.is_late:
+            timing = "late"
+        else:
+            timing = "on_time"
+        complete = assessment.review_complete
+        review_rank = assessment.review_rank if complete else False
+        return {
+            "assessment_id": assessment.id,
+            "unit": assessment.department_id.name or "",
+            "self_total": assessment.self_total,
+            "self_rank": assessment.self_rank or "",
+            "self_rank_label": labels["rank"].get(assessment.self_rank, ""),
+            "review_total": assessment.review_total if complete else None,
+            "review_rank": review_rank or "",
+            "review_rank_label": labels["rank"].get(review_rank, ""),
+            "state": assessment.state,
+            "state_label": labels["state"].get(assessment.state, ""),
+            "timing": timing,
+            "timing_label": labels["timing"][timing],
+            "submitted_date": assessment.submitted_date,
+        }
+
+    @api.model
+    def _summary_counts(self, rows, labels):
+        """Units per rank, by self score and by review score."""
+        self_counts = defaultdict(int)
+        review_counts = defaultdict(int)
+        for row in rows:
+            self_counts[row["self_rank"]] += 1
+            review_counts[row["review_rank"]] += 1
+        counts = [
+            {
+                "rank": rank,
+                "label": labels["rank"][rank],
+                "self": self_counts[rank],
+                "review": review_counts[rank],
+            }
+            for rank in RANK_ORDER
+        ]
+        counts.append(
+            {
+                "rank": "",
+                "label": self.env._("No rank yet"),
+                "self": self_counts[""],
+                "review": review_counts[""],
+            }
+        )
+        return counts

@@ -1,0 +1,315 @@
+"""XLSX exports read back with openpyxl (issue 4): Phụ lục 2, district summary,
+member evidence, and their download from the web client."""
+
+import datetime
+
+from odoo.addons.learning_unit.models.learning_unit_xlsx_export import (
+    decode_ids,
+    encode_ids,
+)
+from odoo.exceptions import AccessError
+
+from .common import LearningUnitCase, LearningUnitHttpCase
+from .report_helpers import (
+    SEED_TABLE,
+    ReportFixture,
+    find_row,
+    sheet_rows,
+    workbook,
+)
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def number(text):
+    """'28,5' -> 28.5, '30' -> 30: as the spreadsheet holds it."""
+    value = float(text.replace(",", "."))
+    return int(value) if value.is_integer() else value
+
+
+class XlsxCase(ReportFixture, LearningUnitCase):
+    @property
+    def export(self):
+        return self.env["learning.unit.xlsx.export"]
+
+
+class TestPhuLuc2Xlsx(XlsxCase):
+    def test_one_sheet_per_unit_with_the_form_layout(self):
+        book = workbook(self.export.phu_luc_2(self.assessment | self.assessment2))
+        self.assertEqual(
+            book.sheetnames, ["Phòng Giáo dục và Đào tạo", "Trường THCS Nhị Thành"]
+        )
+        rows = sheet_rows(book["Phòng Giáo dục và Đào tạo"])
+        self.assertEqual(
+            [row[0] if row else None for row in rows[:8]],
+            [
+                "PHỤ LỤC 2",
+                "(Kèm theo Kế hoạch số /KH-UBND ngày /12/2040 của BCĐ XDXHHT huyện)",
+                None,
+                "BÁO CÁO",
+                "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI “ĐƠN VỊ HỌC TẬP” NĂM 2040",
+                None,
+                "I. Đơn vị: Phòng Giáo dục và Đào tạo",
+                "II. Kết quả đánh giá, xếp loại",
+            ],
+        )
+        self.assertEqual(
+            rows[8], ["STT", "Nội dung tiêu chí", "Điểm số tối đa", "Điểm tự chấm"]
+        )
+        table = rows[9 : 9 + len(SEED_TABLE)]
+        expected = [
+            [label or None, text, number(maximum), number(score)]
+            for label, text, maximum, score in SEED_TABLE[:-2]
+        ] + [
+            ["Tổng cộng số điểm tối đa", None, 100, 94.5],
+            ["Xếp loại", None, None, "Tốt"],
+        ]
+        self.assertEqual(table, expected)
+        # numbers are numbers, not text
+        self.assertIsInstance(table[4][3], float)
+        self.assertIsInstance(table[0][2], int)
+        today = datetime.date.today()
+        signature = [row[1] for row in rows[9 + len(SEED_TABLE) :] if len(row) > 1]
+        self.assertEqual(len(signature), 3)
+        self.assertTrue(signature[0].startswith("Thủ Thừa, ngày "))
+        self.assertTrue(signature[0].endswith(f"năm {today.year}"))
+        self.assertEqual(signature[1:], ["THỦ TRƯỞNG ĐƠN VỊ", "Nguyễn Văn An"])
+        # the unit scored 10 (1c only) is "Chưa đạt"
+        rows2 = sheet_rows(book["Trường THCS Nhị Thành"])
+        self.assertEqual(
+            find_row(rows2, ["Xếp loại"]), ["Xếp loại", None, None, "Chưa đạt"]
+        )
+        self.assertEqual(
+            find_row(rows2, ["Tổng cộng số điểm tối đa"]),
+            ["Tổng cộng số điểm tối đa", None, 100, 10],
+        )
+
+    def test_review_column_when_review_scores_exist(self):
+        self.review(self.assessment, {"1a": 0})
+        self.assessment.action_confirm_review_scores()
+        book = workbook(self.export.phu_luc_2(self.assessment))
+        rows = sheet_rows(book.active)
+        self.assertEqual(rows[8][-1], "Điểm đoàn kiểm tra")
+        self.assertEqual(
+            rows[9], ["1", "Các điều kiện để xây dựng “Đơn vị học tập”", 30, 28, 18]
+        )
+        self.assertEqual(
+            find_row(rows, ["Tổng cộng số điểm tối đa"]),
+            ["Tổng cộng số điểm tối đa", None, 100, 94.5, 84.5],
+        )
+        self.assertEqual(
+            find_row(rows, ["Xếp loại"]), ["Xếp loại", None, None, "Tốt", "Khá"]
+        )
+
+    def test_sheet_names_are_valid_and_unique(self):
+        period_2041 = self.env["learning.unit.period"].create({"year": 2041})
+        later = self.make_assessment(self.unit, period=period_2041, load=False)
+        slashed = self.make_assessment(
+            self.make_unit("Tổ Toán/Tin: khối [6-9] của trường THCS Nhị Thành", 1),
+            load=False,
+        )
+        book = workbook(self.export.phu_luc_2(self.assessment | later | slashed))
+        names = book.sheetnames
+        self.assertEqual(len(set(names)), 3)
+        self.assertTrue(all(len(name) <= 31 for name in names))
+        self.assertTrue(all(not set(name) & set("[]:*?/\\") for name in names))
+        self.assertIn("Phòng Giáo dục và Đào tạo 2040", names)
+
+    def test_access_rights_apply(self):
+        export = self.export.with_user(self.reviewer_b)
+        with self.assertRaises(AccessError):
+            export.phu_luc_2(self.assessment)
+        self.assertTrue(export.phu_luc_2(self.assessment_b).startswith(b"PK"))
+
+
+class TestDistrictSummaryXlsx(XlsxCase):
+    def test_rows_per_unit_and_counts_per_rank(self):
+        self.period.date_deadline_self = "2020-01-31"
+        self.review(self.assessment, {"1a": 0})
+        self.assessment.action_confirm_review_scores()
+        content = self.export.district_summary(
+            self.assessment | self.assessment2 | self.assessment_b
+        )
+        book = workbook(content)
+        self.assertEqual(book.sheetnames, [self.period.name])
+        rows = sheet_rows(book.active)
+        self.assertEqual(rows[0][0], f"Learning unit results: {self.period.name}")
+        self.assertIn("3 units, 1 submitted late, 2 not submitted", rows[1][0])
+        self.assertEqual(
+            rows[3],
+            [
+                "No.",
+                "Unit",
+                "Self Score",
+                "Self Rank",
+                "Review Score",
+                "Review Rank",
+                "Status",
+                "Submission",
+                "Submitted On",
+            ],
+        )
+        data = rows[4:7]
+        self.assertEqual(
+            [row[:8] for row in data],
+            [
+                [1, "Trường THCS Bến Lức", 10, "Not achieved", None, None, "Draft", "Not submitted"],
+                [2, "Phòng Giáo dục và Đào tạo", 94.5, "Good", 84.5, "Fair", "In Review", "Late"],
+                [3, "Trường THCS Nhị Thành", 10, "Not achieved", None, None, "Draft", "Not submitted"],
+            ],
+        )  # fmt: skip
+        self.assertIsInstance(data[1][8], datetime.datetime)
+        self.assertEqual(
+            find_row(rows, [None, "Rank"])[1:4], ["Rank", "Self-assessment", "Review"]
+        )
+        self.assertEqual(find_row(rows, [None, "Good"]), [None, "Good", 1, 0])
+        self.assertEqual(find_row(rows, [None, "Fair"]), [None, "Fair", 0, 1])
+        self.assertEqual(
+            find_row(rows, [None, "Not achieved"]), [None, "Not achieved", 2, 0]
+        )
+        self.assertEqual(
+            find_row(rows, [None, "No rank yet"]), [None, "No rank yet", 0, 2]
+        )
+        self.assertEqual(find_row(rows, [None, "Total"]), [None, "Total", 3, 3])
+
+    def test_reviewer_sees_only_the_units_in_scope(self):
+        export = self.export.with_user(self.reviewer)
+        with self.assertRaises(AccessError):
+            export.district_summary(self.assessment | self.assessment_b)
+        rows = sheet_rows(workbook(export.district_summary(self.assessment2)).active)
+        self.assertEqual(rows[4][1], "Trường THCS Nhị Thành")
+
+    def test_summary_reads_in_batch(self):
+        """The benchmark exports 2,000 units: no query per unit."""
+        Assessment = self.env["learning.unit.assessment"]
+        extra = Assessment
+        for i in range(8):
+            extra |= self.make_assessment(
+                self.make_unit(f"Đơn vị {i}", 0, parent=self.district), load=False
+            )
+        few = (self.assessment | self.assessment2).ids
+        many = few + extra.ids
+
+        def queries(ids, method):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            getattr(self.export, method)(Assessment.browse(ids))
+            return self.env.cr.sql_log_count - before
+
+        for method in ("district_summary", "phu_luc_2", "member_evidence"):
+            queries(many, method)
+            self.assertEqual(queries(few, method), queries(many, method), method)
+
+
+class TestMemberEvidenceXlsx(XlsxCase):
+    def test_keys_titles_and_values(self):
+        book = workbook(self.export.member_evidence(self.assessment))
+        sheet = book.active
+        self.assertTrue(sheet.row_dimensions[1].hidden)
+        rows = sheet_rows(sheet)
+        keys, titles, members = rows[0], rows[1], rows[2:]
+        self.assertEqual(
+            keys[:9],
+            [
+                "id",
+                "assessment",
+                "department",
+                "employee",
+                "job_title",
+                "plan_approved",
+                "discipline_ok",
+                "training_done",
+                "advanced_worker",
+            ],
+        )
+        self.assertEqual(keys[9:17], [f"competency:3a{i}" for i in range(1, 9)])
+        self.assertEqual(keys[-1], "note")
+        self.assertEqual(titles[0], "Member ID")
+        self.assertEqual(titles[5], "Self-study Plan (2a)")
+        self.assertTrue(titles[9].startswith("3a1 "))
+        self.assertEqual(len(members), 10)
+        by_id = {row[0]: row for row in members}
+        first, second = self.assessment.member_ids.sorted("id")[:2]
+        self.assertEqual(by_id[first.id][3], first.name)
+        self.assertEqual(by_id[first.id][5:9], [0, 1, 1, 1])  # no approved plan
+        self.assertEqual(by_id[second.id][5:9], [1, 0, 1, 1])  # discipline
+        self.assertEqual(by_id[first.id][9:17], [1] * 8)
+        self.assertEqual(by_id[first.id][1], self.assessment.name)
+
+    def test_a_member_exports_only_their_own_row(self):
+        book = workbook(
+            self.export.with_user(self.member_user).member_evidence(self.assessment)
+        )
+        members = sheet_rows(book.active)[2:]
+        self.assertEqual([row[3] for row in members], ["rp_member"])
+
+
+class TestSelectionInUrl(LearningUnitCase):
+    def test_ids_are_sent_as_ranges(self):
+        ids = [12, 5, 6, 7, 9, 10, 11, 3]
+        self.assertEqual(encode_ids(ids), "3,5-7,9-12")
+        self.assertEqual(decode_ids("3,5-7,9-12"), [3, 5, 6, 7, 9, 10, 11, 12])
+        self.assertEqual(encode_ids(range(1, 2001)), "1-2000")
+        for wrong in ("a", "5-3", "1-2-3", "1;2"):
+            with self.assertRaises(ValueError):
+                decode_ids(wrong)
+
+
+class TestXlsxDownload(ReportFixture, LearningUnitHttpCase):
+    def run_action(self, xmlid, records, user):
+        action = self.env.ref(xmlid).with_user(user)
+        return action.with_context(
+            active_model=records._name, active_ids=records.ids, active_id=records[:1].id
+        ).run()
+
+    def test_download_from_the_action_menu(self):
+        action = self.run_action(
+            "learning_unit.action_server_export_phu_luc_2_xlsx",
+            self.assessment,
+            self.officer,
+        )
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertEqual(action["target"], "download")
+        self.authenticate("rp_officer", "rp_officer")
+        response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], XLSX_MIMETYPE)
+        self.assertIn(".xlsx", response.headers["Content-Disposition"])
+        rows = sheet_rows(workbook(response.content).active)
+        self.assertEqual(rows[6][0], "I. Đơn vị: Phòng Giáo dục và Đào tạo")
+        # a unit of another district: refused
+        response = self.url_open(
+            f"/learning_unit/xlsx/phu_luc_2?ids={self.assessment_b.id}"
+        )
+        self.assertEqual(response.status_code, 403)
+        response = self.url_open("/learning_unit/xlsx/nothing?ids=1")
+        self.assertEqual(response.status_code, 404)
+        response = self.url_open("/learning_unit/xlsx/phu_luc_2?ids=1;DROP")
+        self.assertEqual(response.status_code, 400)
+
+    def test_summary_of_a_period_from_its_form(self):
+        action = self.run_action(
+            "learning_unit.action_server_period_summary_xlsx",
+            self.period,
+            self.reviewer,
+        )
+        self.authenticate("rp_reviewer", "rp_reviewer")
+        response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 200)
+        rows = sheet_rows(workbook(response.content).active)
+        units = [row[1] for row in rows[4:] if row and isinstance(row[0], int)]
+        # the reviewer's scope only: not the unit of the other district
+        self.assertEqual(units, ["Phòng Giáo dục và Đào tạo", "Trường THCS Nhị Thành"])
+
+    def test_member_evidence_download(self):
+        action = self.run_action(
+            "learning_unit.action_server_export_member_evidence_xlsx",
+            self.assessment | self.assessment2,
+            self.reviewer,
+        )
+        self.authenticate("rp_reviewer", "rp_reviewer")
+        response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 200)
+        rows = sheet_rows(workbook(response.content).active)
+        self.assertEqual(len(rows) - 2, 14)  # 10 + 4 members
