@@ -387,3 +387,20 @@ class TestAssessmentForm(LearningUnitCase):
             self.assertEqual(form.self_total, 39.5)
         self.assertEqual(assessment.self_total, 39.5)
         self.assertEqual(self.line(assessment, "2a").self_score, 9.5)
+
+    def test_form_keeps_the_competencies_of_unchanged_members(self):
+        unit = self.make_unit("Phòng Nội vụ", 10)
+        assessment = self.make_assessment(unit)
+        self.make_full_score(assessment)
+        assessment.member_ids[-1].plan_approved = False  # 10 % short: 99
+        self.assertEqual(assessment.self_total, 99)
+        with Form(assessment) as form:
+            with form.member_ids.edit(len(assessment.member_ids) - 1) as member:
+                member.plan_approved = True
+            self.assertEqual(form.self_total, 100)
+            self.assertEqual(form.self_total_impact, 40)
+            with form.member_ids.edit(0) as member:
+                member.competency_3a8 = False
+            self.assertEqual(form.self_total, 96)
+        self.assertEqual(assessment.self_total, 96)
+        self.assertEqual(self.line(assessment, "3a8").self_score, 0)

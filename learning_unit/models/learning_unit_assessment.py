@@ -646,6 +646,15 @@ class LearningUnitAssessment(models.Model):
             }
         return True
 
+    @api.onchange("member_ids")
+    def _onchange_member_competency_toggles(self):
+        """Apply the members list's competency toggles before saving.
+
+        The list edits competencies through one toggle per competency; applying
+        them here lets the form show the new scores at once.
+        """
+        self.member_ids._inverse_competency_toggles()
+
     def action_view_members_missing_evidence(self):
         self.ensure_one()
         return {
@@ -842,7 +851,8 @@ class LearningUnitAssessment(models.Model):
                 }
             )
             assessment.sudo().line_ids.write({"review_set": False})
-            assessment.message_post(
+            assessment.sudo().message_post(
+                author_id=self.env.user.partner_id.id,
                 body=self.env._(
                     "Returned to the unit. Reason: %(reason)s", reason=reason
                 ),

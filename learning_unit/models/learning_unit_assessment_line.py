@@ -200,8 +200,9 @@ class LearningUnitAssessmentLine(models.Model):
         counts["total"] = len(members)
         competency = defaultdict(int)
         for member in members:
+            # in a form, the competencies of a new record are new records too
             for comp in member.competency_ids:
-                competency[comp.id] += 1
+                competency[comp._origin.id] += 1
         counts["competency"] = competency
         return counts
 

@@ -13,9 +13,21 @@ COMPETENCY_CODES = ("3a1", "3a2", "3a3", "3a4", "3a5", "3a6", "3a7", "3a8")
 
 
 def _competency_toggle(code):
+    """A toggle for one competency, computed on its own.
+
+    Each toggle has its own compute so that computing one never overwrites
+    another toggle the user just changed in the form.
+    """
+    fname = f"competency_{code}"
+
+    @api.depends("competency_ids")
+    def compute(members):
+        for member in members:
+            member[fname] = code in member.competency_ids.mapped("code")
+
     return fields.Boolean(
         string=code,
-        compute="_compute_competency_toggles",
+        compute=compute,
         inverse="_inverse_competency_toggles",
         help=f"The member has competency {code}.",
     )
@@ -161,13 +173,6 @@ class LearningUnitMember(models.Model):
                 missing.append(", ".join(lacking.mapped("code")))
             result.append(missing)
         return result
-
-    @api.depends("competency_ids")
-    def _compute_competency_toggles(self):
-        for member in self:
-            codes = set(member.competency_ids.mapped("code"))
-            for code in COMPETENCY_CODES:
-                member[f"competency_{code}"] = code in codes
 
     def _inverse_competency_toggles(self):
         by_code = {
