@@ -33,6 +33,20 @@
         "views/learning_unit_return_wizard_views.xml",
         "views/res_users_views.xml",
         "views/menus.xml",
+        "reports/learning_unit_reports.xml",
+        "reports/report_phu_luc_2.xml",
+        "reports/report_district_summary.xml",
+        "reports/report_phu_luc_1.xml",
+        "views/learning_unit_evidence_import_views.xml",
+        "views/learning_unit_report_views.xml",
+        "views/learning_unit_promotion_report_views.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/learning_unit_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "learning_unit/static/src/js/tours/learning_unit_tour.js",
+        ],
+    },
 }

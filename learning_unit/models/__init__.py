@@ -1,11 +1,16 @@
-from . import learning_unit_template
-from . import learning_unit_competency
-from . import learning_unit_criterion
-from . import learning_unit_period
-from . import learning_unit_assessment
-from . import learning_unit_assessment_line
-from . import learning_unit_member
-from . import learning_unit_document_type
-from . import learning_unit_dossier_item
-from . import res_users
-from . import hr_employee
+from . import (
+    hr_employee,
+    learning_unit_assessment,
+    learning_unit_assessment_line,
+    learning_unit_competency,
+    learning_unit_criterion,
+    learning_unit_demo,
+    learning_unit_document_type,
+    learning_unit_dossier_item,
+    learning_unit_member,
+    learning_unit_period,
+    learning_unit_promotion_report,
+    learning_unit_template,
+    learning_unit_xlsx_export,
+    res_users,
+)

@@ -1,1 +1,1 @@
-from . import learning_unit_return_wizard
+from . import learning_unit_evidence_import, learning_unit_return_wizard

@@ -1,0 +1,1036 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Demo data: a district of 26 units assessed over two years.
+
+Seed 001 (the Thủ Thừa district plan) describes the real thing: 26 agencies,
+schools and communes of a district self-assess, two inspection teams of the
+district check their dossiers and the district recognises the title by
+decision. The generator below builds that district on hr.department /
+hr.employee and plays the year through the addon's own workflow methods, so
+scores, dossier items, activities and the chatter are the real ones:
+
+* last year's period is closed, every unit recognised by one decision, with
+  results across the four ranks (and a few units that submitted late);
+* this year's period is open, the units in every state of the workflow;
+* three demo users: ``donvi`` (unit officer of a secondary school whose
+  assessment is still a draft), ``thanhvien`` (a teacher of the same school)
+  and ``thamdinh`` (reviewer of the whole district). Passwords = logins.
+
+Everything is deterministic (seeded random, fixed dates); only the years
+follow the current date. Called once, from demo/learning_unit_demo.xml.
+"""
+
+import logging
+import random
+import time
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+from odoo import api, fields, models
+from odoo.fields import Command
+
+_logger = logging.getLogger(__name__)
+
+MODULE = "learning_unit"
+SEED = 2020  # the year of Thông tư 22
+DISTRICT_NAME = "Huyện Thủ Thừa"
+DECISION_NUMBER = "1085/QĐ-UBND"
+# Vietnam is UTC+7 all year: a local office hour is that hour minus 7 in UTC.
+UTC_OFFSET = 7
+
+# Unit kinds: the jobs of their head, deputies and staff.
+KINDS = {
+    "office": {
+        "head": "Trưởng phòng",
+        "deputy": "Phó Trưởng phòng",
+        "staff": [("Chuyên viên", 8), ("Kế toán", 1), ("Văn thư", 1)],
+    },
+    "cabinet": {
+        "head": "Chánh Văn phòng",
+        "deputy": "Phó Chánh Văn phòng",
+        "staff": [
+            ("Chuyên viên", 6),
+            ("Văn thư", 1),
+            ("Kế toán", 1),
+            ("Lái xe", 1),
+            ("Nhân viên phục vụ", 1),
+        ],
+    },
+    "centre": {
+        "head": "Giám đốc",
+        "deputy": "Phó Giám đốc",
+        "staff": [("Giáo viên", 6), ("Viên chức", 2), ("Kế toán", 1), ("Văn thư", 1)],
+    },
+    "culture": {
+        "head": "Giám đốc",
+        "deputy": "Phó Giám đốc",
+        "staff": [
+            ("Viên chức", 5),
+            ("Phát thanh viên", 2),
+            ("Kỹ thuật viên", 2),
+            ("Kế toán", 1),
+        ],
+    },
+    "school": {
+        "head": "Hiệu trưởng",
+        "deputy": "Phó Hiệu trưởng",
+        "staff": [
+            ("Giáo viên", 16),
+            ("Tổ trưởng chuyên môn", 1),
+            ("Tổng phụ trách Đội", 1),
+            ("Nhân viên thư viện", 1),
+            ("Kế toán", 1),
+            ("Văn thư", 1),
+            ("Nhân viên y tế học đường", 1),
+            ("Bảo vệ", 1),
+        ],
+    },
+    "highschool": {
+        "head": "Hiệu trưởng",
+        "deputy": "Phó Hiệu trưởng",
+        "staff": [
+            ("Giáo viên", 18),
+            ("Tổ trưởng chuyên môn", 1),
+            ("Nhân viên thư viện", 1),
+            ("Nhân viên thiết bị", 1),
+            ("Kế toán", 1),
+            ("Văn thư", 1),
+        ],
+    },
+    "kindergarten": {
+        "head": "Hiệu trưởng",
+        "deputy": "Phó Hiệu trưởng",
+        "staff": [
+            ("Giáo viên mầm non", 10),
+            ("Cấp dưỡng", 2),
+            ("Kế toán", 1),
+            ("Bảo vệ", 1),
+        ],
+    },
+    "commune": {
+        "head": "Chủ tịch UBND",
+        "deputy": "Phó Chủ tịch UBND",
+        "staff": [
+            ("Công chức Văn phòng - Thống kê", 2),
+            ("Công chức Tư pháp - Hộ tịch", 2),
+            ("Công chức Tài chính - Kế toán", 1),
+            ("Công chức Địa chính - Xây dựng", 2),
+            ("Công chức Văn hóa - Xã hội", 2),
+            ("Chỉ huy trưởng Ban Chỉ huy Quân sự", 1),
+            ("Người hoạt động không chuyên trách", 3),
+        ],
+    },
+    "health": {
+        "head": "Giám đốc",
+        "deputy": "Phó Giám đốc",
+        "staff": [
+            ("Bác sĩ", 4),
+            ("Điều dưỡng", 5),
+            ("Y sĩ", 2),
+            ("Hộ sinh", 1),
+            ("Dược sĩ", 1),
+            ("Kỹ thuật viên xét nghiệm", 1),
+            ("Kế toán", 1),
+        ],
+    },
+    "association": {
+        "head": "Chủ tịch Hội",
+        "deputy": "Phó Chủ tịch Hội",
+        "staff": [("Cán bộ chuyên trách", 1)],
+    },
+}
+
+# The 26 units (seed 001, III: "Đại diện các cơ quan đơn vị trên địa bàn huyện
+# (26 đơn vị)"): key, name, kind, number of employees, last year's rank, this
+# year's state ("none": no assessment yet; "empty": a draft without members;
+# "partial": a draft being prepared), this year's rank profile.
+UNITS = [
+    ("pgddt", "Phòng Giáo dục và Đào tạo", "office", 18, "good", "recognised", "good"),
+    ("pnv", "Phòng Nội vụ", "office", 9, "good", "recognised", "good"),
+    ("pvhtt", "Phòng Văn hóa và Thông tin", "office", 7, "fair", "reviewed", "good"),
+    ("ptckh", "Phòng Tài chính - Kế hoạch", "office", 11, "fair", "in_review", "fair"),
+    ("ptp", "Phòng Tư pháp", "office", 3, "average", "none", None),
+    (
+        "pldtbxh",
+        "Phòng Lao động - Thương binh và Xã hội",
+        "office",
+        8,
+        "fair",
+        "submitted",
+        "fair",
+    ),
+    (
+        "ptnmt",
+        "Phòng Tài nguyên và Môi trường",
+        "office",
+        10,
+        "average",
+        "partial",
+        "average",
+    ),
+    (
+        "pnnptnt",
+        "Phòng Nông nghiệp và Phát triển nông thôn",
+        "office",
+        12,
+        "fair",
+        "empty",
+        None,
+    ),
+    ("vp", "Văn phòng HĐND và UBND huyện", "cabinet", 24, "good", "recognised", "good"),
+    (
+        "ttvhttt",
+        "Trung tâm Văn hóa, Thể thao và Truyền thanh",
+        "culture",
+        15,
+        "average",
+        "submitted",
+        "average",
+    ),
+    (
+        "ttgdnn",
+        "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên",
+        "centre",
+        35,
+        "fair",
+        "in_review",
+        "fair",
+    ),
+    ("thpt", "Trường THPT Thủ Thừa", "highschool", 80, "good", "in_review", "good"),
+    (
+        "thcs_tt",
+        "Trường THCS Thị trấn Thủ Thừa",
+        "school",
+        45,
+        "good",
+        "reviewed",
+        "fair",
+    ),
+    ("thcs_nt", "Trường THCS Nhị Thành", "school", 33, "good", "officer", "good"),
+    ("thcs_ml", "Trường THCS Mỹ Lạc", "school", 30, "fair", "returned", "fair"),
+    (
+        "th_tt",
+        "Trường Tiểu học Thị trấn Thủ Thừa",
+        "school",
+        42,
+        "good",
+        "submitted",
+        "good",
+    ),
+    ("th_bt", "Trường Tiểu học Bình Thạnh", "school", 27, "fair", "partial", "fair"),
+    ("th_lt", "Trường Tiểu học Long Thạnh", "school", 25, "average", "partial", "fair"),
+    (
+        "mg_tt",
+        "Trường Mẫu giáo Tân Thành",
+        "kindergarten",
+        16,
+        "fail",
+        "partial",
+        "average",
+    ),
+    (
+        "mn_tt",
+        "Trường Mầm non Thị trấn Thủ Thừa",
+        "kindergarten",
+        22,
+        "good",
+        "submitted",
+        "good",
+    ),
+    (
+        "ubnd_tt",
+        "UBND thị trấn Thủ Thừa",
+        "commune",
+        28,
+        "fair",
+        "in_review",
+        "average",
+    ),
+    ("ubnd_nt", "UBND xã Nhị Thành", "commune", 21, "average", "partial", "average"),
+    ("ubnd_ml", "UBND xã Mỹ Lạc", "commune", 20, "fail", "submitted", "fail"),
+    ("ubnd_ba", "UBND xã Bình An", "commune", 19, "fair", "partial", "fair"),
+    ("hctd", "Hội Chữ thập đỏ huyện", "association", 4, "fail", "none", None),
+    ("ttyt", "Trung tâm Y tế huyện Thủ Thừa", "health", 64, "good", "partial", "good"),
+]
+
+# Units organised in teams: their staff is spread over these sub-departments
+# (the head and deputies stay in the unit itself).
+SUB_UNITS = {
+    "thpt": [
+        "Tổ Toán - Tin học",
+        "Tổ Ngữ văn",
+        "Tổ Khoa học tự nhiên",
+        "Tổ Khoa học xã hội",
+        "Tổ Ngoại ngữ",
+        "Tổ Văn phòng",
+    ],
+    "ttyt": [
+        "Khoa Khám bệnh",
+        "Khoa Nội - Nhi - Nhiễm",
+        "Khoa Ngoại - Sản",
+        "Khoa Kiểm soát bệnh tật",
+        "Phòng Tổ chức - Hành chính",
+    ],
+}
+
+# The demo users' unit and the two teachers who joined it this school year,
+# after its officer loaded the members: "Load Members" adds them.
+OFFICER_UNIT = "thcs_nt"
+NEWCOMERS = [("Võ Thị Kim Ngân", "female"), ("Đặng Minh Khoa", "male")]
+USERS = {
+    "donvi": ("Trần Văn Minh", "male", "Phó Hiệu trưởng"),
+    "thanhvien": ("Lê Thị Ngọc Hân", "female", "Giáo viên"),
+    "thamdinh": ("Phạm Quốc Bảo", "male", None),
+}
+
+# Share of members lacking each kind of evidence, the competencies not every
+# member has, and the unit's own inputs, per rank profile (values are drawn
+# from the tuples). The totals land well inside each rank's band.
+PROFILES = {
+    "good": {
+        "achieved_1a": True,
+        "achieved_1b": True,
+        "missing_1c": (0, 0, 1),
+        "lacking": {
+            "plan_approved": (0, 0.03, 0.05),
+            "discipline_ok": (0, 0.04),
+            "training_done": (0, 0.03, 0.06),
+            "advanced_worker": (0, 0.05, 0.1),
+        },
+        "competencies_short": (0, 0, 1),
+        "achieved_3b": True,
+        "shared_3c": (3, 4, 5),
+    },
+    "fair": {
+        "achieved_1a": True,
+        "achieved_1b": True,
+        "missing_1c": (1, 2),
+        "lacking": {
+            "plan_approved": (0.1, 0.15),
+            "discipline_ok": (0.1,),
+            "training_done": (0.1, 0.12),
+            "advanced_worker": (0.15, 0.2),
+        },
+        "competencies_short": (3, 4),
+        "achieved_3b": True,
+        "shared_3c": (1, 2),
+    },
+    "average": {
+        "achieved_1a": True,
+        "achieved_1b": False,
+        "missing_1c": (2,),
+        "lacking": {
+            "plan_approved": (0.25,),
+            "discipline_ok": (0.2,),
+            "training_done": (0.25,),
+            "advanced_worker": (0.3,),
+        },
+        "competencies_short": (5,),
+        "achieved_3b": True,
+        "shared_3c": (1,),
+    },
+    "fail": {
+        "achieved_1a": True,
+        "achieved_1b": False,
+        "missing_1c": (3,),
+        "lacking": {
+            "plan_approved": (0.5,),
+            "discipline_ok": (0.4,),
+            "training_done": (0.5,),
+            "advanced_worker": (0.6,),
+        },
+        "competencies_short": (7,),
+        "achieved_3b": False,
+        "shared_3c": (0, 1),
+    },
+}
+UNIT_BY_KEY = {unit[0]: unit for unit in UNITS}
+KEY_BY_NAME = {unit[1]: unit[0] for unit in UNITS}
+
+EVIDENCE = ("plan_approved", "discipline_ok", "training_done", "advanced_worker")
+# Competencies most often missing first: foreign languages and IT, critical
+# thinking, organising learning in the family...
+COMPETENCY_ORDER = ("3a5", "3a6", "3a3", "3a8", "3a2", "3a4", "3a7", "3a1")
+
+# What the reviewers of the district found, on some units (criterion, points
+# taken off the unit's own score, note).
+REVIEW_FINDINGS = [
+    ("3c", 1, "Thiếu biên bản chia sẻ tri thức với 01 đơn vị."),
+    ("3c", 2, "Chỉ có minh chứng chia sẻ với một phần các đơn vị đã kê khai."),
+    ("1c", 2, "Chưa có minh chứng đầu tư trang thiết bị phục vụ học tập."),
+    ("2a", 0.5, "Một số kế hoạch tự học chưa được lãnh đạo đơn vị phê duyệt."),
+]
+RETURN_REASON = (
+    "Hồ sơ chưa đầy đủ: thiếu Bản cam kết học tập suốt đời của 03 thành viên; "
+    "đề nghị bổ sung biên bản chia sẻ tri thức với các đơn vị khác (tiêu chí 3c) "
+    "trước khi gửi lại."
+)
+
+FAMILY_NAMES = [
+    ("Nguyễn", 30),
+    ("Trần", 10),
+    ("Lê", 9),
+    ("Phạm", 6),
+    ("Huỳnh", 6),
+    ("Võ", 5),
+    ("Phan", 4),
+    ("Đặng", 2),
+    ("Bùi", 2),
+    ("Đỗ", 2),
+    ("Hồ", 2),
+    ("Ngô", 2),
+    ("Dương", 1),
+    ("Lâm", 1),
+    ("Trương", 1),
+    ("Đoàn", 1),
+    ("Châu", 1),
+    ("Mai", 1),
+    ("Lưu", 1),
+    ("Tạ", 1),
+    ("Cao", 1),
+    ("Thái", 1),
+    ("Đinh", 1),
+    ("Lý", 1),
+]
+MIDDLE_NAMES = {
+    "male": [
+        ("Văn", 12),
+        ("Minh", 3),
+        ("Quốc", 2),
+        ("Hoàng", 2),
+        ("Thanh", 2),
+        ("Hữu", 2),
+        ("Đức", 2),
+        ("Công", 1),
+        ("Tấn", 2),
+        ("Trọng", 1),
+        ("Thành", 1),
+        ("Ngọc", 1),
+        ("Duy", 1),
+        ("Phước", 1),
+    ],
+    "female": [
+        ("Thị", 12),
+        ("Ngọc", 3),
+        ("Thanh", 2),
+        ("Kim", 2),
+        ("Thu", 2),
+        ("Hồng", 2),
+        ("Bích", 1),
+        ("Mỹ", 2),
+        ("Thùy", 1),
+        ("Phương", 1),
+        ("Diễm", 1),
+        ("Cẩm", 1),
+        ("Thị Thu", 1),
+        ("Thị Ngọc", 1),
+        ("Thị Kim", 1),
+    ],
+}
+GIVEN_NAMES = {
+    "male": (
+        "An Bảo Bình Cường Dũng Duy Đạt Đông Hải Hậu Hiếu Hòa Hùng Huy Khang Khoa "
+        "Lâm Lộc Long Luân Minh Nam Nghĩa Nhân Phong Phúc Phước Quang Sang Sơn "
+        "Tài Tâm Thắng Thành Thiện Thịnh Toàn Trí Trung Tuấn Tùng Việt Vinh Vũ"
+    ).split(),
+    "female": (
+        "Anh Châu Diễm Dung Duyên Giang Hà Hạnh Hằng Hân Hiền Hoa Hồng Huyền Hương "
+        "Lan Liên Linh Loan Mai My Nga Ngân Ngọc Nhung Nhi Oanh Phương Quyên Tâm "
+        "Thảo Thanh Thu Thủy Thư Trang Trinh Tuyền Uyên Vân Vy Xuân Yến"
+    ).split(),
+}
+
+
+def _weighted(rng, pairs):
+    values, weights = zip(*pairs, strict=True)
+    return rng.choices(values, weights=weights)[0]
+
+
+def _local(day, hour, minute=0):
+    """A naive UTC datetime for ``hour:minute`` in Vietnam on ``day``."""
+    return datetime(day.year, day.month, day.day, hour, minute) - timedelta(
+        hours=UTC_OFFSET
+    )
+
+
+class LearningUnitDemo(models.AbstractModel):
+    _name = "learning.unit.demo"
+    _description = "Learning Unit Demo Data"
+
+    # ------------------------------------------------------------------
+    # entry point
+    # ------------------------------------------------------------------
+    @api.model
+    def _generate_district(self):
+        """Build the demo district and play two years of its assessments.
+
+        Returns False, changing nothing, when the district already exists.
+        """
+        if self.env.ref(f"{MODULE}.demo_period_current", raise_if_not_found=False):
+            return False
+        started = time.monotonic()
+        lang = self.env["res.lang"]._activate_lang("vi_VN")
+        if lang:
+            # the chatter and the names the workflow writes are in Vietnamese
+            self.env(su=True)["ir.module.module"]._load_module_terms(
+                [MODULE], [lang.code]
+            )
+        quiet = {
+            "lang": lang.code or "en_US",
+            "tz": "UTC",
+            "tracking_disable": True,
+            "mail_create_nolog": True,
+            "mail_create_nosubscribe": True,
+            "mail_notrack": True,
+            "no_reset_password": True,
+            "learning_unit_silent": True,
+        }
+        env = self.env(su=True, context=dict(self.env.context, **quiet))
+        units, last_year, this_year = self.with_env(env)._build_district()
+        _logger.info(
+            "learning_unit demo: %s units, %s employees, %s assessments in %.1f s",
+            len(UNITS),
+            env["hr.employee"].search_count(
+                [("department_id", "child_of", units["_district"].id)]
+            ),
+            len(last_year) + len(this_year),
+            time.monotonic() - started,
+        )
+        return True
+
+    def _build_district(self):
+        company = self.env.ref("base.main_company")
+        year = fields.Date.context_today(self).year
+        units = self._create_units(company)
+        users = self._create_users(company, units["_district"])
+        self._create_employees(random.Random(SEED), company, units, users)
+        last, current = self._create_periods(company, year)
+
+        last_year = self._create_assessments(last, units, users, UNITS)
+        this_year = self._create_assessments(
+            current, units, users, [u for u in UNITS if u[5] != "none"]
+        )
+        not_loaded = this_year.filtered(
+            lambda a: UNIT_BY_KEY[self._key(a)][5] == "empty"
+        )
+        (last_year | (this_year - not_loaded)).action_load_members()
+        # teachers who joined after the officer loaded this year's members
+        self._create_newcomers(company, users, units[OFFICER_UNIT])
+
+        self._prepare_last_year(last_year)
+        self._prepare_this_year(this_year, users)
+        self._play_last_year(last, last_year, users)
+        self._play_this_year(this_year, users)
+        self._register_xmlids(users, last, current, last_year, this_year)
+        return units, last_year, this_year
+
+    # ------------------------------------------------------------------
+    # organisation
+    # ------------------------------------------------------------------
+    def _create_units(self, company):
+        Department = self.env["hr.department"].with_company(company)
+        district = Department.create({"name": DISTRICT_NAME, "company_id": company.id})
+        created = Department.create(
+            [
+                {"name": name, "parent_id": district.id, "company_id": company.id}
+                for _key, name, *_rest in UNITS
+            ]
+        )
+        units = dict(zip([unit[0] for unit in UNITS], created, strict=True))
+        units["_district"] = district
+        subs = Department.create(
+            [
+                {"name": name, "parent_id": units[key].id, "company_id": company.id}
+                for key, names in SUB_UNITS.items()
+                for name in names
+            ]
+        )
+        for key in SUB_UNITS:
+            units[f"_{key}_teams"] = subs.filtered(
+                lambda d, parent=units[key]: d.parent_id == parent
+            )
+        return units
+
+    def _create_users(self, company, district):
+        groups = {
+            "donvi": ["base.group_user", f"{MODULE}.group_unit_officer"],
+            "thanhvien": ["base.group_user", f"{MODULE}.group_member"],
+            "thamdinh": ["base.group_user", f"{MODULE}.group_district_reviewer"],
+        }
+        lang = self.env.lang
+        users = self.env["res.users"].create(
+            [
+                {
+                    "name": USERS[login][0],
+                    "login": login,
+                    "password": login,
+                    "email": f"{login}@example.com",
+                    "lang": lang,
+                    "tz": "Asia/Ho_Chi_Minh",
+                    "notification_type": "inbox",
+                    "company_id": company.id,
+                    "company_ids": [Command.set(company.ids)],
+                    "groups_id": [
+                        Command.set([self.env.ref(xmlid).id for xmlid in groups[login]])
+                    ],
+                }
+                for login in USERS
+            ]
+        )
+        users = dict(zip(USERS, users, strict=True))
+        users["thamdinh"].lu_review_department_ids = [Command.set(district.ids)]
+        users["admin"] = self.env.ref("base.user_admin")
+        return users
+
+    def _person(self, rng, taken, gender=None):
+        gender = gender or rng.choice(("male", "female"))
+        while True:
+            name = " ".join(
+                (
+                    _weighted(rng, FAMILY_NAMES),
+                    _weighted(rng, MIDDLE_NAMES[gender]),
+                    rng.choice(GIVEN_NAMES[gender]),
+                )
+            )
+            if name not in taken:
+                taken.add(name)
+                return name, gender
+
+    def _staff_jobs(self, rng, kind, size):
+        """Job titles of a unit of ``size`` people: head, deputies, staff."""
+        spec = KINDS[kind]
+        deputies = 0 if size < 4 else 1 if size < 15 else 2 if size < 40 else 3
+        jobs = [spec["head"]] + [spec["deputy"]] * deputies
+        jobs += [_weighted(rng, spec["staff"]) for _i in range(size - len(jobs))]
+        return jobs
+
+    def _create_employees(self, rng, company, units, users):
+        taken = {name for name, _gender, _job in USERS.values()}
+        taken.update(name for name, _gender in NEWCOMERS)
+        vals_list = []
+        heads = {}
+        for key, _name, kind, size, *_rest in UNITS:
+            unit = units[key]
+            teams = units.get(f"_{key}_teams")
+            jobs = self._staff_jobs(rng, kind, size)
+            people = []
+            if key == OFFICER_UNIT:
+                # the demo users are two of the school's staff
+                for login in ("donvi", "thanhvien"):
+                    name, gender, job = USERS[login]
+                    people.append((name, gender, job, users[login].id))
+                jobs.remove(KINDS[kind]["deputy"])
+                jobs.remove(KINDS[kind]["staff"][0][0])
+            for job in jobs:
+                name, gender = self._person(rng, taken)
+                people.append((name, gender, job, False))
+            for index, (name, gender, job, user_id) in enumerate(people):
+                leader = job in (KINDS[kind]["head"], KINDS[kind]["deputy"])
+                department = unit if leader or not teams else teams[index % len(teams)]
+                vals_list.append(
+                    {
+                        "name": name,
+                        "gender": gender,
+                        "job_title": job,
+                        "department_id": department.id,
+                        "company_id": company.id,
+                        "user_id": user_id,
+                        "tz": "Asia/Ho_Chi_Minh",
+                    }
+                )
+                if job == KINDS[kind]["head"] and key not in heads:
+                    heads[key] = len(vals_list) - 1
+        # their work contacts in one go (hr would write them one by one)
+        contacts = iter(
+            self.env["res.partner"].create(
+                [
+                    {"name": vals["name"], "company_id": company.id}
+                    for vals in vals_list
+                    if not vals["user_id"]
+                ]
+            )
+        )
+        for vals in vals_list:
+            if not vals["user_id"]:
+                vals["work_contact_id"] = next(contacts).id
+        employees = self._employee_model(company, users).create(vals_list)
+        for key, index in heads.items():
+            units[key].manager_id = employees[index]
+        return employees
+
+    def _create_newcomers(self, company, users, unit):
+        return self._employee_model(company, users).create(
+            [
+                {
+                    "name": name,
+                    "gender": gender,
+                    "job_title": "Giáo viên",
+                    "department_id": unit.id,
+                    "company_id": company.id,
+                    "tz": "Asia/Ho_Chi_Minh",
+                }
+                for name, gender in NEWCOMERS
+            ]
+        )
+
+    def _employee_model(self, company, users):
+        """hr.employee, creating as a user who may not write views.
+
+        hr stores a generated SVG avatar on every new employee and its contact
+        (ten attachments each, most of the install time) unless the creating
+        user lacks that right; the avatar is then drawn on the fly, the same.
+        """
+        return (
+            self.env["hr.employee"]
+            .with_user(users["thamdinh"])
+            .sudo()
+            .with_company(company)
+        )
+
+    # ------------------------------------------------------------------
+    # periods and assessments
+    # ------------------------------------------------------------------
+    def _create_periods(self, company, year):
+        Period = self.env["learning.unit.period"].with_company(company)
+        last, current = Period.create(
+            [
+                {"year": year - 1, "company_id": company.id},
+                {"year": year, "company_id": company.id},
+            ]
+        )
+        return last, current
+
+    def _create_assessments(self, period, units, users, unit_rows):
+        def officer(key):
+            return users["donvi"] if key == OFFICER_UNIT else users["admin"]
+
+        assessments = self.env["learning.unit.assessment"].create(
+            [
+                {
+                    "period_id": period.id,
+                    "department_id": units[row[0]].id,
+                    "user_id": officer(row[0]).id,
+                }
+                for row in unit_rows
+            ]
+        )
+        return assessments
+
+    @staticmethod
+    def _key(assessment):
+        return KEY_BY_NAME[assessment.department_id.name]
+
+    # ------------------------------------------------------------------
+    # evidence and inputs
+    # ------------------------------------------------------------------
+    def _evidence_plan(self, rng, members, profile, done=None):
+        """Per member, the evidence to record under a rank profile.
+
+        Returns ``{member: (evidence fields set, competency codes held)}``;
+        only the first ``done`` members get any when ``done`` is given.
+        """
+        spec = PROFILES[profile]
+        count = len(members)
+        lacking = {
+            name: set(rng.sample(range(count), int(count * rng.choice(shares) + 0.5)))
+            for name, shares in spec["lacking"].items()
+        }
+        short = COMPETENCY_ORDER[: rng.choice(spec["competencies_short"])]
+        without = {
+            code: set(
+                rng.sample(
+                    range(count),
+                    min(count, max(1, int(count * rng.choice((0.05, 0.1, 0.2)) + 0.5))),
+                )
+            )
+            for code in short
+        }
+        plan = {}
+        for index, member in enumerate(members):
+            if done is not None and index >= done:
+                plan[member] = (frozenset(), frozenset())
+                continue
+            evidence = frozenset(
+                name for name in EVIDENCE if index not in lacking[name]
+            )
+            codes = frozenset(
+                code for code in COMPETENCY_ORDER if index not in without.get(code, ())
+            )
+            plan[member] = (evidence, codes)
+        return plan
+
+    def _write_evidence(self, plan):
+        """Record the planned evidence, one write per identical set."""
+        competencies = {
+            competency.code: competency.id
+            for competency in self.env["learning.unit.competency"].search([])
+        }
+        groups = defaultdict(lambda: self.env["learning.unit.member"])
+        for member, key in plan.items():
+            if key[0] or key[1]:
+                groups[key] |= member
+        for (evidence, codes), members in groups.items():
+            members.write(
+                dict(
+                    {name: name in evidence for name in EVIDENCE},
+                    competency_ids=[
+                        Command.set(sorted(competencies[code] for code in codes))
+                    ],
+                )
+            )
+
+    def _write_inputs(self, inputs):
+        """Set the unit inputs of criteria lines: ``{(assessment, code): vals}``."""
+        groups = defaultdict(lambda: self.env["learning.unit.assessment.line"])
+        for (assessment, code), vals in inputs.items():
+            line = assessment.line_ids.filtered(
+                lambda rec, c=code: rec.criterion_code == c
+            )
+            groups[tuple(sorted(vals.items()))] |= line
+        for vals, lines in groups.items():
+            lines.write(dict(vals))
+
+    def _profile_inputs(self, rng, assessment, profile, partial=False):
+        spec = PROFILES[profile]
+        inputs = {
+            (assessment, "1a"): {"achieved": spec["achieved_1a"]},
+            (assessment, "1c"): {"missing_count": rng.choice(spec["missing_1c"])},
+        }
+        if not partial:
+            inputs.update(
+                {
+                    (assessment, "1b"): {"achieved": spec["achieved_1b"]},
+                    (assessment, "3b"): {"achieved": spec["achieved_3b"]},
+                    (assessment, "3c"): {"count_value": rng.choice(spec["shared_3c"])},
+                }
+            )
+        return inputs
+
+    def _provide(self, items):
+        items.filtered(lambda i: not i.is_provided).write({"paper_copy": True})
+
+    def _prepare_last_year(self, assessments):
+        plan, inputs = {}, {}
+        for assessment in assessments:
+            key = self._key(assessment)
+            profile = UNIT_BY_KEY[key][4]
+            rng = random.Random(f"{SEED}-last-{key}")
+            plan.update(self._evidence_plan(rng, assessment.member_ids, profile))
+            inputs.update(self._profile_inputs(rng, assessment, profile))
+        self._write_evidence(plan)
+        self._write_inputs(inputs)
+        self._provide(self._all_items(assessments))
+
+    def _prepare_this_year(self, assessments, users):
+        plan, inputs = {}, {}
+        to_provide = self.env["learning.unit.dossier.item"]
+        for assessment in assessments:
+            key = self._key(assessment)
+            state, profile = UNIT_BY_KEY[key][5:]
+            rng = random.Random(f"{SEED}-current-{key}")
+            members = assessment.member_ids.sorted("id")
+            items = self._all_items(assessment)
+            unit_items = items.filtered(lambda i: not i.member_id)
+            if state == "empty":
+                # created, members not loaded yet
+                continue
+            if state == "officer":
+                plan.update(self._officer_plan(members, users["thanhvien"]))
+                inputs.update(self._profile_inputs(rng, assessment, "good"))
+                inputs[(assessment, "3c")] = {"count_value": 4}
+                inputs[(assessment, "1c")] = {"missing_count": 0}
+                # all but the self-assessment report and one commitment
+                to_provide |= items.filtered(
+                    lambda i, u=users["thanhvien"]: i.document_type_id.code
+                    != "self_assessment_report"
+                    and not (
+                        i.member_id.user_id == u
+                        and i.document_type_id.code == "lifelong_commitment"
+                    )
+                )
+                continue
+            if state == "partial":
+                done = int(len(members) * rng.choice((0.3, 0.5, 0.7, 0.85)) + 0.5)
+                plan.update(self._evidence_plan(rng, members, profile, done=done))
+                inputs.update(
+                    self._profile_inputs(rng, assessment, profile, partial=True)
+                )
+                to_provide |= unit_items[: rng.choice((1, 2))]
+                to_provide |= items.filtered(
+                    lambda i, m=members[:done]: i.member_id in m
+                )
+                continue
+            plan.update(self._evidence_plan(rng, members, profile))
+            inputs.update(self._profile_inputs(rng, assessment, profile))
+            to_provide |= items
+        self._write_evidence(plan)
+        self._write_inputs(inputs)
+        self._provide(to_provide)
+
+    def _officer_plan(self, members, member_user):
+        """The demo officer's school: complete but for one teacher's evidence."""
+        every = frozenset(EVIDENCE)
+        codes = frozenset(COMPETENCY_ORDER)
+        plan = {}
+        for member in members:
+            if member.user_id == member_user:
+                plan[member] = (every - {"plan_approved"}, codes - {"3a5"})
+            else:
+                plan[member] = (every, codes)
+        return plan
+
+    def _all_items(self, assessments):
+        return self.env["learning.unit.dossier.item"].search(
+            [("assessment_id", "in", assessments.ids)]
+        )
+
+    # ------------------------------------------------------------------
+    # workflow
+    # ------------------------------------------------------------------
+    def _flush_tracking(self):
+        """Post the pending tracking messages, as a commit would."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    def _as(self, records, user, **context):
+        return records.with_user(user).with_context(**context)
+
+    def _submit(self, assessments, **context):
+        for user in assessments.user_id:
+            batch = assessments.filtered(lambda a, u=user: a.user_id == u)
+            self._as(batch, user, **context).action_submit()
+
+    def _review(self, assessments, reviewer, rng, findings=True, **context):
+        """Start the review and record the reviewers' findings on some units."""
+        self._as(assessments, reviewer, **context).action_start_review()
+        if not findings:
+            return
+        for assessment in assessments:
+            if rng.random() > 0.4:
+                continue
+            code, points, note = rng.choice(REVIEW_FINDINGS)
+            line = assessment.line_ids.filtered(
+                lambda rec, c=code: rec.criterion_code == c
+            )
+            if line.self_score < points:
+                continue
+            self._as(line, reviewer, **context).write(
+                {"review_score": line.self_score - points, "review_note": note}
+            )
+
+    def _finish_review(self, assessments, reviewer, **context):
+        batch = self._as(assessments, reviewer, **context)
+        batch.action_confirm_review_scores()
+        batch.action_mark_reviewed()
+
+    def _recognise(self, assessments, reviewer, decision_date, **context):
+        batch = self._as(assessments, reviewer, **context)
+        batch.write(
+            {"decision_number": DECISION_NUMBER, "decision_date": decision_date}
+        )
+        batch.action_recognise()
+
+    def _play_last_year(self, period, assessments, users):
+        """Everything recognised by one decision, then the period closed."""
+        year = period.year + 1  # the year the results are reported
+        reviewer = users["thamdinh"]
+        rng = random.Random(f"{SEED}-review-{period.year}")
+        # no chatter nor reminders for a year long past
+        quiet = {"tracking_disable": True, "mail_activity_automation_skip": True}
+        self._submit(assessments, **quiet)
+        self._review(assessments, reviewer, rng, **quiet)
+        self._finish_review(assessments, reviewer, **quiet)
+        decision_date = date(year, 3, 20)
+        self._recognise(assessments, reviewer, decision_date, **quiet)
+        self._as(period, users["admin"], **quiet).action_close()
+        # the history of last year took place last winter: dates of the
+        # workflow as the district's calendar had them (31/01 and 31/03)
+        late = {"ttvhttt": 3, "ubnd_ml": 6, "hctd": 12}
+        for index, assessment in enumerate(assessments.sorted("id")):
+            key = self._key(assessment)
+            if key in late:
+                submitted = date(year, 1, 31) + timedelta(days=late[key])
+            else:
+                submitted = date(year, 1, 5) + timedelta(days=(index * 7) % 26)
+            reviewed = date(year, 2, 24) + timedelta(days=index % 10)
+            assessment.sudo().write(
+                {
+                    "submitted_on": _local(submitted, 8 + index % 9, (index * 13) % 60),
+                    "submitted_date": submitted,
+                    "review_started_on": _local(date(year, 2, 20), 8, index),
+                    "reviewed_on": _local(reviewed, 16, index),
+                    "recognised_on": _local(decision_date, 10),
+                }
+            )
+
+    def _play_this_year(self, assessments, users):
+        """Units of the open period in every state of the workflow."""
+        reviewer = users["thamdinh"]
+        rng = random.Random(f"{SEED}-review-current")
+        by_state = defaultdict(lambda: self.env["learning.unit.assessment"])
+        for assessment in assessments:
+            state = UNIT_BY_KEY[self._key(assessment)][5]
+            by_state[state] |= assessment
+        sent = (
+            by_state["submitted"]
+            | by_state["in_review"]
+            | by_state["reviewed"]
+            | by_state["recognised"]
+            | by_state["returned"]
+        )
+        # this year's history is the point: tracked, in the chatter, one
+        # message per step (Odoo tracks a record from the transaction after
+        # its creation and merges the changes of one transaction)
+        loud = {"tracking_disable": False, "mail_notrack": False}
+        self._flush_tracking()
+        self._submit(sent, **loud)
+        self._flush_tracking()
+        reviewing = sent - by_state["submitted"]
+        self._review(reviewing, reviewer, rng, **loud)
+        self._flush_tracking()
+        # the reviewers got through the conditions (group 1) of the units
+        # still in review
+        conditions = by_state["in_review"].line_ids.filtered(
+            lambda line: line.group_code == "1" and not line.review_set
+        )
+        self._as(conditions, reviewer, **loud).write({"review_set": True})
+        self._finish_review(
+            by_state["reviewed"] | by_state["recognised"], reviewer, **loud
+        )
+        self._flush_tracking()
+        year = assessments.period_id.year
+        self._recognise(by_state["recognised"], reviewer, date(year, 12, 15), **loud)
+        self._flush_tracking()
+        Wizard = self._as(self.env["learning.unit.return.wizard"], reviewer, **loud)
+        wizard = Wizard.create(
+            {
+                "assessment_ids": [Command.set(by_state["returned"].ids)],
+                "reason": RETURN_REASON,
+            }
+        )
+        wizard.action_confirm()
+
+    # ------------------------------------------------------------------
+    # external identifiers
+    # ------------------------------------------------------------------
+    def _register_xmlids(self, users, last, current, last_year, this_year):
+        """External ids of the records tests and tours start from.
+
+        Not on the departments: a translatable name of a record with an id of
+        the module would become a term of its translation template.
+        """
+        data = [
+            ("demo_period_last_year", last),
+            ("demo_period_current", current),
+        ]
+        data += [(f"demo_user_{login}", users[login]) for login in USERS]
+        for login in ("donvi", "thanhvien"):
+            data.append((f"demo_employee_{login}", users[login].employee_ids[:1]))
+        for tag, assessments in (("last", last_year), ("current", this_year)):
+            data += [(f"demo_assessment_{self._key(a)}_{tag}", a) for a in assessments]
+        self.env["ir.model.data"]._update_xmlids(
+            [
+                {"xml_id": f"{MODULE}.{name}", "record": record, "noupdate": True}
+                for name, record in data
+            ]
+        )
