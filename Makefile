@@ -96,6 +96,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check learning_unit tests bench tools
 	$(VENV)/bin/ruff format --check learning_unit tests bench tools
 	$(VENV)/bin/pylint --rcfile=.pylintrc learning_unit
+	@echo "lint: clean"
 
 clean:
 	rm -rf $(BUILD)
