@@ -84,9 +84,15 @@ demodb: setup check-postgres
 	  $(ODOO) -d $(DB_DEMO) -i learning_unit --load-language=vi_VN --stop-after-init --log-level=warn; \
 	fi
 
+# The first static request is made alone: Odoo then parses every manifest once
+# (concurrent first requests can hit a CPython 3.11 ast race in that parsing).
 run: demodb
 	@echo "== Serving $(DB_DEMO) on http://localhost:$(HTTP_PORT) (logins in README.md)"
-	$(ODOO) -d $(DB_DEMO) --db-filter='^$(DB_DEMO)$$' --http-port=$(HTTP_PORT) --log-level=info
+	@$(ODOO) -d $(DB_DEMO) --db-filter='^$(DB_DEMO)$$' --http-port=$(HTTP_PORT) --log-level=info & \
+	  pid=$$!; trap 'kill $$pid 2>/dev/null' INT TERM EXIT; \
+	  $(PY) tools/wait_http.py http://localhost:$(HTTP_PORT)/web/static/img/favicon.ico && \
+	  echo "== Ready: http://localhost:$(HTTP_PORT)"; \
+	  wait $$pid
 
 bench: setup check-postgres
 	$(PY) bench/bench.py --odoo-config $(BUILD)/odoo.conf $(BENCH_ARGS)

@@ -15,11 +15,11 @@ RANKS = [
 
 STATES = [
     ("draft", "Draft"),
+    ("returned", "Returned"),
     ("submitted", "Submitted"),
     ("in_review", "In Review"),
     ("reviewed", "Reviewed"),
     ("recognised", "Recognised"),
-    ("returned", "Returned"),
 ]
 
 # States in which the unit prepares its self-assessment.
@@ -124,6 +124,7 @@ class LearningUnitAssessment(models.Model):
         copy=False,
         tracking=True,
         index=True,
+        group_expand="_expand_states",
     )
     member_ids = fields.One2many("learning.unit.member", "assessment_id", copy=False)
     member_count = fields.Integer(compute="_compute_member_count", store=True)
@@ -281,6 +282,11 @@ class LearningUnitAssessment(models.Model):
             [("state", "=", "open"), ("company_id", "in", self.env.companies.ids)],
             limit=1,
         )
+
+    @api.model
+    def _expand_states(self, states, domain):
+        """Kanban columns: every state, in the order of the workflow."""
+        return [key for key, _label in STATES]
 
     @api.depends("department_id.name", "period_id.year")
     def _compute_name(self):
