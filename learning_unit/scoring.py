@@ -23,6 +23,7 @@ Every score is clamped to ``[0, max_score]`` and rounded half-up to a multiple
 of the criterion's ``rounding``.
 """
 
+import functools
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -48,8 +49,14 @@ def exact(value):
     if value is None or value is False:
         return Fraction(0)
     if isinstance(value, float):
-        return Fraction(repr(value))
+        return _exact_float(value)
     return Fraction(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _exact_float(value):
+    """``exact`` of a float, cached: scores take few distinct values."""
+    return Fraction(repr(value))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from odoo import http
 from odoo.exceptions import AccessError
 from odoo.http import content_disposition, request
 
+from ..models.learning_unit_assessment import lu_check_access
 from ..models.learning_unit_xlsx_export import XLSX_MIMETYPE, decode_ids
 
 
@@ -41,13 +42,13 @@ class LearningUnitXlsxController(http.Controller):
                 periods = periods.exists()
                 if not periods:
                     raise NotFound()
-                periods.check_access("read")
+                lu_check_access(periods, "read")
                 assessments = Assessment.search([("period_id", "in", periods.ids)])
             else:
                 assessments = Assessment.browse(_ids(ids)).exists()
                 if not assessments:
                     raise NotFound()
-                assessments.check_access("read")
+                lu_check_access(assessments, "read")
             content, filename = Export._export(kind, assessments, periods=periods)
         except AccessError as error:
             raise Forbidden(str(error)) from error

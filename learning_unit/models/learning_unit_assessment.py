@@ -1,7 +1,10 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
 from .. import scoring
 from .learning_unit_template import SCORE_DIGITS
@@ -34,6 +37,29 @@ GROUP_ADMIN = "learning_unit.group_admin"
 
 ACTIVITY_SUBMIT = "learning_unit.mail_activity_type_submit"
 ACTIVITY_REVIEW = "learning_unit.mail_activity_type_review"
+
+
+def lu_check_access(records, operation):
+    """``records.check_access(operation)``, with the record rules run in SQL.
+
+    Odoo's check_access() evaluates the record rules in Python record by
+    record; the members' rule (member_ids.user_id) then reads every member of
+    every unit, seconds for a province. One search applies the same rules;
+    check_access() runs only to raise the usual error when something is refused.
+    """
+    if records.env.su or not records:
+        return
+    records.browse().check_access(operation)  # the access rights (ACL)
+    domain = records.env["ir.rule"]._compute_domain(records._name, operation)
+    if not domain:
+        return
+    allowed = (
+        records.sudo()
+        .with_context(active_test=False)
+        .search_count(expression.AND([[("id", "in", records.ids)], domain]))
+    )
+    if allowed != len(set(records.ids)):
+        records.check_access(operation)
 
 
 def lu_has_role(env, role_group):
@@ -618,23 +644,32 @@ class LearningUnitAssessment(models.Model):
 
         Employees already listed are kept as they are; nothing is removed.
         """
-        self.check_access("write")
+        lu_check_access(self, "write")
         self._check_can_write({"member_ids"})
-        Employee = self.env["hr.employee"].sudo()
-        vals_list = []
-        for assessment in self:
-            employees = Employee.search(
+        # one search for all the units and their sub-units, not one per unit
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
                 [
-                    ("department_id", "child_of", assessment.department_id.id),
-                    ("company_id", "in", (assessment.company_id.id, False)),
+                    ("department_id", "child_of", self.department_id.ids),
+                    ("company_id", "in", [*self.company_id.ids, False]),
                 ],
                 order="name, id",
             )
-            known = assessment.member_ids.employee_id
+        )
+        by_unit = defaultdict(list)  # department id -> employees of it and below
+        for employee in employees:
+            for ancestor in employee.department_id.parent_path.split("/")[:-1]:
+                by_unit[int(ancestor)].append(employee)
+        vals_list = []
+        for assessment in self:
+            known = set(assessment.member_ids.employee_id.ids)
+            companies = (assessment.company_id.id, False)
             vals_list += [
                 {"assessment_id": assessment.id, "employee_id": employee.id}
-                for employee in employees
-                if employee not in known
+                for employee in by_unit[assessment.department_id.id]
+                if employee.id not in known and employee.company_id.id in companies
             ]
         members = self.env["learning.unit.member"].create(vals_list)
         if len(self) == 1 and not self.env.context.get("learning_unit_silent"):
@@ -651,15 +686,6 @@ class LearningUnitAssessment(models.Model):
                 },
             }
         return True
-
-    @api.onchange("member_ids")
-    def _onchange_member_competency_toggles(self):
-        """Apply the members list's competency toggles before saving.
-
-        The list edits competencies through one toggle per competency; applying
-        them here lets the form show the new scores at once.
-        """
-        self.member_ids._inverse_competency_toggles()
 
     def action_view_members_missing_evidence(self):
         self.ensure_one()
@@ -682,7 +708,7 @@ class LearningUnitAssessment(models.Model):
         if not lu_has_role(self.env, role_group):
             raise AccessError(message)
         # the record rules of the caller decide which units they may act on
-        self.check_access("write")
+        lu_check_access(self, "write")
 
     def _check_state(self, allowed, action_label):
         wrong = self.filtered(lambda a: a.state not in allowed)

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from .. import scoring
 from .learning_unit_assessment import (
@@ -17,9 +18,12 @@ from .learning_unit_assessment import (
     lu_has_role,
 )
 from .learning_unit_criterion import MEMBER_EVIDENCE
+from .learning_unit_member import COMPETENCY_FIELDS
 from .learning_unit_template import SCORE_DIGITS
 
 EVIDENCE_FIELDS = [key for key, _label in MEMBER_EVIDENCE]
+# The member Booleans the lines count: evidence of 2a-2d, competencies of 3a.
+COUNTED_FIELDS = (*EVIDENCE_FIELDS, *COMPETENCY_FIELDS.values())
 
 # Everything a line's self score is computed from.
 SCORE_DEPENDS = (
@@ -70,7 +74,13 @@ class LearningUnitAssessmentLine(models.Model):
     hint = fields.Char(related="criterion_id.hint")
     method = fields.Selection(related="criterion_id.method")
     group_code = fields.Char(
-        related="criterion_id.group_id.code", store=True, string="Group", index=True
+        related="criterion_id.group_id.code",
+        store=True,
+        string="Group",
+        index=True,
+        # known before the INSERT: the domains of the per-group line fields of
+        # the assessment are then checked from the cache
+        precompute=True,
     )
     max_score = fields.Float(related="criterion_id.max_score", string="Maximum")
     company_id = fields.Many2one(
@@ -143,13 +153,14 @@ class LearningUnitAssessmentLine(models.Model):
         "assessment_id.member_ids.discipline_ok",
         "assessment_id.member_ids.training_done",
         "assessment_id.member_ids.advanced_worker",
-        "assessment_id.member_ids.competency_ids",
+        *(f"assessment_id.member_ids.{fname}" for fname in COMPETENCY_FIELDS.values()),
     )
     def _compute_member_counts(self):
         saved = self.filtered(lambda line: line.id and line.assessment_id.id)
+        saved_ids = set(saved._ids)
         stats = self._member_stats(saved.assessment_id)
         for line in self:
-            if line in saved:
+            if line.id in saved_ids:
                 counts = stats[line.assessment_id.id]
             else:
                 counts = self._member_stats_in_memory(line.assessment_id.member_ids)
@@ -158,59 +169,67 @@ class LearningUnitAssessmentLine(models.Model):
             if criterion.method == "member_share":
                 line.met_count = counts.get(criterion.member_field, 0)
             elif criterion.method == "all_members":
-                line.met_count = counts["competency"].get(criterion.competency_id.id, 0)
+                line.met_count = counts.get(
+                    COMPETENCY_FIELDS.get(criterion.competency_id.code), 0
+                )
             else:
                 line.met_count = 0
 
     @api.model
     def _member_stats(self, assessments):
-        """Member counts of many assessments in two grouped queries.
+        """Member counts of many assessments in one grouped query.
 
-        Returns ``{assessment_id: {"total": n, <evidence field>: n,
-        "competency": {competency_id: n}}}``; the counts do not depend on who
-        asks (scores count every member, whatever the reader may see).
+        Returns ``{assessment_id: {"total": n, <evidence field>: n}}`` where the
+        evidence fields are the four of 2a-2d and the eight competencies of 3a.
+        The counts do not depend on who asks: scores count every member,
+        whatever the reader may see.
         """
-        stats = defaultdict(
-            lambda: dict({key: 0 for key in EVIDENCE_FIELDS}, total=0, competency={})
-        )
+        stats = defaultdict(lambda: dict.fromkeys(COUNTED_FIELDS, 0) | {"total": 0})
         if not assessments:
             return stats
-        Member = self.env["learning.unit.member"].sudo()
-        domain = [("assessment_id", "in", assessments.ids)]
-        for assessment, *flags, count in Member._read_group(
-            domain, ["assessment_id", *EVIDENCE_FIELDS], ["__count"]
-        ):
-            counts = stats[assessment.id]
-            counts["total"] += count
-            for key, flag in zip(EVIDENCE_FIELDS, flags, strict=False):
-                if flag:
-                    counts[key] += count
-        for assessment, competency, count in Member._read_group(
-            domain + [("competency_ids", "!=", False)],
-            ["assessment_id", "competency_ids"],
-            ["__count"],
-        ):
-            stats[assessment.id]["competency"][competency.id] = count
+        Member = self.env["learning.unit.member"]
+        Member.flush_model(["assessment_id", *COUNTED_FIELDS])
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT assessment_id, COUNT(*), %(counts)s FROM %(table)s"
+                " WHERE assessment_id = ANY(%(ids)s) GROUP BY assessment_id",
+                counts=SQL(", ").join(
+                    SQL("COUNT(*) FILTER (WHERE %s)", SQL.identifier(fname))
+                    for fname in COUNTED_FIELDS
+                ),
+                table=SQL.identifier(Member._table),
+                ids=list(assessments.ids),
+            )
+        )
+        for assessment_id, total, *counts in rows:
+            stats[assessment_id] = dict(zip(COUNTED_FIELDS, counts, strict=True))
+            stats[assessment_id]["total"] = total
         return stats
 
     @api.model
     def _member_stats_in_memory(self, members):
         """Same counts as :meth:`_member_stats` for unsaved members (forms)."""
-        counts = {key: len(members.filtered(key)) for key in EVIDENCE_FIELDS}
+        counts = {fname: len(members.filtered(fname)) for fname in COUNTED_FIELDS}
         counts["total"] = len(members)
-        competency = defaultdict(int)
-        for member in members:
-            # in a form, the competencies of a new record are new records too
-            for comp in member.competency_ids:
-                competency[comp._origin.id] += 1
-        counts["competency"] = competency
         return counts
 
     @api.depends(*SCORE_DEPENDS)
     def _compute_self_score(self):
+        # the lines of a province repeat the same few inputs: score each once
+        scores = {}
         for line in self:
-            result = line._score_result()
-            line.self_score = float(result.score) if result else 0.0
+            key = (
+                line.criterion_id,
+                line.achieved,
+                line.missing_count,
+                line.count_value,
+                line.member_count,
+                line.met_count,
+            )
+            if key not in scores:
+                result = line._score_result()
+                scores[key] = float(result.score) if result else 0.0
+            line.self_score = scores[key]
 
     @api.depends(*SCORE_DEPENDS)
     @api.depends_context("lang")
@@ -502,9 +521,13 @@ class LearningUnitAssessmentLine(models.Model):
                         new=line._points(line.review_score),
                     )
                 )
-        for assessment, messages in changes.items():
-            assessment.sudo().message_post(
-                body=Markup("<br/>").join(messages),
+        if changes:
+            # one INSERT for all the units, not one message_post() per unit
+            assessments = self.env["learning.unit.assessment"].union(*changes)
+            assessments.sudo()._message_log_batch(
+                bodies={
+                    assessment.id: Markup("<br/>").join(messages)
+                    for assessment, messages in changes.items()
+                },
                 author_id=self.env.user.partner_id.id,
-                subtype_xmlid="mail.mt_note",
             )

@@ -6,6 +6,10 @@ from odoo.exceptions import ValidationError
 from .. import scoring
 from .learning_unit_template import SCORE_DIGITS
 
+# The eight competencies of a "Công dân học tập" (criterion 3a); the members
+# list has one column per competency.
+COMPETENCY_CODES = ("3a1", "3a2", "3a3", "3a4", "3a5", "3a6", "3a7", "3a8")
+
 # Member evidence fields a "member_share" criterion may count. Keys are field
 # names of learning.unit.member.
 MEMBER_EVIDENCE = [
@@ -203,12 +207,15 @@ class LearningUnitCriterion(models.Model):
                             code=code,
                         )
                     )
-            if method == "all_members" and not criterion.competency_id:
+            if method == "all_members" and (
+                criterion.competency_id.code not in COMPETENCY_CODES
+            ):
                 raise ValidationError(
                     self.env._(
                         "Criterion %(code)s must name the competency every member "
-                        "needs.",
+                        "needs, one of %(codes)s.",
                         code=code,
+                        codes=", ".join(COMPETENCY_CODES),
                     )
                 )
             if method == "missing_resources" and criterion.max_missing <= 0:

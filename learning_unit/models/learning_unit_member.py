@@ -1,35 +1,30 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
 
-from .learning_unit_assessment import GROUP_MEMBER, GROUP_OFFICER, lu_has_role
-from .learning_unit_criterion import MEMBER_EVIDENCE
+from .learning_unit_assessment import (
+    GROUP_MEMBER,
+    GROUP_OFFICER,
+    lu_check_access,
+    lu_has_role,
+)
+from .learning_unit_criterion import COMPETENCY_CODES, MEMBER_EVIDENCE
 
 EVIDENCE_FIELDS = [key for key, _label in MEMBER_EVIDENCE]
 
-# One toggle per "Công dân học tập" competency, for the members list.
-COMPETENCY_CODES = ("3a1", "3a2", "3a3", "3a4", "3a5", "3a6", "3a7", "3a8")
+# The eight competencies of a "Công dân học tập" (criterion 3a): one Boolean
+# per competency on the member row is the record of truth; competency_ids is
+# derived from them (and writing it sets them).
+COMPETENCY_FIELDS = {code: f"competency_{code}" for code in COMPETENCY_CODES}
 
 
 def _competency_toggle(code):
-    """A toggle for one competency, computed on its own.
-
-    Each toggle has its own compute so that computing one never overwrites
-    another toggle the user just changed in the form.
-    """
-    fname = f"competency_{code}"
-
-    @api.depends("competency_ids")
-    def compute(members):
-        for member in members:
-            member[fname] = code in member.competency_ids.mapped("code")
-
     return fields.Boolean(
         string=code,
-        compute=compute,
-        inverse="_inverse_competency_toggles",
-        help=f"The member has competency {code}.",
+        # the code is the column title in every language
+        export_string_translation=False,
+        help="The member has this learning citizen competency (criterion 3a).",
     )
 
 
@@ -48,7 +43,7 @@ class LearningUnitMember(models.Model):
             "competency_ids",
             "attachment_ids",
             "note",
-            *(f"competency_{code}" for code in COMPETENCY_CODES),
+            *COMPETENCY_FIELDS.values(),
         }
     )
 
@@ -99,6 +94,10 @@ class LearningUnitMember(models.Model):
         "member_id",
         "competency_id",
         string="Competencies",
+        compute="_compute_competency_ids",
+        inverse="_inverse_competency_ids",
+        store=True,
+        readonly=False,
     )
     competency_3a1 = _competency_toggle("3a1")
     competency_3a2 = _competency_toggle("3a2")
@@ -135,24 +134,12 @@ class LearningUnitMember(models.Model):
         ),
     ]
 
-    @api.depends(
-        "plan_approved",
-        "discipline_ok",
-        "training_done",
-        "advanced_worker",
-        "competency_ids",
-    )
+    @api.depends(*EVIDENCE_FIELDS, *COMPETENCY_FIELDS.values())
     def _compute_evidence_complete(self):
         for member, missing in zip(self, self._missing_evidence(), strict=False):
             member.evidence_complete = not missing
 
-    @api.depends(
-        "plan_approved",
-        "discipline_ok",
-        "training_done",
-        "advanced_worker",
-        "competency_ids",
-    )
+    @api.depends(*EVIDENCE_FIELDS, *COMPETENCY_FIELDS.values())
     @api.depends_context("lang")
     def _compute_missing_evidence(self):
         for member, missing in zip(self, self._missing_evidence(), strict=False):
@@ -160,7 +147,6 @@ class LearningUnitMember(models.Model):
 
     def _missing_evidence(self):
         """For each member, the labels of the evidence it lacks."""
-        all_competencies = self.env["learning.unit.competency"].search([])
         labels = {
             name: self._fields[name]._description_string(self.env)
             for name in EVIDENCE_FIELDS
@@ -168,26 +154,41 @@ class LearningUnitMember(models.Model):
         result = []
         for member in self:
             missing = [label for name, label in labels.items() if not member[name]]
-            lacking = all_competencies - member.competency_ids
+            lacking = [
+                code for code, fname in COMPETENCY_FIELDS.items() if not member[fname]
+            ]
             if lacking:
-                missing.append(", ".join(lacking.mapped("code")))
+                missing.append(", ".join(lacking))
             result.append(missing)
         return result
 
-    def _inverse_competency_toggles(self):
-        by_code = {
-            competency.code: competency
-            for competency in self.env["learning.unit.competency"].search([])
-        }
+    @api.model
+    def _competencies_by_code(self):
+        competencies = self.env["learning.unit.competency"].with_context(
+            active_test=False
+        )
+        return {c.code: c for c in competencies.search([])}
+
+    @api.depends(*COMPETENCY_FIELDS.values())
+    def _compute_competency_ids(self):
+        by_code = self._competencies_by_code()
         for member in self:
-            competencies = member.competency_ids.filtered(
-                lambda c: c.code not in COMPETENCY_CODES
-            )
-            for code in COMPETENCY_CODES:
-                if member[f"competency_{code}"] and code in by_code:
-                    competencies |= by_code[code]
-            if competencies != member.competency_ids:
-                member.competency_ids = competencies
+            member.competency_ids = [
+                Command.set(
+                    [
+                        by_code[code].id
+                        for code, fname in COMPETENCY_FIELDS.items()
+                        if member[fname] and code in by_code
+                    ]
+                )
+            ]
+
+    def _inverse_competency_ids(self):
+        for member in self:
+            codes = set(member.competency_ids.mapped("code"))
+            values = {fname: code in codes for code, fname in COMPETENCY_FIELDS.items()}
+            if any(member[fname] != value for fname, value in values.items()):
+                member.update(values)
 
     # ------------------------------------------------------------------
     # access
@@ -201,7 +202,7 @@ class LearningUnitMember(models.Model):
             assessments = self.env["learning.unit.assessment"].browse(
                 [i for i in assessment_ids if i]
             )
-            assessments.check_access("write")
+            lu_check_access(assessments, "write")
             assessments._check_editable()
         members = super().create(vals_list)
         members.sudo()._create_personal_dossier()

@@ -5,7 +5,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .learning_unit_assessment import GROUP_OFFICER, lu_has_role
+from .learning_unit_assessment import GROUP_OFFICER, lu_check_access, lu_has_role
 
 # Default yearly fee of a member of the study promotion association (đồng).
 DEFAULT_FEE = 12000
@@ -19,7 +19,7 @@ def _check_unit_can_write(env, assessments):
         raise AccessError(
             env._("Only the unit officer can change the study promotion report.")
         )
-    assessments.check_access("write")
+    lu_check_access(assessments, "write")
     assessments._check_editable()
 
 

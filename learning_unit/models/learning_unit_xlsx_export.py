@@ -17,6 +17,8 @@ from werkzeug.urls import url_encode
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from .learning_unit_assessment import lu_check_access
+
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # Member evidence layout: row 1 (hidden) holds these column keys, row 2 the
@@ -420,7 +422,7 @@ class LearningUnitXlsxExport(models.AbstractModel):
         member evidence import.
         """
         assessments = self._assessments(assessments)
-        assessments.check_access("read")
+        lu_check_access(assessments, "read")
         members = self.env["learning.unit.member"].search(
             [("assessment_id", "in", assessments.ids)]
         )

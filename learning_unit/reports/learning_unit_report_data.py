@@ -17,6 +17,7 @@ from odoo import api, fields, models
 from odoo.tools import format_date
 
 from .. import scoring
+from ..models.learning_unit_assessment import lu_check_access
 
 # Ranks in words, as the official form writes them.
 RANK_WORDS = {
@@ -101,7 +102,7 @@ class LearningUnitReportData(models.AbstractModel):
         review column is shown when the reviewing level confirmed at least one
         score; its totals and rank only when the review is complete.
         """
-        assessments.check_access("read")
+        lu_check_access(assessments, "read")
         assessments.fetch(
             [
                 "department_id",
@@ -275,7 +276,7 @@ class LearningUnitReportData(models.AbstractModel):
         ``periods`` adds a section (possibly empty) for periods without any
         assessment the user can see.
         """
-        assessments.check_access("read")
+        lu_check_access(assessments, "read")
         assessments.fetch(
             [
                 "period_id",
