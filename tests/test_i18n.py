@@ -64,5 +64,8 @@ class TestVietnamese(LearningUnitCase):
         from odoo.exceptions import ValidationError
 
         with self.assertRaises(ValidationError) as error:
-            assessment.with_user(officer).action_submit()
+            # the web client sends the user's language with every call
+            assessment.with_user(officer).with_context(
+                lang=officer.lang
+            ).action_submit()
         self.assertIn("chưa có thành viên", str(error.exception))

@@ -3,7 +3,9 @@
 Usage: python tools/merge_po.py TEMPLATE.pot CATALOGUE.po
 
 Entries that disappeared from the template are dropped; new ones are added
-untranslated (the i18n test then lists them).
+untranslated (the i18n test then lists them). A translation equal to its
+source counts as missing too: Odoo's TranslationModuleReader (which the i18n
+test uses) reports it as untranslated; such entries are listed here.
 """
 
 import sys
@@ -29,12 +31,20 @@ def merge(pot_path, po_path):
         }
     )
     missing = 0
+    same = []
     for entry in template:
         entry.msgstr = translations.get(entry.msgid, "")
         missing += not entry.msgstr
+        if entry.msgstr and entry.msgstr == entry.msgid:
+            same.append(entry.msgid)
         merged.append(entry)
     merged.save(po_path)
     print(f"{po_path}: {len(merged)} terms, {missing} untranslated")
+    if same:
+        print(
+            f"{len(same)} translations equal their source (Odoo reads them as "
+            "untranslated):\n" + "\n".join(f"  {msgid!r}" for msgid in same)
+        )
 
 
 if __name__ == "__main__":
