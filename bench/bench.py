@@ -49,7 +49,7 @@ YEAR = 2024
 
 # Stored computed fields holding the scores (their compute methods' other
 # fields are added automatically).
-LINE_SCORE_FIELDS = ("member_count", "met_count", "self_score")
+LINE_SCORE_FIELDS = ("self_score",)
 ASSESSMENT_SCORE_FIELDS = ("member_count", "self_total")
 
 # The assessments list view (view_learning_unit_assessment_list) as the web

@@ -5,6 +5,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 from .. import scoring
 from .learning_unit_template import SCORE_DIGITS
@@ -365,25 +366,15 @@ class LearningUnitAssessment(models.Model):
         "template_id.threshold_average",
     )
     def _compute_totals(self):
-        zero = scoring.exact(0)
+        sums = self._line_sums()
         for assessment in self:
-            lines = assessment.line_ids
-            self_total = sum((scoring.exact(line.self_score) for line in lines), zero)
-            by_group = {}
-            for line in lines:
-                by_group[line.group_code] = by_group.get(
-                    line.group_code, zero
-                ) + scoring.exact(line.self_score)
-            review_total = sum(
-                (scoring.exact(line.review_score) for line in lines if line.review_set),
-                zero,
-            )
-            complete = bool(lines) and all(lines.mapped("review_set"))
+            self_total, by_group, review_total, count, confirmed = sums[assessment.id]
+            complete = bool(count) and confirmed == count
             template = assessment.template_id
             assessment.self_total = float(self_total)
-            assessment.self_total_conditions = float(by_group.get("1", zero))
-            assessment.self_total_results = float(by_group.get("2", zero))
-            assessment.self_total_impact = float(by_group.get("3", zero))
+            assessment.self_total_conditions = float(by_group.get("1", 0))
+            assessment.self_total_results = float(by_group.get("2", 0))
+            assessment.self_total_impact = float(by_group.get("3", 0))
             assessment.self_rank = template._rank_of(self_total) if template else False
             assessment.review_total = float(review_total)
             assessment.review_complete = complete
@@ -393,6 +384,71 @@ class LearningUnitAssessment(models.Model):
             assessment.review_difference = (
                 float(review_total - self_total) if complete else 0.0
             )
+
+    def _line_sums(self):
+        """Exact sums of the line scores of each assessment.
+
+        Returns ``{id: (self total, {group code: self total}, review total,
+        lines, confirmed review scores)}`` with Fractions. Saved assessments
+        are summed by PostgreSQL (numeric columns: exact) in one query; a
+        form's unsaved assessment from its lines in memory.
+        """
+        zero = scoring.exact(0)
+        sums = {}
+        saved = self.browse(i for i in self._ids if i)
+        if saved:
+            Line = self.env["learning.unit.assessment.line"]
+            Line.flush_model(
+                ["assessment_id", "group_code", "self_score", "review_score"]
+                + ["review_set"]
+            )
+            rows = self.env.execute_query(
+                SQL(
+                    """SELECT assessment_id, group_code, SUM(self_score),
+                              COALESCE(SUM(review_score) FILTER (WHERE review_set), 0),
+                              COUNT(*), COUNT(*) FILTER (WHERE review_set)
+                         FROM %(table)s
+                        WHERE assessment_id = ANY(%(ids)s)
+                     GROUP BY assessment_id, group_code""",
+                    table=SQL.identifier(Line._table),
+                    ids=list(saved.ids),
+                )
+            )
+            for assessment_id, group, self_sum, review_sum, count, confirmed in rows:
+                total, by_group, review, n, n_confirmed = sums.get(
+                    assessment_id, (zero, {}, zero, 0, 0)
+                )
+                self_sum = scoring.exact(self_sum or 0)
+                by_group[group] = by_group.get(group, zero) + self_sum
+                sums[assessment_id] = (
+                    total + self_sum,
+                    by_group,
+                    review + scoring.exact(review_sum),
+                    n + count,
+                    n_confirmed + confirmed,
+                )
+        for assessment in self - saved:
+            lines = assessment.line_ids
+            by_group = {}
+            for line in lines:
+                by_group[line.group_code] = by_group.get(
+                    line.group_code, zero
+                ) + scoring.exact(line.self_score)
+            sums[assessment.id] = (
+                sum(by_group.values(), zero),
+                by_group,
+                sum(
+                    (
+                        scoring.exact(line.review_score)
+                        for line in lines
+                        if line.review_set
+                    ),
+                    zero,
+                ),
+                len(lines),
+                len(lines.filtered("review_set")),
+            )
+        return defaultdict(lambda: (zero, {}, zero, 0, 0), sums)
 
     @api.depends("submitted_date", "period_id.date_deadline_self")
     def _compute_is_late(self):

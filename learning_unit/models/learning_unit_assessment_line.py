@@ -102,13 +102,12 @@ class LearningUnitAssessmentLine(models.Model):
     )
     # --- derived from the members ------------------------------------------
     member_count = fields.Integer(
-        compute="_compute_member_counts",
-        store=True,
+        related="assessment_id.member_count",
         string="Members",
     )
     met_count = fields.Integer(
+        # not stored: counted for a whole batch of lines in one query when read
         compute="_compute_member_counts",
-        store=True,
         string="Members Meeting It",
     )
     # --- scores --------------------------------------------------------------
@@ -156,42 +155,37 @@ class LearningUnitAssessmentLine(models.Model):
         *(f"assessment_id.member_ids.{fname}" for fname in COMPETENCY_FIELDS.values()),
     )
     def _compute_member_counts(self):
-        saved = self.filtered(lambda line: line.id and line.assessment_id.id)
-        saved_ids = set(saved._ids)
+        saved = self.browse(i for i in self._ids if i)  # a form's new lines are not
         stats = self._member_stats(saved.assessment_id)
+        counted = {
+            criterion.id: criterion._counted_member_field()
+            for criterion in self.criterion_id
+        }
         for line in self:
-            if line.id in saved_ids:
+            if line.id:
                 counts = stats[line.assessment_id.id]
             else:
                 counts = self._member_stats_in_memory(line.assessment_id.member_ids)
-            criterion = line.criterion_id
-            line.member_count = counts["total"]
-            if criterion.method == "member_share":
-                line.met_count = counts.get(criterion.member_field, 0)
-            elif criterion.method == "all_members":
-                line.met_count = counts.get(
-                    COMPETENCY_FIELDS.get(criterion.competency_id.code), 0
-                )
-            else:
-                line.met_count = 0
+            field = counted.get(line.criterion_id.id)
+            line.met_count = counts.get(field, 0) if field else 0
 
     @api.model
     def _member_stats(self, assessments):
         """Member counts of many assessments in one grouped query.
 
-        Returns ``{assessment_id: {"total": n, <evidence field>: n}}`` where the
+        Returns ``{assessment_id: {<evidence field>: n}}`` where the
         evidence fields are the four of 2a-2d and the eight competencies of 3a.
         The counts do not depend on who asks: scores count every member,
         whatever the reader may see.
         """
-        stats = defaultdict(lambda: dict.fromkeys(COUNTED_FIELDS, 0) | {"total": 0})
+        stats = defaultdict(lambda: dict.fromkeys(COUNTED_FIELDS, 0))
         if not assessments:
             return stats
         Member = self.env["learning.unit.member"]
         Member.flush_model(["assessment_id", *COUNTED_FIELDS])
         rows = self.env.execute_query(
             SQL(
-                "SELECT assessment_id, COUNT(*), %(counts)s FROM %(table)s"
+                "SELECT assessment_id, %(counts)s FROM %(table)s"
                 " WHERE assessment_id = ANY(%(ids)s) GROUP BY assessment_id",
                 counts=SQL(", ").join(
                     SQL("COUNT(*) FILTER (WHERE %s)", SQL.identifier(fname))
@@ -201,17 +195,14 @@ class LearningUnitAssessmentLine(models.Model):
                 ids=list(assessments.ids),
             )
         )
-        for assessment_id, total, *counts in rows:
+        for assessment_id, *counts in rows:
             stats[assessment_id] = dict(zip(COUNTED_FIELDS, counts, strict=True))
-            stats[assessment_id]["total"] = total
         return stats
 
     @api.model
     def _member_stats_in_memory(self, members):
         """Same counts as :meth:`_member_stats` for unsaved members (forms)."""
-        counts = {fname: len(members.filtered(fname)) for fname in COUNTED_FIELDS}
-        counts["total"] = len(members)
-        return counts
+        return {fname: len(members.filtered(fname)) for fname in COUNTED_FIELDS}
 
     @api.depends(*SCORE_DEPENDS)
     def _compute_self_score(self):

@@ -244,6 +244,15 @@ class LearningUnitCriterion(models.Model):
                 self.env._("Criterion groups cannot contain themselves.")
             )
 
+    def _counted_member_field(self):
+        """The Boolean of learning.unit.member this criterion counts, if any."""
+        self.ensure_one()
+        if self.method == "member_share":
+            return self.member_field
+        if self.method == "all_members" and self.competency_id.code in COMPETENCY_CODES:
+            return f"competency_{self.competency_id.code}"
+        return None
+
     def _score(self, line_values):
         """Score one assessment line of this criterion.
 
