@@ -22,8 +22,9 @@ async function session(browser, login) {
 }
 
 async function settle(page) {
-    await page.waitForLoadState("networkidle");
-    await page.waitForTimeout(800);
+    // Odoo keeps a websocket open: wait for the view instead of network idle
+    await page.waitForSelector(".o_action_manager .o_view_controller");
+    await page.waitForTimeout(1500);
 }
 
 (async () => {
