@@ -61,6 +61,18 @@ class TestDemoData(LearningUnitCase):
         self.assertEqual(len(set(employees.mapped("name"))), len(employees))
         self.assertTrue(all(unit.manager_id for unit in self.units))
 
+    def test_units_wrote_their_study_promotion_report(self):
+        reports = self.env["learning.unit.promotion.report"].search(
+            [("period_id", "=", self.last.id)]
+        )
+        self.assertEqual(reports.department_id, self.units)
+        for report in reports:
+            self.assertEqual(report.fee_total, 12000 * report.fee_payer_count)
+            self.assertEqual(
+                report.balance, report.income_total - report.spending_total
+            )
+            self.assertTrue(report.scholarship_count and report.gift_count)
+
     def test_closed_period_all_recognised_across_four_ranks(self):
         self.assertEqual(self.last.state, "closed")
         self.assertEqual(self.last.year, self.current.year - 1)

@@ -521,8 +521,79 @@ class LearningUnitDemo(models.AbstractModel):
         self._prepare_this_year(this_year, users)
         self._play_last_year(last, last_year, users)
         self._play_this_year(this_year, users)
+        self._create_promotion_reports(
+            last_year | this_year.filtered(lambda a: a.state != "draft" or a.member_ids)
+        )
         self._register_xmlids(users, last, current, last_year, this_year)
         return units, last_year, this_year
+
+    # ------------------------------------------------------------------
+    # Phụ lục 1
+    # ------------------------------------------------------------------
+    def _create_promotion_reports(self, assessments):
+        """Each unit's yearly Khuyến học report, figures derived from its size."""
+        vals_list = []
+        for assessment in assessments:
+            members = assessment.member_count
+            joined = max(1, members // 10)
+            scholarships = max(1, members // 8)
+            gifts = max(2, members // 5)
+            income = 12000 * members + 500000 * scholarships + 200000 * gifts
+            vals_list.append(
+                {
+                    "assessment_id": assessment.id,
+                    "staff_count": members,
+                    "advantages": "Được lãnh đạo quan tâm; đa số hội viên nhiệt tình.",
+                    "difficulties": "Nguồn vận động còn hạn chế.",
+                    "association_member_count_last_year": members - joined,
+                    "association_member_count": members,
+                    "association_member_change_reason": (
+                        f"Tăng {joined} hội viên do tiếp nhận viên chức mới."
+                    ),
+                    "fee_payer_count": members,
+                    "party_member_count": members // 3,
+                    "party_association_member_count": members // 3,
+                    "promotion_activities": (
+                        "Vận động mạnh thường quân trao học bổng, quà cho học sinh "
+                        "nghèo vượt khó; tham gia Tiếp sức mùa thi."
+                    ),
+                    "school_support": "Tặng sách vở, dụng cụ học tập đầu năm học.",
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "kind": "scholarship",
+                                "donor": "Hội Khuyến học huyện Thủ Thừa",
+                                "quantity": scholarships,
+                                "amount": 500000 * scholarships,
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "kind": "gift",
+                                "donor": "Công ty TNHH Nông sản Long An",
+                                "quantity": gifts,
+                                "amount": 200000 * gifts,
+                            }
+                        ),
+                    ],
+                    "income_total": income,
+                    "spending_total": income - 12000 * joined,
+                    "registration_note": (
+                        "Đơn vị đăng ký danh hiệu “Đơn vị học tập” từ đầu năm; "
+                        "100% thành viên đăng ký “Công dân học tập”."
+                    ),
+                    "implementation_note": (
+                        "Triển khai kế hoạch tự học, tự bồi dưỡng đến từng thành viên."
+                    ),
+                    "strengths": "Phong trào tự học được duy trì đều đặn.",
+                    "weaknesses": "Một số thành viên chưa nộp đủ hồ sơ đúng hạn.",
+                    "weakness_causes": "Công việc chuyên môn nhiều.",
+                    "lessons_learned": "Phân công rõ người phụ trách từng nội dung.",
+                    "recommendations": "Đề nghị huyện tổ chức tập huấn phần mềm.",
+                    "chairman_name": assessment.head_name,
+                }
+            )
+        return self.env["learning.unit.promotion.report"].create(vals_list)
 
     # ------------------------------------------------------------------
     # organisation
