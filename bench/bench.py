@@ -43,6 +43,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # tests.list_view: the list as the web client asks
+
+from tests.list_view import list_view_request  # noqa: E402
+
 RESULTS_DIR = ROOT / "bench" / "results"
 DEFAULT_DB = "learning_unit_bench"
 YEAR = 2024
@@ -52,28 +56,6 @@ YEAR = 2024
 LINE_SCORE_FIELDS = ("self_score",)
 ASSESSMENT_SCORE_FIELDS = ("member_count", "self_total")
 
-# The assessments list view (view_learning_unit_assessment_list) as the web
-# client requests it: its visible columns, optional="hide" columns left out.
-LIST_SPECIFICATION = {
-    "department_id": {"fields": {"display_name": {}}},
-    "period_id": {"fields": {"display_name": {}}},
-    "member_count": {},
-    "self_total": {},
-    "self_rank": {},
-    "review_total": {},
-    "review_rank": {},
-    "review_difference": {},
-    "dossier_completeness": {},
-    "is_late": {},
-    "state": {},
-}
-LIST_AGGREGATES = [
-    "member_count:sum",
-    "self_total:sum",
-    "review_total:avg",
-    "review_difference:avg",
-    "dossier_completeness:avg",
-]
 OPEN_PERIOD = [("period_id.state", "=", "open")]  # the action's default filter
 
 # Share of the assessments in each state.
@@ -575,6 +557,7 @@ def reviewer_env(env):
 def list_measures(env):
     """The web client's calls opening the assessments list, as functions."""
     Assessment = env["learning.unit.assessment"]
+    specification, aggregates = list_view_request(env)
     district = env["hr.department"].search([("name", "=", "Huyện 01")], limit=1)
     to_review = OPEN_PERIOD + [
         ("state", "in", ("submitted", "in_review")),
@@ -595,7 +578,7 @@ def list_measures(env):
             "list: open period (80 rows + count)",
             fresh(
                 lambda: Assessment.web_search_read(
-                    OPEN_PERIOD, LIST_SPECIFICATION, limit=80, count_limit=10001
+                    OPEN_PERIOD, specification, limit=80, count_limit=10001
                 )
             ),
         ),
@@ -604,7 +587,7 @@ def list_measures(env):
             "list: to review, rank good, 1 district",
             fresh(
                 lambda: Assessment.web_search_read(
-                    to_review, LIST_SPECIFICATION, limit=80, count_limit=10001
+                    to_review, specification, limit=80, count_limit=10001
                 )
             ),
         ),
@@ -613,7 +596,7 @@ def list_measures(env):
             "read_group: by state",
             fresh(
                 lambda: Assessment.web_read_group(
-                    OPEN_PERIOD, LIST_AGGREGATES, ["state"], lazy=True
+                    OPEN_PERIOD, aggregates, ["state"], lazy=True
                 )
             ),
         ),
@@ -622,7 +605,7 @@ def list_measures(env):
             "read_group: by self rank",
             fresh(
                 lambda: Assessment.web_read_group(
-                    OPEN_PERIOD, LIST_AGGREGATES, ["self_rank"], lazy=True
+                    OPEN_PERIOD, aggregates, ["self_rank"], lazy=True
                 )
             ),
         ),

@@ -24,6 +24,7 @@ from odoo import models as odoo_models
 from odoo.tests.common import warmup
 
 from .common import EVIDENCE, LearningUnitCase
+from .list_view import list_view_request
 
 # (units K, members per unit M)
 SMALL = (2, 5)
@@ -46,29 +47,6 @@ ASSESSMENT_SCORE_FIELDS = (
     "review_difference",
 )
 
-# The assessments list view (view_learning_unit_assessment_list) as the web
-# client reads it: its visible columns, optional="hide" ones left out.
-LIST_SPECIFICATION = {
-    "department_id": {"fields": {"display_name": {}}},
-    "period_id": {"fields": {"display_name": {}}},
-    "member_count": {},
-    "self_total": {},
-    "self_rank": {},
-    "review_total": {},
-    "review_rank": {},
-    "review_difference": {},
-    "dossier_completeness": {},
-    "is_late": {},
-    "state": {},
-}
-# The aggregates of the list's group rows.
-LIST_AGGREGATES = [
-    "member_count:sum",
-    "self_total:sum",
-    "review_total:avg",
-    "review_difference:avg",
-    "dossier_completeness:avg",
-]
 
 # Query bounds: the exact counts measured at both sizes (Odoo 18.0).
 RECOMPUTE_QUERIES = 10
@@ -268,10 +246,11 @@ class TestPerformance(LearningUnitCase):
         """A reviewer opens the assessments list (web_search_read)."""
         Assessment = self.env["learning.unit.assessment"].with_user(self.reviewer)
         for size in SIZES:
+            specification, _aggregates = list_view_request(Assessment.env)
             with self.assertFlatQueryCount(LIST_QUERIES, "list", size):
                 result = Assessment.web_search_read(
                     self.reviewer_domain(size),
-                    LIST_SPECIFICATION,
+                    specification,
                     limit=80,
                     count_limit=10001,
                 )
@@ -282,13 +261,14 @@ class TestPerformance(LearningUnitCase):
     def test_list_read_group(self):
         """A reviewer groups the list by state and by self rank."""
         Assessment = self.env["learning.unit.assessment"].with_user(self.reviewer)
+        _specification, aggregates = list_view_request(Assessment.env)
         for size in SIZES:
             with self.assertFlatQueryCount(GROUP_QUERIES, "group", size):
                 by_state = Assessment.web_read_group(
-                    self.reviewer_domain(size), LIST_AGGREGATES, ["state"]
+                    self.reviewer_domain(size), aggregates, ["state"]
                 )
                 by_rank = Assessment.read_group(
-                    self.reviewer_domain(size), LIST_AGGREGATES, ["self_rank"]
+                    self.reviewer_domain(size), aggregates, ["self_rank"]
                 )
             self.assertEqual(by_state["groups"][0]["state_count"], size[0])
             self.assertEqual(sum(g["self_rank_count"] for g in by_rank), size[0])
