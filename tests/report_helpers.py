@@ -160,3 +160,28 @@ class ReportFixture:
         assessment.action_start_review()
         for code, score in (scores or {}).items():
             cls.line(assessment, code).review_score = score
+
+    def assertQueriesFlat(self, target, methods, extra=6):
+        """``target.<method>(assessments)`` costs as many queries for the two
+        units of the fixture as for ``extra`` more: nothing is read per unit."""
+        more = self.env["learning.unit.assessment"].union(
+            *(
+                self.make_assessment(
+                    self.make_unit(f"Đơn vị {i}", 0, parent=self.district), load=False
+                )
+                for i in range(extra)
+            )
+        )
+        few = self.assessment | self.assessment2
+        many = few | more
+
+        def queries(assessments, method):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            getattr(target, method)(assessments)
+            return self.env.cr.sql_log_count - before
+
+        for method in methods:
+            queries(many, method)  # warm the caches of the registry
+            self.assertEqual(queries(few, method), queries(many, method), method)

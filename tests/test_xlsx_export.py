@@ -181,25 +181,9 @@ class TestDistrictSummaryXlsx(XlsxCase):
 
     def test_summary_reads_in_batch(self):
         """The benchmark exports 2,000 units: no query per unit."""
-        Assessment = self.env["learning.unit.assessment"]
-        extra = Assessment
-        for i in range(8):
-            extra |= self.make_assessment(
-                self.make_unit(f"Đơn vị {i}", 0, parent=self.district), load=False
-            )
-        few = (self.assessment | self.assessment2).ids
-        many = few + extra.ids
-
-        def queries(ids, method):
-            self.env.flush_all()
-            self.env.invalidate_all()
-            before = self.env.cr.sql_log_count
-            getattr(self.export, method)(Assessment.browse(ids))
-            return self.env.cr.sql_log_count - before
-
-        for method in ("district_summary", "phu_luc_2", "member_evidence"):
-            queries(many, method)
-            self.assertEqual(queries(few, method), queries(many, method), method)
+        self.assertQueriesFlat(
+            self.export, ("district_summary", "phu_luc_2", "member_evidence"), extra=8
+        )
 
 
 class TestMemberEvidenceXlsx(XlsxCase):
