@@ -1,5 +1,7 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
 
@@ -184,11 +186,20 @@ class LearningUnitMember(models.Model):
             ]
 
     def _inverse_competency_ids(self):
+        # one write per distinct set of competencies, not one per member
+        to_write = defaultdict(list)
         for member in self:
             codes = set(member.competency_ids.mapped("code"))
-            values = {fname: code in codes for code, fname in COMPETENCY_FIELDS.items()}
-            if any(member[fname] != value for fname, value in values.items()):
-                member.update(values)
+            values = tuple(code in codes for code in COMPETENCY_CODES)
+            if any(
+                member[fname] != value
+                for fname, value in zip(COMPETENCY_FIELDS.values(), values, strict=True)
+            ):
+                to_write[values].append(member.id)
+        for values, ids in to_write.items():
+            self.browse(ids).write(
+                dict(zip(COMPETENCY_FIELDS.values(), values, strict=True))
+            )
 
     # ------------------------------------------------------------------
     # access
