@@ -832,8 +832,11 @@ class LearningUnitAssessment(models.Model):
             GROUP_REVIEWER, self.env._("Only the reviewing level can review.")
         )
         self._check_state(("submitted",), self.env._("Starting the review"))
-        for line in self.sudo().line_ids:
-            line.write({"review_score": line.self_score, "review_set": False})
+        lines = self.sudo().line_ids
+        for score in set(lines.mapped("self_score")):
+            lines.filtered(lambda line, score=score: line.self_score == score).write(
+                {"review_score": score, "review_set": False}
+            )
         self.sudo().write(
             {
                 "state": "in_review",
