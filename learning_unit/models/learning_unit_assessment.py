@@ -399,8 +399,13 @@ class LearningUnitAssessment(models.Model):
         if saved:
             Line = self.env["learning.unit.assessment.line"]
             Line.flush_model(
-                ["assessment_id", "group_code", "self_score", "review_score"]
-                + ["review_set"]
+                [
+                    "assessment_id",
+                    "group_code",
+                    "self_score",
+                    "review_score",
+                    "review_set",
+                ]
             )
             rows = self.env.execute_query(
                 SQL(
@@ -511,7 +516,7 @@ class LearningUnitAssessment(models.Model):
         domain = self._my_scope_domain()
         if (operator == "=") == value:
             return domain
-        return ["!"] + domain if len(domain) == 1 else ["!", *domain]
+        return ["!", *domain]
 
     def _my_scope_domain(self):
         """Units the current user prepares or reviews."""

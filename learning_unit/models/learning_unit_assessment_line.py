@@ -17,11 +17,9 @@ from .learning_unit_assessment import (
     GROUP_REVIEWER,
     lu_has_role,
 )
-from .learning_unit_criterion import MEMBER_EVIDENCE
-from .learning_unit_member import COMPETENCY_FIELDS
+from .learning_unit_criterion import COMPETENCY_FIELDS, EVIDENCE_FIELDS
 from .learning_unit_template import SCORE_DIGITS
 
-EVIDENCE_FIELDS = [key for key, _label in MEMBER_EVIDENCE]
 # The member Booleans the lines count: evidence of 2a-2d, competencies of 3a.
 COUNTED_FIELDS = (*EVIDENCE_FIELDS, *COMPETENCY_FIELDS.values())
 

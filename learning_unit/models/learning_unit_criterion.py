@@ -18,6 +18,9 @@ MEMBER_EVIDENCE = [
     ("training_done", "Completed mandatory training"),
     ("advanced_worker", "Advanced Worker title or higher"),
 ]
+# The member Booleans: evidence of 2a-2d, and one per competency of 3a.
+EVIDENCE_FIELDS = [key for key, _label in MEMBER_EVIDENCE]
+COMPETENCY_FIELDS = {code: f"competency_{code}" for code in COMPETENCY_CODES}
 
 
 class LearningUnitCriterion(models.Model):
@@ -250,7 +253,7 @@ class LearningUnitCriterion(models.Model):
         if self.method == "member_share":
             return self.member_field
         if self.method == "all_members" and self.competency_id.code in COMPETENCY_CODES:
-            return f"competency_{self.competency_id.code}"
+            return COMPETENCY_FIELDS[self.competency_id.code]
         return None
 
     def _score(self, line_values):

@@ -11,16 +11,16 @@ from .learning_unit_assessment import (
     lu_check_access,
     lu_has_role,
 )
-from .learning_unit_criterion import COMPETENCY_CODES, MEMBER_EVIDENCE
+from .learning_unit_criterion import (
+    COMPETENCY_CODES,
+    COMPETENCY_FIELDS,
+    EVIDENCE_FIELDS,
+)
 
-EVIDENCE_FIELDS = [key for key, _label in MEMBER_EVIDENCE]
 
 # The eight competencies of a "Công dân học tập" (criterion 3a): one Boolean
 # per competency on the member row is the record of truth; competency_ids is
 # derived from them (and writing it sets them).
-COMPETENCY_FIELDS = {code: f"competency_{code}" for code in COMPETENCY_CODES}
-
-
 def _competency_toggle(code):
     return fields.Boolean(
         string=code,
