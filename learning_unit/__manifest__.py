@@ -2,9 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Learning Units (Đơn vị học tập)",
-    "summary": "Self-assess, review and recognise 'Đơn vị học tập' "
-    "under Thông tư 22/2020/TT-BGDĐT, with exact Phụ lục 2 scores",
-    "version": "18.0.1.0.0",
+    "summary": "Self-assess, review and recognise 'Đơn vị học tập' under "
+    "Thông tư 22/2020 (points) and Thông tư 24/2023 (levels)",
+    "version": "18.0.2.0.0",
     "category": "Human Resources",
     "website": "https://github.com/learning-unit/learning_unit",
     "author": "learning_unit authors",
@@ -19,6 +19,7 @@
         "security/ir.model.access.csv",
         "data/learning_unit_competency_data.xml",
         "data/learning_unit_template_data.xml",
+        "data/learning_unit_template_tt24_data.xml",
         "data/learning_unit_document_type_data.xml",
         "data/learning_unit_mail_data.xml",
         "data/ir_cron_data.xml",
@@ -31,6 +32,7 @@
         "views/learning_unit_document_type_views.xml",
         "views/learning_unit_dossier_item_views.xml",
         "views/learning_unit_return_wizard_views.xml",
+        "views/learning_unit_rebase_wizard_views.xml",
         "views/res_users_views.xml",
         "views/menus.xml",
         "reports/learning_unit_reports.xml",

@@ -1,6 +1,10 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The scoring rules of the "Đơn vị học tập" table (Phụ lục 2, Thông tư 22/2020).
+"""The rules of a "Đơn vị học tập" evaluation, for both regimes.
+
+Thông tư 22/2020 scores a 100-point table (Phụ lục 2) and ranks the total;
+Thông tư 24/2023 checks indicators met or not and gives "mức độ 1" or "mức
+độ 2" (see the levels section at the end of this module).
 
 Pure Python, no ORM: every rule takes plain numbers and returns a
 ``ScoreResult`` whose ``score`` is an exact :class:`~fractions.Fraction`
@@ -187,3 +191,100 @@ def rank(total, good, fair, average):
     if total >= exact(average):
         return RANK_AVERAGE
     return RANK_FAIL
+
+
+# ----------------------------------------------------------------------
+# Levels (Thông tư 24/2023): indicators met or not, "mức độ 1" or "mức độ 2"
+# ----------------------------------------------------------------------
+LEVEL_NONE = "none"
+LEVEL_1 = "level_1"
+LEVEL_2 = "level_2"
+LEVELS = (LEVEL_NONE, LEVEL_1, LEVEL_2)  # in increasing order
+
+
+def level_rank(level):
+    """0, 1 or 2: the position of ``level`` in :data:`LEVELS` (empty is none)."""
+    return LEVELS.index(level or LEVEL_NONE)
+
+
+def members_needed(total, threshold_percent):
+    """Smallest number of members out of ``total`` that reaches the threshold.
+
+    In integers: ``n × 100 ≥ threshold × total``; 90 % of 40 is 36, of 39 it is
+    36 too (35 × 100 < 90 × 39).
+    """
+    threshold = exact(threshold_percent)
+    return math.ceil(threshold * total / 100)
+
+
+@dataclass(frozen=True)
+class LevelResult:
+    """The highest level an indicator (or a set of them) meets, and why."""
+
+    level: str
+    reason: str
+    values: dict = field(default_factory=dict)
+
+
+def level_achieved(achieved):
+    """A unit-judged indicator: met (at every level it is required) or not."""
+    if achieved:
+        return LevelResult(LEVEL_2, "achieved")
+    return LevelResult(LEVEL_NONE, "not_achieved")
+
+
+def level_member_share(met, total, threshold_1, threshold_2):
+    """The level a share of members meets: ``met × 100 ≥ threshold × total``.
+
+    36 of 40 is exactly 90 % and meets a 90 % bar; 35 of 39 does not.
+    ``values`` says how many members are missing for the next level.
+    """
+    if met < 0 or total < 0 or met > total:
+        raise ValueError("met must be between 0 and the number of members")
+    if not total:
+        return LevelResult(LEVEL_NONE, "no_members")
+    need_1 = members_needed(total, threshold_1)
+    need_2 = members_needed(total, threshold_2)
+    if met >= need_2:
+        level = LEVEL_2
+    elif met >= need_1:
+        level = LEVEL_1
+    else:
+        level = LEVEL_NONE
+    values = {
+        "met": met,
+        "total": total,
+        "percent": Fraction(100 * met, total),
+        "threshold_1": exact(threshold_1),
+        "threshold_2": exact(threshold_2),
+        "missing_1": max(need_1 - met, 0),
+        "missing_2": max(need_2 - met, 0),
+    }
+    return LevelResult(level, "share", values)
+
+
+def level_of(indicators):
+    """The highest level L such that every indicator required at L meets L.
+
+    ``indicators`` is an iterable of ``(min_level, met_level)``: an indicator
+    with ``min_level`` level 2 is only required for level 2. Returns the level
+    and, for the next level up, the indicators (their positions) that stop it.
+    """
+    indicators = list(indicators)
+    if not indicators:
+        return LEVEL_NONE, []
+    reached = LEVEL_NONE
+    blocking = []
+    for level in (LEVEL_1, LEVEL_2):
+        rank_ = level_rank(level)
+        missing = [
+            index
+            for index, (min_level, met) in enumerate(indicators)
+            if level_rank(min_level or LEVEL_1) <= rank_ and level_rank(met) < rank_
+        ]
+        if missing:
+            blocking = missing
+            break
+        reached = level
+        blocking = []
+    return reached, blocking

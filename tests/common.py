@@ -26,9 +26,20 @@ class LearningUnitTestMixin:
         cls.template = cls.env.ref("learning_unit.template_tt22")
         cls.competencies = cls.env["learning.unit.competency"].search([])
         cls.company = cls.env.company
-        cls.period = cls.env["learning.unit.period"].create({"year": 2040})
+        cls.period = cls.make_period(2040)
 
     # -- builders ---------------------------------------------------------
+    @classmethod
+    def make_period(cls, year, template=None, **values):
+        """A period of ``year`` under Thông tư 22 (the points regime) by default.
+
+        Most tests score the 100-point table; years from 2024 would otherwise
+        take Thông tư 24 (levels), the law since then.
+        """
+        return cls.env["learning.unit.period"].create(
+            dict(values, year=year, template_id=(template or cls.template).id)
+        )
+
     @classmethod
     def make_unit(cls, name, size, parent=None, company=None):
         """An hr.department with ``size`` active employees."""
@@ -96,6 +107,7 @@ class LearningUnitTestMixin:
         cls.give_full_evidence(assessment.member_ids)
         for code in ("1a", "1b", "3b"):
             cls.line(assessment, code).achieved = True
+        cls.line(assessment, "1c").missing_count = 0  # declared: nothing missing
         cls.line(assessment, "3c").count_value = 5
 
     @classmethod

@@ -53,37 +53,49 @@ class TestTemplate(LearningUnitCase):
 
 class TestPeriod(LearningUnitCase):
     def test_defaults(self):
-        period = self.env["learning.unit.period"].create({"year": 2041})
-        self.assertEqual(str(period.date_deadline_self), "2042-01-31")
-        self.assertEqual(str(period.date_deadline_report), "2042-03-31")
+        # Thông tư 22 for the years up to 2023, Thông tư 24 from 2024
+        period = self.env["learning.unit.period"].create({"year": 2022})
+        self.assertEqual(str(period.date_deadline_self), "2023-01-31")
+        self.assertEqual(str(period.date_deadline_report), "2023-03-31")
         self.assertEqual(period.template_id, self.template)
         self.assertEqual(period.state, "open")
-        self.assertIn("2041", period.name)
+        self.assertIn("2022", period.name)
+        later = self.env["learning.unit.period"].create({"year": 2041})
+        self.assertEqual(
+            later.template_id, self.env.ref("learning_unit.template_tt24_district")
+        )
+        self.assertEqual(str(later.date_deadline_self), "2042-01-15")
+        self.assertEqual(str(later.date_deadline_report), "2042-02-15")
 
     def test_deadlines_follow_the_year_in_the_form(self):
         with Form(self.env["learning.unit.period"]) as form:
+            form.year = 2022
+            self.assertEqual(form.template_id, self.template)
+            self.assertEqual(str(form.date_deadline_self), "2023-01-31")
+            self.assertEqual(str(form.date_deadline_report), "2023-03-31")
             form.year = 2043
-            self.assertEqual(str(form.date_deadline_self), "2044-01-31")
-            self.assertEqual(str(form.date_deadline_report), "2044-03-31")
+            self.assertEqual(form.template_id.scheme, "levels")
+            self.assertEqual(str(form.date_deadline_self), "2044-01-15")
+            self.assertEqual(str(form.date_deadline_report), "2044-02-15")
 
     def test_one_period_per_year(self):
         with self.assertRaises(ValidationError) as error:
-            self.env["learning.unit.period"].create({"year": 2040})
+            self.make_period(2040)
         self.assertIn("2040", str(error.exception))
         # the database refuses it too, whatever the path
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             with self.env.cr.savepoint():
-                self.env["learning.unit.period"].create({"year": 2046}).year = 2040
+                self.make_period(2046).year = 2040
                 self.env.flush_all()
 
     def test_deadlines_in_order(self):
         with self.assertRaises(ValidationError):
-            self.env["learning.unit.period"].create(
-                {
-                    "year": 2044,
+            self.make_period(
+                2044,
+                **{
                     "date_deadline_self": "2045-04-01",
                     "date_deadline_report": "2045-03-31",
-                }
+                },
             )
 
 
@@ -97,7 +109,15 @@ class TestAssessmentScoring(LearningUnitCase):
 
     def test_lines_and_members_created(self):
         a = self.assessment
-        self.assertEqual(a.line_ids.mapped("criterion_code"), ALL_CODES)
+        scored = a.line_ids.filtered(lambda line: line.kind == "criterion")
+        self.assertEqual(scored.mapped("criterion_code"), ALL_CODES)
+        # the groups of the rules have a line too, holding their subtotal
+        groups = a.line_ids - scored
+        self.assertEqual(groups.mapped("criterion_code"), ["1", "2", "3", "3a"])
+        self.assertEqual(
+            self.line(a, "3a").child_line_ids.mapped("criterion_code"),
+            [f"3a{i}" for i in range(1, 9)],
+        )
         # the unit's 30 employees and the 10 of its sub-unit
         self.assertEqual(len(a.member_ids), 40)
         self.assertEqual(a.member_count, 40)
@@ -115,9 +135,7 @@ class TestAssessmentScoring(LearningUnitCase):
         self.assertEqual(len(a.member_ids), 41)
         # archived employees are not loaded into a new assessment
         archived.active = False
-        other = self.make_assessment(
-            self.unit, period=self.env["learning.unit.period"].create({"year": 2045})
-        )
+        other = self.make_assessment(self.unit, period=self.make_period(2045))
         self.assertEqual(len(other.member_ids), 40)
         self.assertNotIn(archived, other.member_ids.employee_id)
 
@@ -130,19 +148,25 @@ class TestAssessmentScoring(LearningUnitCase):
 
     def test_fresh_assessment(self):
         a = self.assessment
-        # nothing claimed: only 1c (nothing declared missing) scores
-        self.assertEqual(a.self_total, 10)
+        # nothing claimed, nothing declared: no points, 1c included
+        self.assertEqual(a.self_total, 0)
         self.assertEqual(a.self_rank, "fail")
+        self.assertTrue(a.is_provisional)
         self.assertEqual(self.line(a, "2a").self_score, 0)
         self.assertTrue(self.line(a, "2a").score_note)
+        self.assertIn("not declared", self.line(a, "1c").score_note)
+        # declaring that no resource is missing is an answer: 10 points
+        self.line(a, "1c").missing_count = 0
+        self.assertEqual(self.line(a, "1c").self_score, 10)
+        self.assertEqual(a.self_total, 10)
 
     def test_full_score_is_good(self):
         self.make_full_score(self.assessment)
         self.assertEqual(self.assessment.self_total, 100)
         self.assertEqual(self.assessment.self_rank, "good")
-        self.assertEqual(self.assessment.self_total_conditions, 30)
-        self.assertEqual(self.assessment.self_total_results, 30)
-        self.assertEqual(self.assessment.self_total_impact, 40)
+        self.assertEqual(self.line(self.assessment, "1").self_score, 30)
+        self.assertEqual(self.line(self.assessment, "2").self_score, 30)
+        self.assertEqual(self.line(self.assessment, "3").self_score, 40)
 
     def test_achieved_criteria(self):
         for code in ("1a", "1b", "3b"):
@@ -322,8 +346,10 @@ class TestAssessmentScoring(LearningUnitCase):
     def test_totals_are_the_sum_of_lines(self):
         self.make_full_score(self.assessment)
         self.assessment.member_ids[:3].write({"training_done": False})
-        lines = self.assessment.line_ids
+        lines = self.assessment.line_ids.filtered(lambda line: line.kind == "criterion")
         self.assertEqual(self.assessment.self_total, sum(lines.mapped("self_score")))
+        tops = self.assessment.line_ids.filtered(lambda line: not line.parent_line_id)
+        self.assertEqual(self.assessment.self_total, sum(tops.mapped("self_score")))
         self.assertEqual(self.assessment.self_total, 99.5)
 
     def test_parameters_live_on_the_criterion(self):
@@ -369,9 +395,16 @@ class TestAssessmentScoring(LearningUnitCase):
 class TestAssessmentForm(LearningUnitCase):
     """What the unit officer sees while editing, before saving."""
 
+    @staticmethod
+    def group_score(form, code):
+        """The subtotal the form shows on the line of group ``code``."""
+        (row,) = [r for r in form.line_ids._records if r["criterion_code"] == code]
+        return row["self_score"]
+
     def test_ticking_evidence_in_the_form_updates_scores(self):
         unit = self.make_unit("Phòng Tư pháp", 20)
         assessment = self.make_assessment(unit)
+        self.line(assessment, "1c").missing_count = 0  # declared: 10 points
         with Form(assessment) as form:
             self.assertEqual(form.self_total, 10)
             for index in range(20):
@@ -380,7 +413,7 @@ class TestAssessmentForm(LearningUnitCase):
                         setattr(member, field, True)
             # all four share criteria at their maximum: 10 + 30
             self.assertEqual(form.self_total, 40)
-            self.assertEqual(form.self_total_results, 30)
+            self.assertEqual(self.group_score(form, "2"), 30)
             with form.member_ids.edit(0) as member:
                 member.plan_approved = False  # one 5 % step on 2a
             self.assertEqual(form.self_total, 39.5)
@@ -397,7 +430,7 @@ class TestAssessmentForm(LearningUnitCase):
             with form.member_ids.edit(len(assessment.member_ids) - 1) as member:
                 member.plan_approved = True
             self.assertEqual(form.self_total, 100)
-            self.assertEqual(form.self_total_impact, 40)
+            self.assertEqual(self.group_score(form, "3"), 40)
             with form.member_ids.edit(0) as member:
                 member.competency_3a8 = False
             self.assertEqual(form.self_total, 96)

@@ -71,8 +71,8 @@ class TestPerformance(LearningUnitCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.province = cls.env["hr.department"].create({"name": "Tỉnh Bench"})
-        cls.next_period = cls.env["learning.unit.period"].create({"year": 2041})
-        cls.empty_period = cls.env["learning.unit.period"].create({"year": 2042})
+        cls.next_period = cls.make_period(2041)
+        cls.empty_period = cls.make_period(2042)
         cls.districts = {}
         cls.loaded = {}
         cls.unloaded = {}

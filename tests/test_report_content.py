@@ -233,7 +233,7 @@ class TestDistrictSummaryHtml(ReportHtmlCase):
         self.assertEqual(rows[1][-2:], ("Submitted", "Late"))
 
     def test_one_section_per_period(self):
-        period_2041 = self.env["learning.unit.period"].create({"year": 2041})
+        period_2041 = self.make_period(2041)
         later = self.make_assessment(self.unit, period=period_2041, load=False)
         sections = self.env["learning.unit.report.data"]._district_summary(
             self.assessment | later

@@ -94,7 +94,7 @@ class TestFigures(PromotionCase):
         self.assertEqual(action["res_id"], self.report.id)
         self.assertEqual(self.assessment.promotion_report_count, 1)
         # next year, last year's association members are taken over
-        period_2041 = self.env["learning.unit.period"].create({"year": 2041})
+        period_2041 = self.make_period(2041)
         next_year = self.make_assessment(self.unit, period=period_2041, load=False)
         action = next_year.with_user(self.officer).action_open_promotion_report()
         self.assertEqual(

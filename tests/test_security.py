@@ -50,7 +50,7 @@ class SecurityFixture:
         cls.other_assessment = cls.make_assessment(cls.other_unit)
         cls.assessment_b = cls.make_assessment(cls.unit_b)
         # an assessment of the same unit under review, for the review cells
-        cls.period_review = cls.env["learning.unit.period"].create({"year": 2041})
+        cls.period_review = cls.make_period(2041)
         cls.in_review = cls.make_assessment(cls.unit, period=cls.period_review)
         cls.provide_dossier(cls.in_review)
         cls.in_review.action_submit()
@@ -361,9 +361,7 @@ class TestMultiCompany(LearningUnitCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company_2 = cls.env["res.company"].create({"name": "Tỉnh khác"})
-        cls.period_2 = cls.env["learning.unit.period"].create(
-            {"year": 2040, "company_id": cls.company_2.id}
-        )
+        cls.period_2 = cls.make_period(2040, company_id=cls.company_2.id)
         cls.unit_1 = cls.make_unit("Đơn vị công ty 1", 2)
         cls.unit_2 = cls.make_unit("Đơn vị công ty 2", 2, company=cls.company_2)
         cls.a1 = cls.make_assessment(cls.unit_1)

@@ -153,7 +153,7 @@ class TestSubmission(WorkflowFixture):
     def test_officer_is_reminded_before_the_deadline(self):
         self.assessment.user_id = self.officer
         self.period.date_deadline_self = date.today() + timedelta(days=7)
-        other_period = self.env["learning.unit.period"].create({"year": 2048})
+        other_period = self.make_period(2048)
         far = self.make_assessment(
             self.make_unit("Xa", 1, parent=self.unit), period=other_period
         )

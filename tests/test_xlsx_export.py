@@ -102,7 +102,7 @@ class TestPhuLuc2Xlsx(XlsxCase):
         )
 
     def test_sheet_names_are_valid_and_unique(self):
-        period_2041 = self.env["learning.unit.period"].create({"year": 2041})
+        period_2041 = self.make_period(2041)
         later = self.make_assessment(self.unit, period=period_2041, load=False)
         slashed = self.make_assessment(
             self.make_unit("Tổ Toán/Tin: khối [6-9] của trường THCS Nhị Thành", 1),

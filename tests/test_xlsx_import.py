@@ -156,7 +156,7 @@ class TestImportErrors(ImportCase):
 
     def test_every_wrong_row_is_listed_and_nothing_changes(self):
         # the same unit's assessment of another year: readable, but not imported
-        period_2041 = self.env["learning.unit.period"].create({"year": 2041})
+        period_2041 = self.make_period(2041)
         other = self.make_assessment(self.unit, period=period_2041).member_ids[0]
         content = self.edit(
             self.export(self.assessment),

@@ -6,7 +6,6 @@ from odoo import http
 from odoo.exceptions import AccessError
 from odoo.http import content_disposition, request
 
-from ..models.learning_unit_assessment import lu_check_access
 from ..models.learning_unit_xlsx_export import XLSX_MIMETYPE, decode_ids
 
 
@@ -14,7 +13,9 @@ def _ids(text):
     try:
         return decode_ids(text)
     except ValueError as error:
-        raise BadRequest("ids must be integers or ranges of integers") from error
+        raise BadRequest(
+            "ids must be at most 10000 integers or ranges of integers"
+        ) from error
 
 
 class LearningUnitXlsxController(http.Controller):
@@ -42,13 +43,13 @@ class LearningUnitXlsxController(http.Controller):
                 periods = periods.exists()
                 if not periods:
                     raise NotFound()
-                lu_check_access(periods, "read")
+                periods.check_access("read")
                 assessments = Assessment.search([("period_id", "in", periods.ids)])
             else:
                 assessments = Assessment.browse(_ids(ids)).exists()
                 if not assessments:
                     raise NotFound()
-                lu_check_access(assessments, "read")
+                assessments.check_access("read")
             content, filename = Export._export(kind, assessments, periods=periods)
         except AccessError as error:
             raise Forbidden(str(error)) from error

@@ -1,13 +1,28 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A unit's evaluation of a period: its self-assessment, review and result.
+
+Who may do what: access rights (security/ir.model.access.csv) decide the
+operation per role, record rules (security/security.xml) the scope and the
+state, the lock mixin the fields. The workflow is the table ``TRANSITIONS``:
+writing ``state`` (from a button or over RPC alike) runs the same checks and
+records who did it and when.
+
+Concurrency: every change of an assessment, its lines, members or dossier
+first updates the assessment's row (``_lu_lock``). Two transactions changing
+one unit therefore never both commit on a stale snapshot: the second fails
+with a serialization error and Odoo runs it again on the committed data.
+"""
+
 from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.osv import expression
 from odoo.tools import SQL
 
 from .. import scoring
+from ..evidence import EVIDENCE_FIELDS
+from .learning_unit_criterion import LEVEL_SELECTION
 from .learning_unit_template import SCORE_DIGITS
 
 RANKS = [
@@ -16,7 +31,6 @@ RANKS = [
     (scoring.RANK_AVERAGE, "Average"),
     (scoring.RANK_FAIL, "Not achieved"),
 ]
-
 STATES = [
     ("draft", "Draft"),
     ("returned", "Returned"),
@@ -25,80 +39,63 @@ STATES = [
     ("reviewed", "Reviewed"),
     ("recognised", "Recognised"),
 ]
-
-# States in which the unit prepares its self-assessment.
+# The unit prepares its self-assessment in these states.
 EDITABLE_STATES = ("draft", "returned")
-# States in which the reviewing level may record its decisions and notes.
+# The reviewing level records its notes and decisions in these states.
 REVIEW_STATES = ("submitted", "in_review", "reviewed")
 
-GROUP_MEMBER = "learning_unit.group_member"
 GROUP_OFFICER = "learning_unit.group_unit_officer"
 GROUP_REVIEWER = "learning_unit.group_district_reviewer"
-GROUP_ADMIN = "learning_unit.group_admin"
-
 ACTIVITY_SUBMIT = "learning_unit.mail_activity_type_submit"
 ACTIVITY_REVIEW = "learning_unit.mail_activity_type_review"
+ACTIVITY_RETURNED = "learning_unit.mail_activity_type_returned"
 
-
-def lu_check_access(records, operation):
-    """``records.check_access(operation)``, with the record rules run in SQL.
-
-    Odoo's check_access() evaluates the record rules in Python record by
-    record; the members' rule (member_ids.user_id) then reads every member of
-    every unit, seconds for a province. One search applies the same rules;
-    check_access() runs only to raise the usual error when something is refused.
-    """
-    if records.env.su or not records:
-        return
-    records.browse().check_access(operation)  # the access rights (ACL)
-    domain = records.env["ir.rule"]._compute_domain(records._name, operation)
-    if not domain:
-        return
-    allowed = (
-        records.sudo()
-        .with_context(active_test=False)
-        .search_count(expression.AND([[("id", "in", records.ids)], domain]))
-    )
-    if allowed != len(set(records.ids)):
-        records.check_access(operation)
-
-
-def lu_has_role(env, role_group):
-    """Whether the current user holds a learning unit role (admins hold all)."""
-    return env.su or env.user.has_group(role_group) or env.user.has_group(GROUP_ADMIN)
+# The workflow, in one place: target state -> (states it comes from, role).
+TRANSITIONS = {
+    "submitted": (EDITABLE_STATES, "officer"),
+    "draft": (("submitted",), "officer"),  # withdrawn before the review starts
+    "in_review": (("submitted",), "reviewer"),
+    "reviewed": (("in_review",), "reviewer"),
+    "recognised": (("reviewed",), "reviewer"),
+    "returned": (REVIEW_STATES, "reviewer"),
+}
+UNIT_FIELDS = frozenset(
+    {
+        "head_name",
+        "user_id",
+        "self_note",
+        "member_ids",
+        "line_ids",
+        "dossier_item_ids",
+        "active",
+    }
+)
+REVIEW_FIELDS = frozenset(
+    {"review_note", "reviewer_id", "decision_number", "decision_date", "line_ids"}
+)
 
 
 class LearningUnitAssessment(models.Model):
     _name = "learning.unit.assessment"
     _description = "Learning Unit Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "learning.unit.lock.mixin"]
     _order = "year desc, department_id, id"
     _check_company_auto = True
 
-    # Fields the unit writes while preparing its self-assessment are every
-    # field not listed below. The reviewing level writes only these:
-    _review_fields = frozenset(
-        {"review_note", "decision_number", "decision_date", "reviewer_id"}
-    )
-    # Set only by the workflow buttons, never by a direct write:
-    _workflow_fields = frozenset(
-        {
-            "state",
-            "submitted_on",
-            "submitted_date",
-            "submitted_by",
-            "review_started_on",
-            "reviewed_on",
-            "reviewed_by",
-            "recognised_on",
-            "return_reason",
-            "returned_on",
-            "returned_by",
-            "return_count",
-        }
-    )
+    _lu_workflow_field = "state"
+    _lu_write_access = {
+        "officer": (UNIT_FIELDS, EDITABLE_STATES),
+        "reviewer": (REVIEW_FIELDS, REVIEW_STATES),
+    }
+    _lu_create_fields = {
+        "officer": frozenset(
+            {"period_id", "department_id", "head_name", "user_id", "self_note"}
+        )
+        | {"member_ids", "line_ids", "dossier_item_ids"},
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
+    active = fields.Boolean(default=True)
     period_id = fields.Many2one(
         "learning.unit.period",
         required=True,
@@ -110,7 +107,15 @@ class LearningUnitAssessment(models.Model):
         domain="[('state', '=', 'open')]",
     )
     year = fields.Integer(related="period_id.year", store=True, index=True)
-    template_id = fields.Many2one(related="period_id.template_id", store=True)
+    template_id = fields.Many2one(
+        "learning.unit.template",
+        string="Rules",
+        readonly=True,
+        ondelete="restrict",
+        index=True,
+        help="The frozen rules this assessment is scored with.",
+    )
+    scheme = fields.Selection(related="template_id.scheme", store=True)
     company_id = fields.Many2one(
         related="period_id.company_id", store=True, index=True, precompute=True
     )
@@ -122,12 +127,10 @@ class LearningUnitAssessment(models.Model):
         index=True,
         tracking=True,
         check_company=True,
+        domain="[('lu_can_prepare', '=', True)]",
     )
     parent_department_id = fields.Many2one(
-        related="department_id.parent_id",
-        string="Parent Unit",
-        store=True,
-        index=True,
+        related="department_id.parent_id", string="Parent Unit", store=True, index=True
     )
     head_name = fields.Char(
         string="Head of Unit",
@@ -151,88 +154,95 @@ class LearningUnitAssessment(models.Model):
         copy=False,
         tracking=True,
         index=True,
-        group_expand="_expand_states",
+        group_expand=True,
+    )
+    is_provisional = fields.Boolean(
+        compute="_compute_is_provisional",
+        help="The unit is still preparing: its result may change.",
     )
     member_ids = fields.One2many("learning.unit.member", "assessment_id", copy=False)
     member_count = fields.Integer(compute="_compute_member_count", store=True)
+    member_user_ids = fields.Many2many(
+        "res.users",
+        "learning_unit_assessment_member_user_rel",
+        "assessment_id",
+        "user_id",
+        string="Member Users",
+        compute="_compute_member_user_ids",
+        store=True,
+        help="The users among the members: they read their unit's assessment.",
+    )
+    members_missing_evidence_count = fields.Integer(
+        compute="_compute_member_count", store=True
+    )
     line_ids = fields.One2many(
         "learning.unit.assessment.line", "assessment_id", string="Criteria", copy=False
     )
-    condition_line_ids = fields.One2many(
-        "learning.unit.assessment.line",
-        "assessment_id",
-        domain=[("group_code", "=", "1")],
-        string="Conditions",
+    evidence_kinds = fields.Char(
+        compute="_compute_evidence_kinds",
+        help="The member evidence the criteria of these rules count.",
     )
-    result_line_ids = fields.One2many(
-        "learning.unit.assessment.line",
-        "assessment_id",
-        domain=[("group_code", "=", "2")],
-        string="Members' Results",
-    )
-    impact_line_ids = fields.One2many(
-        "learning.unit.assessment.line",
-        "assessment_id",
-        domain=[("group_code", "=", "3")],
-        string="Effects and Impact",
-    )
+    # --- points (Thông tư 22) --------------------------------------------
+    max_total = fields.Float(related="template_id.max_total")
     self_total = fields.Float(
         string="Self Score",
         digits=SCORE_DIGITS,
-        compute="_compute_totals",
+        compute="_compute_results",
         store=True,
         tracking=True,
         aggregator="avg",
     )
     self_rank = fields.Selection(
-        RANKS, compute="_compute_totals", store=True, tracking=True, index=True
-    )
-    self_total_conditions = fields.Float(
-        string="Self Score: Conditions",
-        digits=SCORE_DIGITS,
-        compute="_compute_totals",
-        store=True,
-        aggregator="avg",
-    )
-    self_total_results = fields.Float(
-        string="Self Score: Members' Results",
-        digits=SCORE_DIGITS,
-        compute="_compute_totals",
-        store=True,
-        aggregator="avg",
-    )
-    self_total_impact = fields.Float(
-        string="Self Score: Effects and Impact",
-        digits=SCORE_DIGITS,
-        compute="_compute_totals",
-        store=True,
-        aggregator="avg",
+        RANKS, compute="_compute_results", store=True, tracking=True, index=True
     )
     review_total = fields.Float(
         string="Review Score",
         digits=SCORE_DIGITS,
-        compute="_compute_totals",
+        compute="_compute_results",
         store=True,
         tracking=True,
-        aggregator="avg",
+        aggregator=None,
     )
     review_rank = fields.Selection(
-        RANKS, compute="_compute_totals", store=True, tracking=True, index=True
-    )
-    review_complete = fields.Boolean(
-        compute="_compute_totals",
-        store=True,
-        help="Every criterion has a confirmed review score.",
+        RANKS, compute="_compute_results", store=True, tracking=True, index=True
     )
     review_difference = fields.Float(
         string="Difference",
         digits=SCORE_DIGITS,
-        compute="_compute_totals",
+        compute="_compute_results",
         store=True,
-        aggregator="avg",
-        help="Review score minus self score.",
+        aggregator=None,
+        help="Review score minus self score, once the review is complete.",
     )
-    max_total = fields.Float(related="template_id.max_total")
+    # --- levels (Thông tư 24) --------------------------------------------
+    self_level = fields.Selection(
+        LEVEL_SELECTION,
+        compute="_compute_results",
+        store=True,
+        tracking=True,
+        index=True,
+    )
+    review_level = fields.Selection(
+        LEVEL_SELECTION,
+        compute="_compute_results",
+        store=True,
+        tracking=True,
+        index=True,
+    )
+    # --- both ---------------------------------------------------------------
+    review_complete = fields.Boolean(
+        compute="_compute_results",
+        store=True,
+        help="Every criterion has a confirmed review result.",
+    )
+    review_confirmed_count = fields.Integer(compute="_compute_results", store=True)
+    criterion_count = fields.Integer(compute="_compute_results", store=True)
+    result_note = fields.Text(
+        string="Result", compute="_compute_result_note", help="How the result comes."
+    )
+    review_result_note = fields.Text(
+        string="Review Result", compute="_compute_result_note"
+    )
     submitted_on = fields.Datetime(readonly=True, copy=False, tracking=True)
     submitted_date = fields.Date(
         readonly=True, copy=False, help="Submission day in the unit's time zone."
@@ -252,6 +262,7 @@ class LearningUnitAssessment(models.Model):
         string="Reviewer",
         tracking=True,
         copy=False,
+        domain=lambda self: [("groups_id", "in", self.env.ref(GROUP_REVIEWER).id)],
         help="Member of the reviewing level in charge of this unit.",
     )
     reviewed_on = fields.Datetime(readonly=True, copy=False)
@@ -281,16 +292,18 @@ class LearningUnitAssessment(models.Model):
         help="Share of the mandatory dossier documents that are provided.",
     )
     dossier_missing = fields.Text(
-        compute="_compute_dossier",
-        store=True,
-        string="Missing Documents",
-    )
-    members_missing_evidence_count = fields.Integer(
-        compute="_compute_member_count", store=True
+        compute="_compute_dossier_missing", string="Missing Documents"
     )
     is_in_my_scope = fields.Boolean(
         compute="_compute_is_in_my_scope", search="_search_is_in_my_scope"
     )
+    promotion_report_ids = fields.One2many(
+        "learning.unit.promotion.report",
+        "assessment_id",
+        string="Study Promotion Reports",
+        copy=False,
+    )
+    promotion_report_count = fields.Integer(compute="_compute_promotion_report_count")
 
     _sql_constraints = [
         (
@@ -310,11 +323,6 @@ class LearningUnitAssessment(models.Model):
             limit=1,
         )
 
-    @api.model
-    def _expand_states(self, states, domain):
-        """Kanban columns: every state, in the order of the workflow."""
-        return [key for key, _label in STATES]
-
     @api.depends("department_id.name", "period_id.year")
     def _compute_name(self):
         for assessment in self:
@@ -324,12 +332,32 @@ class LearningUnitAssessment(models.Model):
     @api.depends("department_id")
     def _compute_head_name(self):
         for assessment in self:
+            # the head's name is public in the unit; the employee record is not
             assessment.head_name = assessment.department_id.sudo().manager_id.name
+
+    @api.depends("state")
+    def _compute_is_provisional(self):
+        for assessment in self:
+            assessment.is_provisional = assessment.state in EDITABLE_STATES
+
+    @api.depends("template_id")
+    def _compute_evidence_kinds(self):
+        for assessment in self:
+            criteria = assessment.template_id.criterion_ids
+            kinds = {c.member_field for c in criteria if c.member_field}
+            assessment.evidence_kinds = ",".join(
+                f for f in EVIDENCE_FIELDS if f in kinds
+            )
+
+    @api.depends("member_ids.user_id")
+    def _compute_member_user_ids(self):
+        for assessment in self:
+            assessment.member_user_ids = assessment.member_ids.user_id
 
     @api.depends("member_ids", "member_ids.evidence_complete")
     def _compute_member_count(self):
         stored = self.filtered("id")
-        counts = {}
+        counts = defaultdict(lambda: [0, 0])
         if stored:
             groups = (
                 self.env["learning.unit.member"]
@@ -341,14 +369,11 @@ class LearningUnitAssessment(models.Model):
                 )
             )
             for assessment, complete, count in groups:
-                total, incomplete = counts.get(assessment.id, (0, 0))
-                counts[assessment.id] = (
-                    total + count,
-                    incomplete + (0 if complete else count),
-                )
+                counts[assessment.id][0] += count
+                counts[assessment.id][1] += 0 if complete else count
         for assessment in self:
             if assessment.id:
-                total, incomplete = counts.get(assessment.id, (0, 0))
+                total, incomplete = counts[assessment.id]
             else:
                 members = assessment.member_ids
                 total = len(members)
@@ -357,103 +382,123 @@ class LearningUnitAssessment(models.Model):
             assessment.members_missing_evidence_count = incomplete
 
     @api.depends(
+        "line_ids.kind",
         "line_ids.self_score",
         "line_ids.review_score",
         "line_ids.review_set",
-        "line_ids.group_code",
-        "template_id.threshold_good",
-        "template_id.threshold_fair",
-        "template_id.threshold_average",
+        "line_ids.self_level",
+        "line_ids.review_level",
+        "line_ids.min_level",
+        "template_id",
     )
-    def _compute_totals(self):
-        sums = self._line_sums()
+    def _compute_results(self):
+        stats = self._line_stats()
         for assessment in self:
-            self_total, by_group, review_total, count, confirmed = sums[assessment.id]
-            complete = bool(count) and confirmed == count
+            stat = stats[assessment.id]
             template = assessment.template_id
-            assessment.self_total = float(self_total)
-            assessment.self_total_conditions = float(by_group.get("1", 0))
-            assessment.self_total_results = float(by_group.get("2", 0))
-            assessment.self_total_impact = float(by_group.get("3", 0))
-            assessment.self_rank = template._rank_of(self_total) if template else False
-            assessment.review_total = float(review_total)
+            count, confirmed = stat["count"], stat["confirmed"]
+            complete = bool(count) and confirmed == count
+            assessment.criterion_count = count
+            assessment.review_confirmed_count = confirmed
             assessment.review_complete = complete
-            assessment.review_rank = (
-                template._rank_of(review_total) if template and complete else False
-            )
+            points = template.scheme == "points"
+            self_total = stat["self"] if points else scoring.exact(0)
+            review_total = stat["review"] if points and complete else scoring.exact(0)
+            assessment.self_total = float(self_total)
+            assessment.review_total = float(review_total)
             assessment.review_difference = (
-                float(review_total - self_total) if complete else 0.0
+                float(review_total - self_total) if points and complete else 0.0
+            )
+            assessment.self_rank = template._rank_of(self_total) if points else False
+            assessment.review_rank = (
+                template._rank_of(review_total) if points and complete else False
+            )
+            levels = template.scheme == "levels"
+            assessment.self_level = (
+                scoring.level_of(stat["self_levels"])[0] if levels else False
+            )
+            assessment.review_level = (
+                scoring.level_of(stat["review_levels"])[0]
+                if levels and complete
+                else False
             )
 
-    def _line_sums(self):
-        """Exact sums of the line scores of each assessment.
+    def _line_stats(self):
+        """Per assessment: exact sums, counts and levels of its scored lines.
 
-        Returns ``{id: (self total, {group code: self total}, review total,
-        lines, confirmed review scores)}`` with Fractions. Saved assessments
-        are summed by PostgreSQL (numeric columns: exact) in one query; a
-        form's unsaved assessment from its lines in memory.
+        Saved assessments are read with one grouped query; a form's unsaved
+        assessment from its lines in memory.
         """
         zero = scoring.exact(0)
-        sums = {}
+        stats = defaultdict(
+            lambda: {
+                "self": zero,
+                "review": zero,
+                "count": 0,
+                "confirmed": 0,
+                "self_levels": [],
+                "review_levels": [],
+            }
+        )
         saved = self.browse(i for i in self._ids if i)
         if saved:
-            Line = self.env["learning.unit.assessment.line"]
-            Line.flush_model(
-                [
-                    "assessment_id",
-                    "group_code",
-                    "self_score",
-                    "review_score",
-                    "review_set",
-                ]
-            )
-            rows = self.env.execute_query(
-                SQL(
-                    """SELECT assessment_id, group_code, SUM(self_score),
-                              COALESCE(SUM(review_score) FILTER (WHERE review_set), 0),
-                              COUNT(*), COUNT(*) FILTER (WHERE review_set)
-                         FROM %(table)s
-                        WHERE assessment_id = ANY(%(ids)s)
-                     GROUP BY assessment_id, group_code""",
-                    table=SQL.identifier(Line._table),
-                    ids=list(saved.ids),
+            groups = (
+                self.env["learning.unit.assessment.line"]
+                .sudo()
+                ._read_group(
+                    [("assessment_id", "in", saved.ids), ("kind", "=", "criterion")],
+                    [
+                        "assessment_id",
+                        "review_set",
+                        "min_level",
+                        "self_level",
+                        "review_level",
+                    ],
+                    ["__count", "self_score:sum", "review_score:sum"],
                 )
             )
-            for assessment_id, group, self_sum, review_sum, count, confirmed in rows:
-                total, by_group, review, n, n_confirmed = sums.get(
-                    assessment_id, (zero, {}, zero, 0, 0)
-                )
-                self_sum = scoring.exact(self_sum or 0)
-                by_group[group] = by_group.get(group, zero) + self_sum
-                sums[assessment_id] = (
-                    total + self_sum,
-                    by_group,
-                    review + scoring.exact(review_sum),
-                    n + count,
-                    n_confirmed + confirmed,
-                )
+            for (
+                assessment,
+                review_set,
+                min_level,
+                level,
+                review,
+                count,
+                own,
+                other,
+            ) in groups:
+                stat = stats[assessment.id]
+                stat["self"] += scoring.exact(own)
+                stat["count"] += count
+                stat["self_levels"].append((min_level, level))
+                if review_set:
+                    stat["confirmed"] += count
+                    stat["review"] += scoring.exact(other)
+                    stat["review_levels"].append((min_level, review))
         for assessment in self - saved:
-            lines = assessment.line_ids
-            by_group = {}
-            for line in lines:
-                by_group[line.group_code] = by_group.get(
-                    line.group_code, zero
-                ) + scoring.exact(line.self_score)
-            sums[assessment.id] = (
-                sum(by_group.values(), zero),
-                by_group,
-                sum(
-                    (
-                        scoring.exact(line.review_score)
-                        for line in lines
-                        if line.review_set
-                    ),
-                    zero,
-                ),
-                len(lines),
-                len(lines.filtered("review_set")),
+            stat = stats[assessment.id]
+            for line in assessment.line_ids.filtered(lambda l: l.kind == "criterion"):
+                stat["self"] += scoring.exact(line.self_score)
+                stat["count"] += 1
+                stat["self_levels"].append((line.min_level, line.self_level))
+                if line.review_set:
+                    stat["confirmed"] += 1
+                    stat["review"] += scoring.exact(line.review_score)
+                    stat["review_levels"].append((line.min_level, line.review_level))
+        return stats
+
+    @api.depends(
+        "self_total", "self_rank", "self_level", "review_total", "review_complete"
+    )
+    @api.depends_context("lang")
+    def _compute_result_note(self):
+        for assessment in self:
+            assessment.result_note = assessment._explain_result("self")
+            assessment.review_result_note = (
+                assessment._explain_result("review")
+                if assessment.review_complete
+                else False
             )
-        return defaultdict(lambda: (zero, {}, zero, 0, 0), sums)
 
     @api.depends("submitted_date", "period_id.date_deadline_self")
     def _compute_is_late(self):
@@ -467,235 +512,625 @@ class LearningUnitAssessment(models.Model):
 
     @api.depends(
         "dossier_item_ids.is_provided",
-        "member_ids",
+        "member_ids.dossier_item_ids.is_provided",
     )
     def _compute_dossier(self):
-        Item = self.env["learning.unit.dossier.item"].sudo()
-        stored = self.filtered("id")
-        groups = Item._read_group(
-            [("assessment_id", "in", stored.ids), ("mandatory", "=", True)],
-            ["assessment_id", "document_type_id", "is_provided"],
-            ["__count"],
-        )
-        stats = {}
-        for assessment, doc_type, provided, count in groups:
-            per_type = stats.setdefault(assessment.id, {}).setdefault(doc_type, [0, 0])
-            per_type[0] += count
-            if provided:
-                per_type[1] += count
+        counts = self._dossier_counts()
         for assessment in self:
-            per_type = stats.get(assessment.id, {})
-            total = sum(v[0] for v in per_type.values())
-            provided = sum(v[1] for v in per_type.values())
+            provided, total = counts.get(assessment.id, (0, 0))
             assessment.dossier_completeness = 100.0 * provided / total if total else 0.0
-            missing = []
-            for doc_type in sorted(per_type, key=lambda t: (t.sequence, t.id)):
-                count, done = per_type[doc_type]
-                if done < count:
-                    if doc_type.scope == "member":
-                        missing.append(
-                            self.env._(
-                                "%(document)s: %(missing)s of %(count)s members",
-                                document=doc_type.name,
-                                missing=count - done,
-                                count=count,
-                            )
-                        )
-                    else:
-                        missing.append(doc_type.name)
-            assessment.dossier_missing = "\n".join(missing)
 
-    def _compute_is_in_my_scope(self):
-        in_scope = self.search([("id", "in", self.ids)] + self._my_scope_domain())
+    def _dossier_counts(self):
+        """``{assessment id: (mandatory items provided, mandatory items)}``."""
+        saved = self.filtered("id")
+        counts = {}
+        if saved:
+            groups = (
+                self.env["learning.unit.dossier.item"]
+                .sudo()
+                ._read_group(
+                    [("assessment_id", "in", saved.ids), ("mandatory", "=", True)],
+                    ["assessment_id", "is_provided"],
+                    ["__count"],
+                )
+            )
+            for assessment, provided, count in groups:
+                done, total = counts.get(assessment.id, (0, 0))
+                counts[assessment.id] = (
+                    done + (count if provided else 0),
+                    total + count,
+                )
+        return counts
+
+    @api.depends(
+        "dossier_item_ids.is_provided",
+        "member_ids.dossier_item_ids.is_provided",
+    )
+    @api.depends_context("lang")
+    def _compute_dossier_missing(self):
         for assessment in self:
-            assessment.is_in_my_scope = assessment in in_scope
+            assessment.dossier_missing = "\n".join(assessment._dossier_missing_lines())
+
+    def _dossier_missing_lines(self):
+        """What is missing before submission, one line per kind of document."""
+        self.ensure_one()
+        items = (
+            self.env["learning.unit.dossier.item"]
+            .sudo()
+            .search(
+                [
+                    ("assessment_id", "=", self.id),
+                    ("mandatory", "=", True),
+                    ("is_provided", "=", False),
+                ]
+            )
+            if self.id
+            else self.env["learning.unit.dossier.item"]
+        )
+        unit_items = items.filtered(lambda i: not i.member_id)
+        lines = [item.document_type_id.name for item in unit_items]
+        by_type = defaultdict(list)
+        for item in items - unit_items:
+            by_type[item.document_type_id].append(item.member_id)
+        members = self.member_count
+        for doc_type, missing in by_type.items():
+            lines.append(
+                self.env._(
+                    "%(document)s: %(missing)s of %(members)s members (%(names)s)",
+                    document=doc_type.name,
+                    missing=len(missing),
+                    members=members,
+                    names=", ".join(m.name or "" for m in missing[:5])
+                    + ("…" if len(missing) > 5 else ""),
+                )
+            )
+        return lines
+
+    @api.depends("department_id")
+    @api.depends_context("uid")
+    def _compute_is_in_my_scope(self):
+        for assessment in self:
+            department = assessment.department_id
+            assessment.is_in_my_scope = bool(
+                department.lu_can_prepare or department.lu_can_review
+            )
 
     def _search_is_in_my_scope(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on 'In my scope'."))
-        domain = self._my_scope_domain()
-        if (operator == "=") == value:
-            return domain
-        return ["!", *domain]
-
-    def _my_scope_domain(self):
-        """Units the current user prepares or reviews."""
-        user = self.env.user
-        departments = user.lu_review_department_ids | user.employee_ids.department_id
-        return [("department_id", "child_of", departments.ids)]
+            raise NotImplementedError(operator)
+        domain = [
+            "|",
+            ("department_id.lu_can_prepare", "=", True),
+            ("department_id.lu_can_review", "=", True),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
 
     # ------------------------------------------------------------------
-    # CRUD and access checks
+    # explanations
     # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                forbidden = self._workflow_fields.intersection(vals)
-                if forbidden:
-                    raise AccessError(
-                        self.env._(
-                            "These fields are set by the workflow buttons only: "
-                            "%(fields)s.",
-                            fields=", ".join(sorted(forbidden)),
-                        )
-                    )
-        self._check_one_per_unit_and_period(vals_list)
-        assessments = super().create(vals_list)
-        closed = assessments.filtered(lambda a: a.period_id.state == "closed")
-        if closed and not self.env.su:
-            raise UserError(
-                self.env._(
-                    "The period %(period)s is closed: no new assessment can be "
-                    "added to it.",
-                    period=closed[0].period_id.name,
+    def _explain_result(self, which):
+        """The result in one sentence, naming what is missing for more."""
+        self.ensure_one()
+        template = self.template_id
+        if not template:
+            return False
+        lines = self.line_ids.filtered(lambda l: l.kind == "criterion")
+        fmt = self.env["learning.unit.assessment.line"]._fmt
+        if template.scheme == "levels":
+            field = "self_level" if which == "self" else "review_level"
+            level = self[field] or scoring.LEVEL_NONE
+            indicators = [(line.min_level, line[field]) for line in lines]
+            _reached, blocking = scoring.level_of(indicators)
+            reached_text = (
+                self.env._("Level %(level)s reached.", level=scoring.level_rank(level))
+                if level != scoring.LEVEL_NONE
+                else self.env._("Level 1 not reached.")
+            )
+            if level == scoring.LEVEL_2 or not lines:
+                return reached_text
+            next_level = scoring.LEVELS[scoring.level_rank(level) + 1]
+            missing = ", ".join(lines[i].criterion_code for i in blocking)
+            return self.env._(
+                "%(reached)s For level %(next)s: %(missing)s not met.",
+                reached=reached_text,
+                next=scoring.level_rank(next_level),
+                missing=missing,
+            )
+        total = scoring.exact(self.self_total if which == "self" else self.review_total)
+        rank = self.self_rank if which == "self" else self.review_rank
+        ranks = dict(self._fields["self_rank"]._description_selection(self.env))
+        thresholds = [
+            (scoring.RANK_GOOD, template.threshold_good),
+            (scoring.RANK_FAIR, template.threshold_fair),
+            (scoring.RANK_AVERAGE, template.threshold_average),
+        ]
+        text = self.env._(
+            "%(total)s/%(max)s points: %(rank)s.",
+            total=fmt(total),
+            max=fmt(template.max_total),
+            rank=ranks.get(rank, ""),
+        )
+        better = [
+            (code, minimum)
+            for code, minimum in thresholds
+            if scoring.exact(minimum) > total
+        ]
+        if better:
+            code, minimum = better[-1]
+            text += " " + self.env._(
+                "%(points)s more points for %(rank)s (from %(minimum)s).",
+                points=fmt(scoring.exact(minimum) - total),
+                rank=ranks[code],
+                minimum=fmt(minimum),
+            )
+        return text
+
+    def _lu_result_text(self):
+        """The result in a few words: "86 (Tốt)" or "Level 1"."""
+        self.ensure_one()
+        fmt = self.env["learning.unit.assessment.line"]._fmt
+        if self.scheme == "levels":
+            return dict(LEVEL_SELECTION).get(self.self_level or "none", "")
+        ranks = dict(self._fields["self_rank"]._description_selection(self.env))
+        return f"{fmt(self.self_total)} ({ranks.get(self.self_rank, '')})"
+
+    def _lu_rebase(self, rules):
+        """Move these drafts onto ``rules``: lines follow their criterion code."""
+        if "admin" not in self._lu_roles() and not self.env.su:
+            raise AccessError(
+                self.env._("Only an administrator can apply new rules to drafts.")
+            )
+        locked = self.filtered(lambda a: a.state not in EDITABLE_STATES)
+        if locked:
+            raise self._lu_locked_error(locked[0])
+        self._lu_lock()
+        by_code = {c.code: c for c in rules.criterion_ids}
+        for assessment in self:
+            lines = assessment.line_ids
+            kept = lines.filtered(lambda l: l.criterion_code in by_code)
+            # the structure follows the rules, on behalf of the system
+            (lines - kept).sudo().unlink()
+            assessment.sudo().template_id = rules
+            for line in kept.sudo():
+                line.criterion_id = by_code[line.criterion_code]
+            for line in kept.sudo():
+                parent = line.criterion_id.parent_id
+                line.parent_line_id = kept.filtered(
+                    lambda l, p=parent: l.criterion_id == p
+                )
+            missing = rules.criterion_ids - kept.criterion_id
+            assessment.sudo()._create_lines(missing)
+            assessment.message_post(
+                body=self.env._(
+                    "Moved to the rules of %(rules)s by %(user)s.",
+                    rules=rules.display_name,
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    # ------------------------------------------------------------------
+    # ORM and access
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "form":
+            # the members' evidence columns come from the one declaration
+            Member = self.env["learning.unit.member"]
+            for node in arch.xpath("//field[@name='member_ids']"):
+                Member._lu_insert_evidence(node, embedded=True)
+        return arch, view
+
+    def _lu_state(self):
+        return self.state
+
+    def _lu_locked_error(self, record):
+        states = dict(self._fields["state"]._description_selection(self.env))
+        return UserError(
+            self.env._(
+                "The self-assessment of %(unit)s is %(state)s and can no longer be "
+                "changed.",
+                unit=record.name,
+                state=states[record.state],
+            )
+        )
+
+    def _lu_lock(self):
+        """Update the rows of these assessments first (see the module's doc)."""
+        ids = [i for i in self._ids if i]
+        if ids:
+            self.env.execute_query(
+                SQL(
+                    "UPDATE learning_unit_assessment SET write_date = write_date"
+                    " WHERE id = ANY(%s)",
+                    ids,
                 )
             )
+
+    @api.model
+    def _lu_complete_create(self, vals_list):
+        periods = self.env["learning.unit.period"].browse(
+            {vals.get("period_id") for vals in vals_list if vals.get("period_id")}
+        )
+        departments = self.env["hr.department"].browse(
+            {
+                vals.get("department_id")
+                for vals in vals_list
+                if vals.get("department_id")
+            }
+        )
+        periods = {period.id: period for period in periods.exists()}
+        allowed = departments if self.env.su else departments.filtered("lu_can_prepare")
+        for vals in vals_list:
+            if vals.get("department_id") and vals["department_id"] not in allowed.ids:
+                raise AccessError(
+                    self.env._(
+                        "You can only create the assessment of a unit you prepare."
+                    )
+                )
+            period = periods.get(vals.get("period_id"))
+            if period and period.state != "open":
+                raise UserError(
+                    self.env._(
+                        "The period %(period)s is closed.", period=period.display_name
+                    )
+                )
+            if period:
+                vals["template_id"] = period.rules_id.id
+        self._check_unique_units(vals_list)
+        return vals_list
+
+    @api.model
+    def _check_unique_units(self, vals_list):
+        keys = [(v.get("period_id"), v.get("department_id")) for v in vals_list]
+        if len(set(keys)) != len(keys):
+            raise ValidationError(
+                self.env._("This unit already has an assessment for this period.")
+            )
+        for period_id, department_id in keys:
+            if (
+                self.sudo()
+                .with_context(active_test=False)
+                .search_count(
+                    [
+                        ("period_id", "=", period_id),
+                        ("department_id", "=", department_id),
+                    ],
+                    limit=1,
+                )
+            ):
+                # only said of a unit the user prepares (checked before)
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s already has an assessment for %(period)s.",
+                        unit=self.env["hr.department"].browse(department_id).name,
+                        period=self.env["learning.unit.period"]
+                        .browse(period_id)
+                        .display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        assessments = super().create(vals_list)
+        # the criteria and the unit dossier are the structure the rules give,
+        # created on behalf of the system
         assessments.sudo()._create_lines()
         assessments.sudo()._create_unit_dossier()
         return assessments
 
-    def _check_one_per_unit_and_period(self, vals_list):
-        """Refuse a second assessment of a unit in a period, in words.
-
-        The SQL constraint stays as the last line of defence.
-        """
-        pairs = [
-            (
-                vals.get("period_id") or self._default_period().id,
-                vals.get("department_id"),
-            )
-            for vals in vals_list
-        ]
-        existing = self.sudo().search_fetch(
-            [
-                ("period_id", "in", [p for p, _d in pairs]),
-                ("department_id", "in", [d for _p, d in pairs]),
-            ],
-            ["period_id", "department_id"],
-        )
-        taken = {(a.period_id.id, a.department_id.id) for a in existing}
-        for pair in pairs:
-            if pair in taken:
-                department = self.env["hr.department"].sudo().browse(pair[1])
-                period = self.env["learning.unit.period"].sudo().browse(pair[0])
-                raise ValidationError(
-                    self.env._(
-                        "%(unit)s already has an assessment for %(period)s.",
-                        unit=department.display_name,
-                        period=period.name,
-                    )
-                )
-            taken.add(pair)
-
-    def _create_lines(self):
-        """One line per scored criterion of the period's template."""
-        vals_list = []
+    def _create_lines(self, criteria=None):
+        """One line per criterion of the rules (groups included)."""
+        Line = self.env["learning.unit.assessment.line"]
         for assessment in self:
-            criteria = assessment.template_id.criterion_ids.filtered(
-                lambda c: c.kind == "criterion"
+            todo = (
+                criteria
+                if criteria is not None
+                else assessment.template_id.criterion_ids
             )
-            existing = assessment.line_ids.criterion_id
-            vals_list += [
-                {"assessment_id": assessment.id, "criterion_id": criterion.id}
-                for criterion in criteria.sorted("sequence")
-                if criterion not in existing
-            ]
-        return self.env["learning.unit.assessment.line"].create(vals_list)
+            existing = {line.criterion_id.id: line for line in assessment.line_ids}
+            depth = {c.id: (c.parent_path or "").count("/") for c in todo}
+            for level in sorted(set(depth.values())):
+                batch = todo.filtered(lambda c, d=level: depth[c.id] == d)
+                new = Line.create(
+                    [
+                        {
+                            "assessment_id": assessment.id,
+                            "criterion_id": criterion.id,
+                            "parent_line_id": existing[criterion.parent_id.id].id
+                            if criterion.parent_id
+                            else False,
+                        }
+                        for criterion in batch
+                        if criterion.id not in existing
+                    ]
+                )
+                existing.update({line.criterion_id.id: line for line in new})
 
     def _create_unit_dossier(self):
         doc_types = self.env["learning.unit.document.type"].search(
             [("scope", "=", "unit")]
         )
-        vals_list = [
-            {"assessment_id": assessment.id, "document_type_id": doc_type.id}
-            for assessment in self
-            for doc_type in doc_types
-            if doc_type not in assessment.dossier_item_ids.document_type_id
-        ]
-        return self.env["learning.unit.dossier.item"].create(vals_list)
+        self.env["learning.unit.dossier.item"].create(
+            [
+                {"assessment_id": assessment.id, "document_type_id": doc_type.id}
+                for assessment in self
+                for doc_type in doc_types.filtered(
+                    lambda d, a=assessment: d._applies_to(a.scheme)
+                )
+            ]
+        )
+
+    def _lu_check_write(self, vals):
+        self._lu_lock()
+        if vals.get("state") == "returned":
+            vals = {k: v for k, v in vals.items() if k != "return_reason"}
+        super()._lu_check_write(vals)
+
+    def _lu_complete_write(self, vals):
+        target = vals.get("state")
+        if target:
+            self._check_transition(target, vals)
+            vals.update(self._transition_values(target, vals))
+        return vals
 
     def write(self, vals):
-        if not self.env.su:
-            self._check_can_write(set(vals))
-        return super().write(vals)
-
-    def _check_can_write(self, field_names):
-        """Refuse what the user's role and the assessment's state do not allow.
-
-        Applies to every write, from the form as from RPC.
-        """
-        mixin_fields = set(self.env["mail.thread"]._fields) | set(
-            self.env["mail.activity.mixin"]._fields
-        )
-        field_names = field_names - mixin_fields
-        if not field_names:
-            return
-        forbidden = field_names & self._workflow_fields
-        if forbidden:
-            raise AccessError(
-                self.env._(
-                    "These fields are set by the workflow buttons only: %(fields)s.",
-                    fields=", ".join(sorted(forbidden)),
-                )
-            )
-        review_fields = field_names & self._review_fields
-        unit_fields = field_names - self._review_fields
-        if review_fields:
-            if not lu_has_role(self.env, GROUP_REVIEWER):
-                raise AccessError(
-                    self.env._(
-                        "Only the reviewing level can record review notes and "
-                        "decisions."
-                    )
-                )
-            locked = self.filtered(lambda a: a.state not in REVIEW_STATES)
-            if locked:
-                raise UserError(
-                    self.env._(
-                        "The review of %(unit)s can only be edited while it is "
-                        "submitted or in review.",
-                        unit=locked[0].name,
-                    )
-                )
-        if unit_fields:
-            if not lu_has_role(self.env, GROUP_OFFICER):
-                raise AccessError(
-                    self.env._("Only the unit officer can change the self-assessment.")
-                )
-            self._check_editable()
-
-    def _check_editable(self):
-        locked = self.filtered(lambda a: a.state not in EDITABLE_STATES)
-        if locked:
-            raise UserError(
-                self.env._(
-                    "The self-assessment of %(unit)s is %(state)s and can no "
-                    "longer be changed.",
-                    unit=locked[0].name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[
-                        locked[0].state
-                    ],
-                )
-            )
+        target = vals.get("state")
+        if target == "returned" and len(self) > 1:
+            for assessment in self:
+                assessment.write(vals)
+            return True
+        result = super().write(vals)
+        if target:
+            self._after_transition(target)
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unsent_drafts(self):
         if self.env.su:
             return
-        if not lu_has_role(self.env, GROUP_OFFICER):
-            raise AccessError(
-                self.env._("Only the unit officer can delete an assessment.")
-            )
         started = self.filtered(lambda a: a.state != "draft" or a.return_count)
-        if started and not self.env.user.has_group(GROUP_ADMIN):
+        if started:
             raise UserError(
                 self.env._(
-                    "Only a draft assessment that was never submitted can be "
-                    "deleted (%(unit)s).",
+                    "Only a draft that was never submitted can be deleted "
+                    "(%(unit)s); archive it instead.",
                     unit=started[0].name,
                 )
             )
+
+    def copy(self, default=None):
+        raise UserError(
+            self.env._(
+                "An assessment cannot be duplicated: each unit has one per period."
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # workflow
+    # ------------------------------------------------------------------
+    def _check_transition(self, target, vals):
+        if target not in TRANSITIONS:
+            raise AccessError(
+                self.env._(
+                    "The workflow has no state %(state)s.", state=str(target)[:20]
+                )
+            )
+        sources, role = TRANSITIONS[target]
+        if not self.env.su and role not in self._lu_roles():
+            raise AccessError(self._transition_refusal(target))
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for assessment in self:
+            if assessment.state not in sources:
+                raise AccessError(
+                    self.env._(
+                        "%(unit)s is %(state)s: the workflow does not lead from "
+                        "there to %(target)s.",
+                        unit=assessment.name,
+                        state=states[assessment.state],
+                        target=states[target],
+                    )
+                )
+        getattr(self, f"_check_can_{target}")(vals)
+
+    def _transition_refusal(self, target):
+        return {
+            "submitted": self.env._("Only the unit officer can submit."),
+            "draft": self.env._("Only the unit officer can withdraw a submission."),
+            "in_review": self.env._("Only the reviewing level can review."),
+            "reviewed": self.env._("Only the reviewing level can review."),
+            "recognised": self.env._("Only the reviewing level can recognise a unit."),
+            "returned": self.env._(
+                "Only the reviewing level can return an assessment."
+            ),
+        }[target]
+
+    def _check_can_submitted(self, vals):
+        for assessment in self:
+            if assessment.period_id.state == "closed":
+                raise UserError(
+                    self.env._(
+                        "The period %(period)s is closed.",
+                        period=assessment.period_id.display_name,
+                    )
+                )
+            if not assessment.member_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s has no members: load the members before submitting.",
+                        unit=assessment.name,
+                    )
+                )
+            missing = assessment._dossier_missing_lines()
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "The dossier of %(unit)s is incomplete. Missing:\n%(missing)s",
+                        unit=assessment.name,
+                        missing="\n".join(missing),
+                    )
+                )
+
+    def _check_can_draft(self, vals):
+        return None
+
+    def _check_can_in_review(self, vals):
+        return None
+
+    def _check_can_reviewed(self, vals):
+        for assessment in self:
+            unset = assessment.line_ids.filtered(
+                lambda line: line.kind == "criterion" and not line.review_set
+            )
+            if unset:
+                raise ValidationError(
+                    self.env._(
+                        "The review of %(unit)s is not complete: confirm the review "
+                        "result of %(codes)s.",
+                        unit=assessment.name,
+                        codes=", ".join(unset.mapped("criterion_code")),
+                    )
+                )
+
+    def _check_can_recognised(self, vals):
+        for assessment in self:
+            if not assessment.decision_number or not assessment.decision_date:
+                raise ValidationError(
+                    self.env._(
+                        "Enter the decision number and date before recognising "
+                        "%(unit)s.",
+                        unit=assessment.name,
+                    )
+                )
+
+    def _check_can_returned(self, vals):
+        reason = vals.get("return_reason")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValidationError(self.env._("Say why the assessment is returned."))
+
+    def _transition_values(self, target, vals):
+        """What the workflow records with the new state."""
+        now = fields.Datetime.now()
+        if target == "submitted":
+            return {
+                "submitted_on": now,
+                "submitted_date": fields.Date.context_today(self),
+                "submitted_by": self.env.uid,
+            }
+        if target == "draft":
+            return {
+                "submitted_on": False,
+                "submitted_date": False,
+                "submitted_by": False,
+            }
+        if target == "in_review":
+            values = {"review_started_on": now}
+            if not self.reviewer_id and len(self) == 1:
+                values["reviewer_id"] = self.env.uid
+            return values
+        if target == "reviewed":
+            return {"reviewed_on": now, "reviewed_by": self.env.uid}
+        if target == "recognised":
+            return {"recognised_on": now}
+        if target == "returned":
+            return {
+                "return_reason": vals["return_reason"].strip(),
+                "returned_on": now,
+                "returned_by": self.env.uid,
+                "return_count": self.return_count + 1,
+            }
+        return {}
+
+    def _after_transition(self, target):
+        """Activities, messages and review results that follow a new state."""
+        system = self.sudo()
+        if target == "submitted":
+            system.activity_feedback([ACTIVITY_SUBMIT, ACTIVITY_RETURNED])
+            self._schedule_review_activity()
+        elif target == "draft":
+            system.activity_unlink([ACTIVITY_REVIEW])
+            for assessment in system:
+                assessment.message_post(
+                    body=self.env._("Submission withdrawn by the unit."),
+                    author_id=self.env.user.partner_id.id,
+                    subtype_xmlid="mail.mt_note",
+                )
+        elif target == "in_review":
+            self.line_ids._start_review()
+            for assessment in self.filtered(lambda a: not a.reviewer_id):
+                assessment.reviewer_id = self.env.user
+        elif target in ("reviewed", "recognised"):
+            system.activity_feedback([ACTIVITY_REVIEW])
+        elif target == "returned":
+            system.activity_unlink([ACTIVITY_REVIEW])
+            # the review starts over when the unit submits again
+            system.line_ids.write({"review_set": False})
+            for assessment in system:
+                assessment.message_post(
+                    author_id=self.env.user.partner_id.id,
+                    body=self.env._(
+                        "Returned to the unit. Reason: %(reason)s",
+                        reason=assessment.return_reason,
+                    ),
+                    subtype_xmlid="mail.mt_comment",
+                    partner_ids=assessment.user_id.partner_id.ids,
+                )
+                if assessment.user_id:
+                    assessment.activity_schedule(
+                        ACTIVITY_RETURNED,
+                        user_id=assessment.user_id.id,
+                        note=assessment.return_reason,
+                        date_deadline=max(
+                            fields.Date.context_today(self),
+                            assessment.period_id.date_deadline_self,
+                        ),
+                    )
+
+    # buttons ------------------------------------------------------------
+    def action_submit(self):
+        """Send the self-assessment to the reviewing level; it is then locked."""
+        return self.write({"state": "submitted"})
+
+    def action_withdraw(self):
+        """Take a submission back before the reviewing level starts."""
+        return self.write({"state": "draft"})
+
+    def action_start_review(self):
+        """Take a submitted assessment into review (results start as the unit's)."""
+        return self.write({"state": "in_review"})
+
+    def action_confirm_review_scores(self):
+        """Confirm every review result not yet confirmed, as it stands."""
+        if "reviewer" not in self._lu_roles():
+            raise AccessError(self._transition_refusal("reviewed"))
+        self.line_ids.filtered(
+            lambda line: line.kind == "criterion" and not line.review_set
+        ).write({"review_set": True})
+        return True
+
+    def action_mark_reviewed(self):
+        return self.write({"state": "reviewed"})
+
+    def action_recognise(self):
+        """Record the reviewing level's decision recognising the title."""
+        return self.write({"state": "recognised"})
+
+    def action_return(self):
+        """Open the wizard asking why the assessment goes back to the unit."""
+        if "reviewer" not in self._lu_roles():
+            raise AccessError(self._transition_refusal("returned"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return to the unit"),
+            "res_model": "learning.unit.return.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_assessment_ids": self.ids},
+        }
+
+    def _return_to_unit(self, reason):
+        return self.write({"state": "returned", "return_reason": reason})
 
     # ------------------------------------------------------------------
     # members
@@ -705,9 +1140,12 @@ class LearningUnitAssessment(models.Model):
 
         Employees already listed are kept as they are; nothing is removed.
         """
-        lu_check_access(self, "write")
-        self._check_can_write({"member_ids"})
-        # one search for all the units and their sub-units, not one per unit
+        self._lu_lock()
+        self.check_access("write")
+        locked = self.filtered(lambda a: a.state not in EDITABLE_STATES)
+        if locked:
+            raise self._lu_locked_error(locked[0])
+        # the unit's employees, read on behalf of the unit (HR keeps them)
         employees = (
             self.env["hr.employee"]
             .sudo()
@@ -752,213 +1190,59 @@ class LearningUnitAssessment(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Members missing evidence"),
+            "name": self.env._("Members missing evidence or documents"),
             "res_model": "learning.unit.member",
             "view_mode": "list,form",
             "domain": [
                 ("assessment_id", "=", self.id),
+                "|",
                 ("evidence_complete", "=", False),
+                ("dossier_complete", "=", False),
             ],
             "context": {"default_assessment_id": self.id},
         }
 
     # ------------------------------------------------------------------
-    # workflow
+    # Phụ lục 1
     # ------------------------------------------------------------------
-    def _check_role(self, role_group, message):
-        if not lu_has_role(self.env, role_group):
-            raise AccessError(message)
-        # the record rules of the caller decide which units they may act on
-        lu_check_access(self, "write")
+    @api.depends("promotion_report_ids")
+    def _compute_promotion_report_count(self):
+        for assessment in self:
+            assessment.promotion_report_count = len(assessment.promotion_report_ids)
 
-    def _check_state(self, allowed, action_label):
-        wrong = self.filtered(lambda a: a.state not in allowed)
-        if wrong:
-            states = dict(self._fields["state"]._description_selection(self.env))
+    def action_open_promotion_report(self):
+        """Open the unit's Phụ lục 1, or a new one prefilled from the assessment."""
+        self.ensure_one()
+        action = {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Study Promotion Report (Phụ lục 1)"),
+            "res_model": "learning.unit.promotion.report",
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+        report = self.promotion_report_ids[:1]
+        if report:
+            return dict(action, res_id=report.id)
+        if "officer" not in self._lu_roles() or self.state not in EDITABLE_STATES:
             raise UserError(
                 self.env._(
-                    "%(action)s is not possible for %(unit)s in state %(state)s.",
-                    action=action_label,
-                    unit=wrong[0].name,
-                    state=states[wrong[0].state],
+                    "%(unit)s has not written its study promotion report.",
+                    unit=self.name,
                 )
             )
-
-    def action_submit(self):
-        """Send the self-assessment to the reviewing level; it is then locked."""
-        self._check_role(GROUP_OFFICER, self.env._("Only the unit officer can submit."))
-        self._check_state(EDITABLE_STATES, self.env._("Submitting"))
-        for assessment in self:
-            if assessment.period_id.state == "closed":
-                raise UserError(
-                    self.env._(
-                        "The period %(period)s is closed.",
-                        period=assessment.period_id.name,
-                    )
-                )
-            if not assessment.member_ids:
-                raise ValidationError(
-                    self.env._(
-                        "%(unit)s has no members: load the members before "
-                        "submitting.",
-                        unit=assessment.name,
-                    )
-                )
-            if assessment.dossier_missing:
-                raise ValidationError(
-                    self.env._(
-                        "The dossier of %(unit)s is incomplete. Missing:\n%(missing)s",
-                        unit=assessment.name,
-                        missing=assessment.dossier_missing,
-                    )
-                )
-        now = fields.Datetime.now()
-        today = fields.Date.context_today(self)
-        self.sudo().write(
-            {
-                "state": "submitted",
-                "submitted_on": now,
-                "submitted_date": today,
-                "submitted_by": self.env.uid,
-            }
+        context = {"default_assessment_id": self.id}
+        previous = self.env["learning.unit.promotion.report"].search(
+            [
+                ("department_id", "=", self.department_id.id),
+                ("year", "=", self.year - 1),
+            ],
+            limit=1,
         )
-        self.sudo().activity_feedback(
-            [ACTIVITY_SUBMIT], feedback=self.env._("Submitted")
-        )
-        self._schedule_review_activity()
-        return True
-
-    def action_start_review(self):
-        """Take a submitted assessment into review.
-
-        The review scores start as the unit's own scores, not yet confirmed.
-        """
-        self._check_role(
-            GROUP_REVIEWER, self.env._("Only the reviewing level can review.")
-        )
-        self._check_state(("submitted",), self.env._("Starting the review"))
-        lines = self.sudo().line_ids
-        for score in set(lines.mapped("self_score")):
-            lines.filtered(lambda line, score=score: line.self_score == score).write(
-                {"review_score": score, "review_set": False}
+        if previous:
+            context["default_association_member_count_last_year"] = (
+                previous.association_member_count
             )
-        self.sudo().write(
-            {
-                "state": "in_review",
-                "review_started_on": fields.Datetime.now(),
-            }
-        )
-        for assessment in self.filtered(lambda a: not a.reviewer_id):
-            assessment.sudo().reviewer_id = self.env.user
-        return True
-
-    def action_confirm_review_scores(self):
-        """Confirm every review score not yet confirmed as it stands."""
-        self._check_role(
-            GROUP_REVIEWER, self.env._("Only the reviewing level can review.")
-        )
-        self._check_state(("in_review",), self.env._("Confirming the review scores"))
-        self.line_ids.filtered(lambda line: not line.review_set).write(
-            {"review_set": True}
-        )
-        return True
-
-    def action_mark_reviewed(self):
-        self._check_role(
-            GROUP_REVIEWER, self.env._("Only the reviewing level can review.")
-        )
-        self._check_state(("in_review",), self.env._("Finishing the review"))
-        for assessment in self:
-            unset = assessment.line_ids.filtered(lambda line: not line.review_set)
-            if unset:
-                raise ValidationError(
-                    self.env._(
-                        "The review of %(unit)s is not complete: confirm the "
-                        "review score of %(codes)s.",
-                        unit=assessment.name,
-                        codes=", ".join(unset.mapped("criterion_code")),
-                    )
-                )
-        self.sudo().write(
-            {
-                "state": "reviewed",
-                "reviewed_on": fields.Datetime.now(),
-                "reviewed_by": self.env.uid,
-            }
-        )
-        self.sudo().activity_feedback(
-            [ACTIVITY_REVIEW], feedback=self.env._("Reviewed")
-        )
-        return True
-
-    def action_recognise(self):
-        """Record the reviewing level's decision recognising the title."""
-        self._check_role(
-            GROUP_REVIEWER, self.env._("Only the reviewing level can recognise a unit.")
-        )
-        self._check_state(("reviewed",), self.env._("Recognising"))
-        for assessment in self:
-            if not assessment.decision_number or not assessment.decision_date:
-                raise ValidationError(
-                    self.env._(
-                        "Enter the decision number and date before recognising "
-                        "%(unit)s.",
-                        unit=assessment.name,
-                    )
-                )
-        self.sudo().write(
-            {"state": "recognised", "recognised_on": fields.Datetime.now()}
-        )
-        return True
-
-    def action_return(self):
-        """Open the wizard asking why the assessment goes back to the unit."""
-        self._check_role(
-            GROUP_REVIEWER,
-            self.env._("Only the reviewing level can return an assessment."),
-        )
-        self._check_state(REVIEW_STATES, self.env._("Returning"))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Return to the unit"),
-            "res_model": "learning.unit.return.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_assessment_ids": self.ids},
-        }
-
-    def _return_to_unit(self, reason):
-        self._check_role(
-            GROUP_REVIEWER,
-            self.env._("Only the reviewing level can return an assessment."),
-        )
-        self._check_state(REVIEW_STATES, self.env._("Returning"))
-        reason = (reason or "").strip()
-        if not reason:
-            raise ValidationError(self.env._("Say why the assessment is returned."))
-        for assessment in self:
-            assessment.sudo().write(
-                {
-                    "state": "returned",
-                    "return_reason": reason,
-                    "returned_on": fields.Datetime.now(),
-                    "returned_by": self.env.uid,
-                    "return_count": assessment.return_count + 1,
-                }
-            )
-            assessment.sudo().line_ids.write({"review_set": False})
-            assessment.sudo().message_post(
-                author_id=self.env.user.partner_id.id,
-                body=self.env._(
-                    "Returned to the unit. Reason: %(reason)s", reason=reason
-                ),
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=assessment.user_id.partner_id.ids,
-            )
-        self.sudo().activity_feedback(
-            [ACTIVITY_REVIEW], feedback=self.env._("Returned")
-        )
-        return True
+        return dict(action, context=context)
 
     # ------------------------------------------------------------------
     # reminders
@@ -980,15 +1264,26 @@ class LearningUnitAssessment(models.Model):
         )
 
     def _schedule_review_activity(self):
+        fmt = self.env["learning.unit.assessment.line"]._fmt
         for assessment in self.sudo():
             users = assessment.reviewer_id or assessment._reviewers()
+            if assessment.scheme == "levels":
+                result = dict(LEVEL_SELECTION).get(assessment.self_level, "")
+            else:
+                result = self.env._(
+                    "%(score)s points", score=fmt(assessment.self_total)
+                )
             for user in users:
                 assessment.activity_schedule(
                     ACTIVITY_REVIEW,
+                    date_deadline=max(
+                        fields.Date.context_today(self),
+                        assessment.period_id.date_deadline_report,
+                    ),
                     note=self.env._(
-                        "%(unit)s submitted its self-assessment (%(score)s points).",
+                        "%(unit)s submitted its self-assessment (%(result)s).",
                         unit=assessment.department_id.name,
-                        score=assessment.self_total,
+                        result=result,
                     ),
                     user_id=user.id,
                 )

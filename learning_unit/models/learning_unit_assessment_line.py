@@ -1,35 +1,39 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""One criterion of an assessment: the unit's inputs, its score or level, the
+review. Group criteria have a line too: it sums (or levels) its children, so
+the form shows the rule set's own sections without knowing them."""
+
 import math
 from collections import defaultdict
-from contextlib import contextmanager
 from fractions import Fraction
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from .. import scoring
-from .learning_unit_assessment import (
-    GROUP_OFFICER,
-    GROUP_REVIEWER,
-    lu_has_role,
-)
-from .learning_unit_criterion import COMPETENCY_FIELDS, EVIDENCE_FIELDS
+from ..evidence import EVIDENCE_FIELDS, EVIDENCE_KINDS
+from .learning_unit_assessment import EDITABLE_STATES
+from .learning_unit_criterion import LEVEL_SELECTION
 from .learning_unit_template import SCORE_DIGITS
 
-# The member Booleans the lines count: evidence of 2a-2d, competencies of 3a.
-COUNTED_FIELDS = (*EVIDENCE_FIELDS, *COMPETENCY_FIELDS.values())
+INPUT_FIELDS = frozenset({"achieved", "missing_count", "count_value", "answered"})
+REVIEW_FIELDS = frozenset({"review_score", "review_set", "review_note", "review_level"})
+PHRASES = {kind.field: kind.phrase for kind in EVIDENCE_KINDS}
+TRACKING_KEY = "learning_unit.score_tracking"
 
-# Everything a line's self score is computed from.
-SCORE_DEPENDS = (
+# Everything a leaf line's result is computed from.
+RESULT_DEPENDS = (
     "achieved",
+    "answered",
     "missing_count",
     "count_value",
     "member_count",
     "met_count",
+    "criterion_id.kind",
     "criterion_id.method",
     "criterion_id.max_score",
     "criterion_id.step_percent",
@@ -39,60 +43,64 @@ SCORE_DEPENDS = (
     "criterion_id.points_per_unit",
     "criterion_id.rounding",
     "criterion_id.member_field",
+    "criterion_id.threshold_level_1",
+    "criterion_id.threshold_level_2",
+    "criterion_id.min_level",
+    "assessment_id.scheme",
+    "child_line_ids.self_score",
+    "child_line_ids.self_level",
 )
 
 
 class LearningUnitAssessmentLine(models.Model):
     _name = "learning.unit.assessment.line"
+    _inherit = ["learning.unit.lock.mixin"]
     _description = "Learning Unit Assessment Line"
     _order = "assessment_id, sequence, id"
 
-    _input_fields = frozenset({"achieved", "missing_count", "count_value"})
-    _review_fields = frozenset({"review_score", "review_set", "review_note"})
+    _lu_write_access = {
+        "officer": (INPUT_FIELDS, EDITABLE_STATES),
+        "reviewer": (REVIEW_FIELDS, ("in_review",)),
+    }
 
     assessment_id = fields.Many2one(
-        "learning.unit.assessment",
-        required=True,
+        "learning.unit.assessment", required=True, ondelete="cascade", index=True
+    )
+    criterion_id = fields.Many2one(
+        "learning.unit.criterion", required=True, ondelete="restrict", index=True
+    )
+    parent_line_id = fields.Many2one(
+        "learning.unit.assessment.line",
+        string="Group Line",
         ondelete="cascade",
         index=True,
     )
-    criterion_id = fields.Many2one(
-        "learning.unit.criterion",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        domain="[('kind', '=', 'criterion')]",
-    )
+    child_line_ids = fields.One2many("learning.unit.assessment.line", "parent_line_id")
     criterion_code = fields.Char(
         related="criterion_id.code", store=True, string="Code", index=True
     )
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
+    kind = fields.Selection(related="criterion_id.kind", store=True)
+    min_level = fields.Selection(related="criterion_id.min_level", store=True)
     name = fields.Text(related="criterion_id.name", string="Criterion Text")
     label = fields.Char(related="criterion_id.label")
     hint = fields.Char(related="criterion_id.hint")
     method = fields.Selection(related="criterion_id.method")
-    group_code = fields.Char(
-        related="criterion_id.group_id.code",
-        store=True,
-        string="Group",
-        index=True,
-        # known before the INSERT: the domains of the per-group line fields of
-        # the assessment are then checked from the cache
-        precompute=True,
-    )
     max_score = fields.Float(related="criterion_id.max_score", string="Maximum")
     company_id = fields.Many2one(
         related="assessment_id.company_id", store=True, index=True
     )
     state = fields.Selection(related="assessment_id.state")
     # --- inputs of the unit ------------------------------------------------
-    achieved = fields.Boolean(
-        help="The unit meets this criterion (full points), else 0."
-    )
+    achieved = fields.Boolean(help="The unit meets this criterion.")
     missing_count = fields.Integer(
         string="Missing Resources",
-        help="How many of the resources (finance, facilities, equipment, "
-        "other conditions) the unit did not invest in.",
+        help="How many of the resources (finance, facilities, equipment, other "
+        "conditions) the unit did not invest in.",
+    )
+    answered = fields.Boolean(
+        string="Declared",
+        help="The unit has declared its missing resources (0 is an answer).",
     )
     count_value = fields.Integer(
         string="Count",
@@ -100,34 +108,36 @@ class LearningUnitAssessmentLine(models.Model):
     )
     # --- derived from the members ------------------------------------------
     member_count = fields.Integer(
-        related="assessment_id.member_count",
-        string="Members",
+        related="assessment_id.member_count", string="Members"
     )
     met_count = fields.Integer(
         # not stored: counted for a whole batch of lines in one query when read
-        compute="_compute_member_counts",
+        compute="_compute_met_count",
         string="Members Meeting It",
     )
-    # --- scores --------------------------------------------------------------
+    # --- results -----------------------------------------------------------
     self_score = fields.Float(
         digits=SCORE_DIGITS,
-        compute="_compute_self_score",
+        compute="_compute_self_result",
         store=True,
+        recursive=True,
     )
-    score_note = fields.Text(
-        compute="_compute_score_note",
-        string="How It Was Scored",
+    self_level = fields.Selection(
+        LEVEL_SELECTION,
+        compute="_compute_self_result",
+        store=True,
+        recursive=True,
     )
+    score_note = fields.Text(compute="_compute_score_note", string="How It Was Judged")
     review_score = fields.Float(digits=SCORE_DIGITS)
+    review_level = fields.Selection(LEVEL_SELECTION)
     review_set = fields.Boolean(
         string="Review Confirmed",
-        help="The reviewing level confirmed this review score.",
+        help="The reviewing level confirmed this review result.",
     )
     review_note = fields.Char()
     review_difference = fields.Float(
-        string="Difference",
-        digits=SCORE_DIGITS,
-        compute="_compute_review_difference",
+        string="Difference", digits=SCORE_DIGITS, compute="_compute_review_difference"
     )
 
     _sql_constraints = [
@@ -142,109 +152,118 @@ class LearningUnitAssessmentLine(models.Model):
     # computes
     # ------------------------------------------------------------------
     @api.depends(
-        "criterion_id.method",
         "criterion_id.member_field",
-        "criterion_id.competency_id",
         "assessment_id.member_ids",
-        "assessment_id.member_ids.plan_approved",
-        "assessment_id.member_ids.discipline_ok",
-        "assessment_id.member_ids.training_done",
-        "assessment_id.member_ids.advanced_worker",
-        *(f"assessment_id.member_ids.{fname}" for fname in COMPETENCY_FIELDS.values()),
+        *(f"assessment_id.member_ids.{name}" for name in EVIDENCE_FIELDS),
     )
-    def _compute_member_counts(self):
+    def _compute_met_count(self):
         saved = self.browse(i for i in self._ids if i)  # a form's new lines are not
         stats = self._member_stats(saved.assessment_id)
-        counted = {
-            criterion.id: criterion._counted_member_field()
-            for criterion in self.criterion_id
-        }
         for line in self:
+            field = line.criterion_id.member_field
             if line.id:
                 counts = stats[line.assessment_id.id]
             else:
-                counts = self._member_stats_in_memory(line.assessment_id.member_ids)
-            field = counted.get(line.criterion_id.id)
+                members = line.assessment_id.member_ids
+                counts = {field: len(members.filtered(field))} if field else {}
             line.met_count = counts.get(field, 0) if field else 0
 
     @api.model
     def _member_stats(self, assessments):
-        """Member counts of many assessments in one grouped query.
+        """``{assessment id: {evidence field: members having it}}``, one query.
 
-        Returns ``{assessment_id: {<evidence field>: n}}`` where the
-        evidence fields are the four of 2a-2d and the eight competencies of 3a.
         The counts do not depend on who asks: scores count every member,
         whatever the reader may see.
         """
-        stats = defaultdict(lambda: dict.fromkeys(COUNTED_FIELDS, 0))
+        stats = defaultdict(lambda: dict.fromkeys(EVIDENCE_FIELDS, 0))
         if not assessments:
             return stats
         Member = self.env["learning.unit.member"]
-        Member.flush_model(["assessment_id", *COUNTED_FIELDS])
+        Member.flush_model(["assessment_id", *EVIDENCE_FIELDS])
         rows = self.env.execute_query(
             SQL(
                 "SELECT assessment_id, %(counts)s FROM %(table)s"
                 " WHERE assessment_id = ANY(%(ids)s) GROUP BY assessment_id",
                 counts=SQL(", ").join(
-                    SQL("COUNT(*) FILTER (WHERE %s)", SQL.identifier(fname))
-                    for fname in COUNTED_FIELDS
+                    SQL("COUNT(*) FILTER (WHERE %s)", SQL.identifier(name))
+                    for name in EVIDENCE_FIELDS
                 ),
                 table=SQL.identifier(Member._table),
                 ids=list(assessments.ids),
             )
         )
         for assessment_id, *counts in rows:
-            stats[assessment_id] = dict(zip(COUNTED_FIELDS, counts, strict=True))
+            stats[assessment_id] = dict(zip(EVIDENCE_FIELDS, counts, strict=True))
         return stats
 
-    @api.model
-    def _member_stats_in_memory(self, members):
-        """Same counts as :meth:`_member_stats` for unsaved members (forms)."""
-        return {fname: len(members.filtered(fname)) for fname in COUNTED_FIELDS}
-
-    @api.depends(*SCORE_DEPENDS)
-    def _compute_self_score(self):
-        # the lines of a province repeat the same few inputs: score each once
-        scores = {}
-        for line in self:
+    @api.depends(*RESULT_DEPENDS)
+    def _compute_self_result(self):
+        # the lines of a province repeat the same few inputs: judge each once
+        results = {}
+        for line in self.sorted(lambda l: l.kind != "criterion"):
+            if line.kind == "group":
+                children = line.child_line_ids
+                line.self_score = float(
+                    sum((scoring.exact(c.self_score) for c in children), Fraction(0))
+                )
+                line.self_level = (
+                    scoring.level_of(
+                        (c.min_level, c.self_level)
+                        for c in children
+                        if c.kind == "criterion"
+                    )[0]
+                    if line.assessment_id.scheme == "levels"
+                    else False
+                )
+                continue
             key = (
                 line.criterion_id,
-                line.achieved,
-                line.missing_count,
-                line.count_value,
-                line.member_count,
-                line.met_count,
+                line.assessment_id.scheme,
+                *line._inputs().values(),
             )
-            if key not in scores:
-                result = line._score_result()
-                scores[key] = float(result.score) if result else 0.0
-            line.self_score = scores[key]
+            if key not in results:
+                results[key] = line._judge()
+            line.self_score, line.self_level = results[key]
 
-    @api.depends(*SCORE_DEPENDS)
-    @api.depends_context("lang")
-    def _compute_score_note(self):
-        for line in self:
-            result = line._score_result()
-            line.score_note = line._explain(result) if result else False
+    def _inputs(self):
+        return {
+            "achieved": self.achieved,
+            "answered": self.answered,
+            "missing_count": self.missing_count,
+            "count_value": self.count_value,
+            "member_count": self.member_count,
+            "met_count": self.met_count,
+        }
 
-    def _score_result(self):
-        """The exact :class:`scoring.ScoreResult` of this line, or None if invalid."""
+    def _judge(self):
+        """``(score, level)`` of a leaf line; invalid inputs judge nothing."""
+        result = self._result()
+        if result is None:
+            return 0.0, False
+        if isinstance(result, scoring.LevelResult):
+            return 0.0, result.level
+        return float(result.score), False
+
+    def _result(self):
+        """The exact ScoreResult (points) or LevelResult (levels), or None."""
         self.ensure_one()
-        if not self.criterion_id:
+        criterion = self.criterion_id
+        if not criterion or criterion.kind != "criterion":
             return None
         try:
-            return self.criterion_id._score(
-                {
-                    "achieved": self.achieved,
-                    "missing_count": self.missing_count,
-                    "count_value": self.count_value,
-                    "member_count": self.member_count,
-                    "met_count": self.met_count,
-                }
-            )
+            if self.assessment_id.scheme == "levels":
+                return criterion._level(self._inputs())
+            return criterion._score(self._inputs())
         except ValueError:
             # out-of-range inputs are refused by _check_inputs
             return None
+
+    @api.depends(*RESULT_DEPENDS)
+    @api.depends_context("lang")
+    def _compute_score_note(self):
+        for line in self:
+            result = line._result()
+            line.score_note = line._explain(result) if result else False
 
     @api.depends("self_score", "review_score", "review_set")
     def _compute_review_difference(self):
@@ -255,9 +274,20 @@ class LearningUnitAssessmentLine(models.Model):
                 else 0.0
             )
 
+    def _start_review(self):
+        """The review results start as the unit's, not yet confirmed."""
+        by_values = defaultdict(list)
+        for line in self:
+            by_values[(line.self_score, line.self_level or False)].append(line.id)
+        for (score, level), ids in by_values.items():
+            self.browse(ids).write(
+                {"review_score": score, "review_level": level, "review_set": False}
+            )
+
     # ------------------------------------------------------------------
     # explanations
     # ------------------------------------------------------------------
+    @api.model
     def _fmt(self, value, min_decimals=0):
         """Format an exact number the way the user's language writes it."""
         lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
@@ -272,19 +302,15 @@ class LearningUnitAssessmentLine(models.Model):
     def _points(self, value):
         return self._fmt(value, min_decimals=1)
 
-    def _evidence_phrase(self, member_field):
-        """What the members of a "share of members" criterion do, as a phrase."""
-        phrases = {
-            "plan_approved": self.env._("have a self-study plan"),
-            "discipline_ok": self.env._("observe labour discipline"),
-            "training_done": self.env._("completed the mandatory training"),
-            "advanced_worker": self.env._("hold the Advanced Worker title or higher"),
-        }
-        return phrases.get(member_field, "")
+    def _phrase(self):
+        phrase = PHRASES.get(self.criterion_id.member_field)
+        return phrase._translate(self.env.lang) if phrase else ""
 
     def _explain(self, result):
-        """A sentence saying how the score was obtained, in the user's language."""
+        """A sentence saying how the result was obtained, in the user's language."""
         self.ensure_one()
+        if isinstance(result, scoring.LevelResult):
+            return self._explain_level(result)
         values = result.values
         criterion = self.criterion_id
         score = self._fmt(result.score)
@@ -294,6 +320,11 @@ class LearningUnitAssessmentLine(models.Model):
             return self.env._("Achieved: full %(max)s points.", max=maximum)
         if reason == "not_achieved":
             return self.env._("Not achieved: 0 points.")
+        if reason == "not_declared":
+            return self.env._(
+                "Missing resources not declared yet: 0 points until the unit says "
+                "how many are missing."
+            )
         if reason == "resources_complete":
             return self.env._("No resource missing: full %(max)s points.", max=maximum)
         if reason == "resources_missing":
@@ -313,7 +344,7 @@ class LearningUnitAssessmentLine(models.Model):
                 "met": values["met"],
                 "total": values["total"],
                 "percent": self._fmt(values["percent"]),
-                "evidence": self._evidence_phrase(criterion.member_field),
+                "evidence": self._phrase(),
                 "short": self._fmt(values["shortfall"]),
                 "steps": values["steps"],
                 "step": self._fmt(values["step_percent"]),
@@ -371,8 +402,45 @@ class LearningUnitAssessmentLine(models.Model):
             )
         return self.env._("No scoring method: 0 points.")
 
+    def _explain_level(self, result):
+        values = result.values
+        if result.reason == "achieved":
+            return self.env._("Met.")
+        if result.reason == "not_achieved":
+            return self.env._("Not met.")
+        if result.reason == "no_members":
+            return self.env._("No members loaded yet: not met.")
+        params = {
+            "met": values["met"],
+            "total": values["total"],
+            "percent": self._fmt(values["percent"]),
+            "evidence": self._phrase(),
+            "t1": self._fmt(values["threshold_1"]),
+            "t2": self._fmt(values["threshold_2"]),
+            "missing_1": values["missing_1"],
+            "missing_2": values["missing_2"],
+        }
+        if result.level == scoring.LEVEL_2:
+            return self.env._(
+                "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 2 "
+                "reached (≥ %(t2)s%%).",
+                **params,
+            )
+        if result.level == scoring.LEVEL_1:
+            return self.env._(
+                "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 1 "
+                "reached (≥ %(t1)s%%), not level 2 (≥ %(t2)s%%, %(missing_2)s "
+                "members missing).",
+                **params,
+            )
+        return self.env._(
+            "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 1 not "
+            "reached (≥ %(t1)s%%, %(missing_1)s members missing).",
+            **params,
+        )
+
     # ------------------------------------------------------------------
-    # constraints and access
+    # constraints
     # ------------------------------------------------------------------
     @api.constrains("missing_count", "count_value", "criterion_id")
     def _check_inputs(self):
@@ -381,6 +449,13 @@ class LearningUnitAssessmentLine(models.Model):
                 raise ValidationError(
                     self.env._(
                         "Criterion %(code)s: counts cannot be negative.",
+                        code=line.criterion_code,
+                    )
+                )
+            if line.count_value > 1000:
+                raise ValidationError(
+                    self.env._(
+                        "Criterion %(code)s: at most 1000 can be counted.",
                         code=line.criterion_code,
                     )
                 )
@@ -413,110 +488,169 @@ class LearningUnitAssessmentLine(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "Criteria lines are created with the assessment, not by hand."
-                )
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su:
-            self._check_can_write(set(vals))
-        if "review_score" in vals and "review_set" not in vals:
-            vals = dict(vals, review_set=True)
-        with self._tracking_scores():
-            return super().write(vals)
-
-    def _check_can_write(self, field_names):
-        assessments = self.assessment_id
-        inputs = field_names & self._input_fields
-        review = field_names & self._review_fields
-        other = field_names - self._input_fields - self._review_fields
-        if other:
-            raise AccessError(
-                self.env._(
-                    "Only the criterion inputs and review scores of a line can "
-                    "be changed."
-                )
-            )
-        if inputs:
-            if not lu_has_role(self.env, GROUP_OFFICER):
-                raise AccessError(
-                    self.env._("Only the unit officer can change the self-assessment.")
-                )
-            assessments._check_editable()
-        if review:
-            if not lu_has_role(self.env, GROUP_REVIEWER):
-                raise AccessError(
-                    self.env._("Only the reviewing level can record review scores.")
-                )
-            not_in_review = assessments.filtered(lambda a: a.state != "in_review")
-            if not_in_review:
-                raise UserError(
+    @api.constrains("criterion_id", "assessment_id")
+    def _check_criterion_of_the_rules(self):
+        for line in self:
+            if line.criterion_id.template_id != line.assessment_id.template_id:
+                raise ValidationError(
                     self.env._(
-                        "Review scores of %(unit)s can only be entered while it "
-                        "is in review.",
-                        unit=not_in_review[0].name,
+                        "Criterion %(code)s is not one of the rules of %(unit)s.",
+                        code=line.criterion_code,
+                        unit=line.assessment_id.name,
                     )
                 )
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+    def _lu_state(self):
+        return self.assessment_id.state
+
+    def _lu_locked_error(self, record):
+        assessment = record.assessment_id
+        if assessment.state not in EDITABLE_STATES and "reviewer" in self._lu_roles():
+            return UserError(
+                self.env._(
+                    "Review results of %(unit)s can only be entered while it is in "
+                    "review.",
+                    unit=assessment.name,
+                )
+            )
+        return assessment._lu_locked_error(assessment)
+
+    def _lu_check_write(self, vals):
+        self.assessment_id._lu_lock()
+        super()._lu_check_write(vals)
+
+    def _lu_complete_write(self, vals):
+        if (INPUT_FIELDS - {"answered"}) & set(vals):
+            vals.setdefault("answered", True)
+        if ({"review_score", "review_level"} & set(vals)) and "review_set" not in vals:
+            vals["review_set"] = True
+        return vals
+
+    def write(self, vals):
+        self._lu_track_scores()
+        return super().write(vals)
+
+    @api.onchange("achieved", "missing_count", "count_value")
+    def _onchange_inputs(self):
+        self.answered = True
+
+    @api.onchange("review_score", "review_level")
+    def _onchange_review(self):
+        self.review_set = True
 
     @api.ondelete(at_uninstall=False)
     def _unlink_with_assessment_only(self):
         if not self.env.su:
-            raise AccessError(
+            raise ValidationError(
                 self.env._("Criteria lines are deleted with their assessment.")
             )
 
     # ------------------------------------------------------------------
-    # audit trail
+    # audit trail: one note per assessment and transaction
     # ------------------------------------------------------------------
-    @contextmanager
-    def _tracking_scores(self):
-        """Post on the assessment's chatter the line scores changed inside."""
+    def _lu_track_scores(self):
+        """Remember the results of these lines, to post what changed at commit."""
         if self.env.context.get("tracking_disable"):
-            yield
             return
-        before = {
-            line.id: (line.self_score, line.review_score, line.review_set)
-            for line in self
-        }
-        yield
-        self._post_score_changes(before)
+        data = self.env.cr.precommit.data
+        tracked = data.get(TRACKING_KEY)
+        if tracked is None:
+            tracked = data[TRACKING_KEY] = {}
+            env = self.env
+            self.env.cr.precommit.add(lambda: env[self._name]._lu_post_score_changes())
+        for line in self.filtered("id"):
+            tracked.setdefault(
+                line.id,
+                (
+                    line.self_score,
+                    line.self_level,
+                    line.review_score,
+                    line.review_level,
+                    line.review_set,
+                    self.env.user.partner_id.id,
+                ),
+            )
 
-    def _post_score_changes(self, before):
-        """Post on the assessment's chatter every line score that changed."""
+    def _lu_post_score_changes(self):
+        tracked = self.env.cr.precommit.data.pop(TRACKING_KEY, {})
+        lines = self.browse(tracked).exists()
         changes = defaultdict(list)
-        for line in self:
-            old_self, old_review, old_set = before.get(line.id, (None, None, None))
-            if old_self is not None and line.self_score != old_self:
-                changes[line.assessment_id].append(
-                    self.env._(
+        authors = {}
+        for line in lines.filtered(lambda l: l.kind == "criterion"):
+            old_self, old_level, old_review, old_review_level, old_set, author = (
+                tracked[line.id]
+            )
+            assessment = line.assessment_id
+            authors[assessment] = author
+            points = assessment.scheme != "levels"
+            levels = dict(line._fields["self_level"]._description_selection(line.env))
+            if points and line.self_score != old_self:
+                changes[assessment].append(
+                    line.env._(
                         "%(code)s self score: %(old)s → %(new)s",
                         code=line.criterion_code,
                         old=line._points(old_self),
                         new=line._points(line.self_score),
                     )
                 )
-            if line.review_set and (not old_set or line.review_score != old_review):
-                changes[line.assessment_id].append(
-                    self.env._(
-                        "%(code)s review score: %(old)s → %(new)s",
+            if not points and line.self_level != old_level:
+                changes[assessment].append(
+                    line.env._(
+                        "%(code)s self result: %(old)s → %(new)s",
                         code=line.criterion_code,
-                        old=line._points(old_review) if old_set else "-",
-                        new=line._points(line.review_score),
+                        old=levels.get(old_level, "-"),
+                        new=levels.get(line.self_level, "-"),
                     )
                 )
-        if changes:
-            # one INSERT for all the units, not one message_post() per unit
-            assessments = self.env["learning.unit.assessment"].union(*changes)
-            assessments.sudo()._message_log_batch(
-                bodies={
-                    assessment.id: Markup("<br/>").join(messages)
-                    for assessment, messages in changes.items()
-                },
-                author_id=self.env.user.partner_id.id,
+            changed = (
+                line.review_score != old_review
+                if points
+                else line.review_level != old_review_level
+            )
+            if line.review_set and (not old_set or changed):
+                old = (
+                    (
+                        line._points(old_review)
+                        if points
+                        else levels.get(old_review_level, "-")
+                    )
+                    if old_set
+                    else "-"
+                )
+                new = (
+                    line._points(line.review_score)
+                    if points
+                    else levels.get(line.review_level, "-")
+                )
+                note = f" ({line.review_note})" if line.review_note else ""
+                changes[assessment].append(
+                    line.env._(
+                        "%(code)s review score: %(old)s → %(new)s%(note)s",
+                        code=line.criterion_code,
+                        old=old,
+                        new=new,
+                        note=note,
+                    )
+                    if points
+                    else line.env._(
+                        "%(code)s review result: %(old)s → %(new)s%(note)s",
+                        code=line.criterion_code,
+                        old=old,
+                        new=new,
+                        note=note,
+                    )
+                )
+        by_author = defaultdict(dict)
+        for assessment, messages in changes.items():
+            by_author[authors[assessment]][assessment.id] = Markup("<br/>").join(
+                messages
+            )
+        Assessment = self.env["learning.unit.assessment"].sudo()
+        for author, bodies in by_author.items():
+            # one INSERT for all the units, not one message per unit
+            Assessment.browse(bodies)._message_log_batch(
+                bodies=bodies, author_id=author
             )

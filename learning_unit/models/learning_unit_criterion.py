@@ -4,39 +4,58 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .. import scoring
+from ..evidence import EVIDENCE_KINDS
 from .learning_unit_template import SCORE_DIGITS
 
-# The eight competencies of a "Công dân học tập" (criterion 3a); the members
-# list has one column per competency.
-COMPETENCY_CODES = ("3a1", "3a2", "3a3", "3a4", "3a5", "3a6", "3a7", "3a8")
-
-# Member evidence fields a "member_share" criterion may count. Keys are field
-# names of learning.unit.member.
-MEMBER_EVIDENCE = [
-    ("plan_approved", "Approved self-study plan"),
-    ("discipline_ok", "Observes labour discipline"),
-    ("training_done", "Completed mandatory training"),
-    ("advanced_worker", "Advanced Worker title or higher"),
+LEVEL_SELECTION = [
+    (scoring.LEVEL_NONE, "Not reached"),
+    (scoring.LEVEL_1, "Level 1"),
+    (scoring.LEVEL_2, "Level 2"),
 ]
-# The member Booleans: evidence of 2a-2d, and one per competency of 3a.
-EVIDENCE_FIELDS = [key for key, _label in MEMBER_EVIDENCE]
-COMPETENCY_FIELDS = {code: f"competency_{code}" for code in COMPETENCY_CODES}
+CRITERION_FIELDS = frozenset(
+    {
+        "template_id",
+        "sequence",
+        "code",
+        "label",
+        "name",
+        "hint",
+        "note",
+        "kind",
+        "parent_id",
+        "max_score",
+        "method",
+        "member_field",
+        "competency_id",
+        "step_percent",
+        "step_mode",
+        "deduction",
+        "max_missing",
+        "points_per_unit",
+        "rounding",
+        "threshold_level_1",
+        "threshold_level_2",
+        "min_level",
+    }
+)
 
 
 class LearningUnitCriterion(models.Model):
     _name = "learning.unit.criterion"
+    _inherit = ["learning.unit.lock.mixin"]
     _description = "Learning Unit Criterion"
     _order = "template_id, sequence, id"
     _parent_store = True
 
+    _lu_write_access = {"admin": (CRITERION_FIELDS, ("template",))}
+    _lu_create_fields = {"admin": CRITERION_FIELDS}
+
     template_id = fields.Many2one(
-        "learning.unit.template",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "learning.unit.template", required=True, ondelete="cascade", index=True
     )
+    scheme = fields.Selection(related="template_id.scheme")
     sequence = fields.Integer(default=10)
-    code = fields.Char(required=True, help="Code as in the form, e.g. 2a or 3a1.")
+    code = fields.Char(required=True, help="Code as in the form, e.g. 2a or 3.1.")
     label = fields.Char(
         string="No.",
         help="What the official form prints in its first column (1, a, Trong đó...).",
@@ -45,6 +64,10 @@ class LearningUnitCriterion(models.Model):
     hint = fields.Char(
         help="The scoring hint the form prints in italics, "
         "e.g. 'Giảm 5% trừ 0,5 điểm'."
+    )
+    note = fields.Text(
+        help="Source of the text and how sure it is (e.g. wording not yet "
+        "confirmed against the official circular)."
     )
     kind = fields.Selection(
         [("group", "Group"), ("criterion", "Scored criterion")],
@@ -60,14 +83,6 @@ class LearningUnitCriterion(models.Model):
     )
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("learning.unit.criterion", "parent_id")
-    group_id = fields.Many2one(
-        "learning.unit.criterion",
-        string="Top Group",
-        compute="_compute_group_id",
-        store=True,
-        recursive=True,
-        help="The top-level group (1, 2 or 3) this criterion belongs to.",
-    )
     max_score = fields.Float(
         digits=SCORE_DIGITS,
         compute="_compute_max_score",
@@ -78,18 +93,18 @@ class LearningUnitCriterion(models.Model):
     )
     method = fields.Selection(
         [
-            ("achieved", "Full points when achieved"),
+            ("achieved", "Met when the unit achieves it"),
             ("missing_resources", "Deduction per missing resource"),
-            ("member_share", "Deduction per step of members short of 100%"),
-            ("all_members", "Full points when every member has the competency"),
+            ("member_share", "Share of the members"),
+            ("all_members", "Every member"),
             ("count", "Points per counted item"),
         ],
-        string="Scoring Method",
+        string="Method",
     )
     member_field = fields.Selection(
-        MEMBER_EVIDENCE,
+        [(kind.field, kind.label) for kind in EVIDENCE_KINDS],
         string="Member Evidence",
-        help="Which member evidence a 'share of members' criterion counts.",
+        help="Which evidence of the members this criterion counts.",
     )
     competency_id = fields.Many2one("learning.unit.competency", ondelete="restrict")
     step_percent = fields.Float(
@@ -106,8 +121,7 @@ class LearningUnitCriterion(models.Model):
         help="Whether a partly reached step already deducts.",
     )
     deduction = fields.Float(
-        digits=SCORE_DIGITS,
-        help="Points deducted per step or per missing resource.",
+        digits=SCORE_DIGITS, help="Points deducted per step or per missing resource."
     )
     max_missing = fields.Integer(
         string="Number of Resources",
@@ -122,6 +136,22 @@ class LearningUnitCriterion(models.Model):
         default=0.01,
         help="The score is rounded half-up to a multiple of this value.",
     )
+    threshold_level_1 = fields.Float(
+        string="Level 1 (%)",
+        digits=(5, 2),
+        help="Share of the members needed for level 1.",
+    )
+    threshold_level_2 = fields.Float(
+        string="Level 2 (%)",
+        digits=(5, 2),
+        help="Share of the members needed for level 2.",
+    )
+    min_level = fields.Selection(
+        [(scoring.LEVEL_1, "Level 1"), (scoring.LEVEL_2, "Level 2")],
+        string="Required From",
+        default=scoring.LEVEL_1,
+        help="An indicator required from level 2 only does not stop level 1.",
+    )
 
     _sql_constraints = [
         (
@@ -130,12 +160,6 @@ class LearningUnitCriterion(models.Model):
             "A criterion code must be unique within its template.",
         ),
     ]
-
-    @api.depends("parent_id", "parent_id.group_id")
-    def _compute_group_id(self):
-        for criterion in self:
-            parent = criterion.parent_id
-            criterion.group_id = (parent.group_id or parent) if parent else criterion
 
     @api.depends("kind", "child_ids.max_score")
     def _compute_max_score(self):
@@ -151,32 +175,39 @@ class LearningUnitCriterion(models.Model):
         for criterion in self:
             criterion.display_name = f"{criterion.code}. {criterion.name or ''}"
 
+    def _lu_state(self):
+        return "snapshot" if self.template_id.snapshot_of_id else "template"
+
+    def _lu_locked_error(self, record):
+        return self.env["learning.unit.template"]._lu_locked_error(record.template_id)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_from_templates(self):
+        frozen = self.filtered(lambda c: c.template_id.snapshot_of_id)
+        if frozen and not self.env.su:
+            raise self._lu_locked_error(frozen[0])
+
     @api.constrains(
         "kind",
         "method",
         "member_field",
-        "competency_id",
         "step_percent",
         "deduction",
         "max_missing",
         "points_per_unit",
         "rounding",
         "max_score",
+        "threshold_level_1",
+        "threshold_level_2",
     )
     def _check_parameters(self):
         for criterion in self:
             code = criterion.code
-            if criterion.max_score < 0:
+            if criterion.max_score < 0 or criterion.rounding < 0:
                 raise ValidationError(
                     self.env._(
-                        "Criterion %(code)s: the maximum score cannot be negative.",
-                        code=code,
-                    )
-                )
-            if criterion.rounding < 0:
-                raise ValidationError(
-                    self.env._(
-                        "Criterion %(code)s: the rounding cannot be negative.",
+                        "Criterion %(code)s: the maximum and the rounding cannot "
+                        "be negative.",
                         code=code,
                     )
                 )
@@ -185,7 +216,7 @@ class LearningUnitCriterion(models.Model):
             method = criterion.method
             if not method:
                 raise ValidationError(
-                    self.env._("Criterion %(code)s needs a scoring method.", code=code)
+                    self.env._("Criterion %(code)s needs a method.", code=code)
                 )
             if criterion.deduction < 0 or criterion.points_per_unit < 0:
                 raise ValidationError(
@@ -193,35 +224,34 @@ class LearningUnitCriterion(models.Model):
                         "Criterion %(code)s: points cannot be negative.", code=code
                     )
                 )
-            if method == "member_share":
-                if not criterion.member_field:
-                    raise ValidationError(
-                        self.env._(
-                            "Criterion %(code)s must say which member evidence it "
-                            "counts.",
-                            code=code,
-                        )
-                    )
-                if not 0 < criterion.step_percent <= 100:
-                    raise ValidationError(
-                        self.env._(
-                            "Criterion %(code)s: the step must be between 0 and "
-                            "100%%.",
-                            code=code,
-                        )
-                    )
-            if method == "all_members" and (
-                criterion.competency_id.code not in COMPETENCY_CODES
-            ):
+            if method in ("member_share", "all_members") and not criterion.member_field:
                 raise ValidationError(
                     self.env._(
-                        "Criterion %(code)s must name the competency every member "
-                        "needs, one of %(codes)s.",
+                        "Criterion %(code)s must say which member evidence it "
+                        "counts.",
                         code=code,
-                        codes=", ".join(COMPETENCY_CODES),
                     )
                 )
-            if method == "missing_resources" and criterion.max_missing <= 0:
+            levels = criterion.template_id.scheme == "levels"
+            if method == "member_share" and levels:
+                first = criterion.threshold_level_1
+                second = criterion.threshold_level_2
+                if not 0 < first <= second <= 100:
+                    raise ValidationError(
+                        self.env._(
+                            "Criterion %(code)s: the shares for level 1 and level 2 "
+                            "must be between 0 and 100%%, level 2 at least level 1.",
+                            code=code,
+                        )
+                    )
+            elif method == "member_share" and not 0 < criterion.step_percent <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "Criterion %(code)s: the step must be between 0 and 100%%.",
+                        code=code,
+                    )
+                )
+            if method == "missing_resources" and not 0 < criterion.max_missing <= 100:
                 raise ValidationError(
                     self.env._(
                         "Criterion %(code)s: give the number of resources.", code=code
@@ -247,32 +277,28 @@ class LearningUnitCriterion(models.Model):
                 self.env._("Criterion groups cannot contain themselves.")
             )
 
-    def _counted_member_field(self):
-        """The Boolean of learning.unit.member this criterion counts, if any."""
-        self.ensure_one()
-        if self.method == "member_share":
-            return self.member_field
-        if self.method == "all_members" and self.competency_id.code in COMPETENCY_CODES:
-            return COMPETENCY_FIELDS[self.competency_id.code]
-        return None
+    # ------------------------------------------------------------------
+    # rules
+    # ------------------------------------------------------------------
+    def _score(self, inputs):
+        """The :class:`scoring.ScoreResult` of a line of this criterion.
 
-    def _score(self, line_values):
-        """Score one assessment line of this criterion.
-
-        ``line_values`` holds the line's inputs as plain numbers: ``achieved``,
-        ``missing_count``, ``count_value``, ``member_count`` and ``met_count``.
-        Returns a :class:`scoring.ScoreResult`.
+        ``inputs`` holds the line's values as plain numbers: ``achieved``,
+        ``answered``, ``missing_count``, ``count_value``, ``member_count`` and
+        ``met_count``.
         """
         self.ensure_one()
         method = self.method
         max_score = self.max_score
         rounding = self.rounding
         if method == "achieved":
-            return scoring.score_achieved(max_score, line_values["achieved"], rounding)
+            return scoring.score_achieved(max_score, inputs["achieved"], rounding)
         if method == "missing_resources":
+            if not inputs["answered"]:
+                return scoring.ScoreResult(scoring.exact(0), "not_declared")
             return scoring.score_missing_resources(
                 max_score,
-                line_values["missing_count"],
+                inputs["missing_count"],
                 self.deduction,
                 self.max_missing,
                 rounding,
@@ -280,8 +306,8 @@ class LearningUnitCriterion(models.Model):
         if method == "member_share":
             return scoring.score_member_share(
                 max_score,
-                line_values["met_count"],
-                line_values["member_count"],
+                inputs["met_count"],
+                inputs["member_count"],
                 self.step_percent,
                 self.deduction,
                 self.step_mode,
@@ -289,13 +315,25 @@ class LearningUnitCriterion(models.Model):
             )
         if method == "all_members":
             return scoring.score_all_members(
-                max_score,
-                line_values["met_count"],
-                line_values["member_count"],
-                rounding,
+                max_score, inputs["met_count"], inputs["member_count"], rounding
             )
         if method == "count":
             return scoring.score_count(
-                max_score, line_values["count_value"], self.points_per_unit, rounding
+                max_score, inputs["count_value"], self.points_per_unit, rounding
             )
         return scoring.ScoreResult(scoring.exact(0), "no_method")
+
+    def _level(self, inputs):
+        """The :class:`scoring.LevelResult` of a line of this indicator."""
+        self.ensure_one()
+        if self.method == "member_share":
+            return scoring.level_member_share(
+                inputs["met_count"],
+                inputs["member_count"],
+                self.threshold_level_1,
+                self.threshold_level_2,
+            )
+        if self.method == "all_members":
+            met, total = inputs["met_count"], inputs["member_count"]
+            return scoring.level_member_share(met, total, 100, 100)
+        return scoring.level_achieved(inputs["achieved"])

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+from .learning_unit_template import SCHEMES
+
 
 class LearningUnitDocumentType(models.Model):
     _name = "learning.unit.document.type"
@@ -17,12 +19,19 @@ class LearningUnitDocumentType(models.Model):
         required=True,
         default="unit",
     )
+    scheme = fields.Selection(
+        SCHEMES,
+        help="The rule sets whose dossier holds this document (empty: all).",
+    )
     mandatory = fields.Boolean(
-        default=True,
-        help="Submission is refused while this document is missing.",
+        default=True, help="Submission is refused while this document is missing."
     )
     description = fields.Text()
 
     _sql_constraints = [
         ("code_unique", "UNIQUE(code)", "The document type code must be unique."),
     ]
+
+    def _applies_to(self, scheme):
+        self.ensure_one()
+        return not self.scheme or self.scheme == scheme

@@ -1,23 +1,26 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import ValidationError
 
-from .learning_unit_assessment import GROUP_MEMBER, GROUP_OFFICER, lu_has_role
+from .learning_unit_assessment import EDITABLE_STATES
+
+PROVIDE_FIELDS = frozenset({"attachment_ids", "paper_copy", "note"})
 
 
 class LearningUnitDossierItem(models.Model):
     _name = "learning.unit.dossier.item"
+    _inherit = ["learning.unit.lock.mixin"]
     _description = "Learning Unit Dossier Item"
     _order = "assessment_id, member_id, sequence, id"
 
-    _evidence_fields = frozenset({"attachment_ids", "paper_copy", "note"})
+    _lu_write_access = {
+        "officer": (PROVIDE_FIELDS, EDITABLE_STATES),
+        "member": (PROVIDE_FIELDS, EDITABLE_STATES),
+    }
 
     assessment_id = fields.Many2one(
-        "learning.unit.assessment",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "learning.unit.assessment", required=True, ondelete="cascade", index=True
     )
     member_id = fields.Many2one(
         "learning.unit.member",
@@ -25,14 +28,13 @@ class LearningUnitDossierItem(models.Model):
         index=True,
         help="Empty for a document of the whole unit.",
     )
+    member_name = fields.Char(related="member_id.name", string="Member Name")
     user_id = fields.Many2one(related="member_id.user_id", store=True, index=True)
     document_type_id = fields.Many2one(
-        "learning.unit.document.type",
-        required=True,
-        ondelete="restrict",
-        index=True,
+        "learning.unit.document.type", required=True, ondelete="restrict", index=True
     )
     name = fields.Char(related="document_type_id.name")
+    description = fields.Text(related="document_type_id.description")
     sequence = fields.Integer(related="document_type_id.sequence", store=True)
     mandatory = fields.Boolean(
         related="document_type_id.mandatory", store=True, index=True
@@ -40,6 +42,7 @@ class LearningUnitDossierItem(models.Model):
     company_id = fields.Many2one(
         related="assessment_id.company_id", store=True, index=True
     )
+    state = fields.Selection(related="assessment_id.state")
     attachment_ids = fields.Many2many(
         "ir.attachment",
         "learning_unit_dossier_item_attachment_rel",
@@ -48,14 +51,11 @@ class LearningUnitDossierItem(models.Model):
         string="Files",
     )
     paper_copy = fields.Boolean(
-        help="The signed paper document is kept by the unit for the reviewers.",
+        help="The signed paper document is kept by the unit for the reviewers."
     )
     note = fields.Char()
     is_provided = fields.Boolean(
-        string="Provided",
-        compute="_compute_is_provided",
-        store=True,
-        index=True,
+        string="Provided", compute="_compute_is_provided", store=True, index=True
     )
 
     _sql_constraints = [
@@ -71,37 +71,26 @@ class LearningUnitDossierItem(models.Model):
         for item in self:
             item.is_provided = bool(item.attachment_ids or item.paper_copy)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "Dossier items are created with the assessment and its members."
-                )
+    def _compute_display_name(self):
+        for item in self:
+            name = item.document_type_id.name or ""
+            item.display_name = (
+                f"{item.member_id.name} - {name}" if item.member_id else name
             )
-        return super().create(vals_list)
 
-    def write(self, vals):
-        if not self.env.su:
-            if set(vals) - self._evidence_fields:
-                raise AccessError(
-                    self.env._(
-                        "Only the files and notes of a dossier item " "can be changed."
-                    )
-                )
-            if not lu_has_role(self.env, GROUP_OFFICER):
-                if not self.env.user.has_group(GROUP_MEMBER) or self.filtered(
-                    lambda i: i.user_id != self.env.user
-                ):
-                    raise AccessError(
-                        self.env._("You can only provide your own documents.")
-                    )
-            self.assessment_id._check_editable()
-        return super().write(vals)
+    def _lu_state(self):
+        return self.assessment_id.state
+
+    def _lu_locked_error(self, record):
+        return record.assessment_id._lu_locked_error(record.assessment_id)
+
+    def _lu_check_write(self, vals):
+        self.assessment_id._lu_lock()
+        super()._lu_check_write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_with_assessment_only(self):
         if not self.env.su:
-            raise AccessError(
+            raise ValidationError(
                 self.env._("Dossier items are removed with their assessment.")
             )

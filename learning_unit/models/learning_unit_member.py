@@ -1,72 +1,52 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A member of a unit in an assessment, with their evidence.
+
+The evidence Booleans are made from the one declaration of the evidence kinds
+(learning_unit/evidence.py); so are the member columns of the views
+(:meth:`_lu_evidence_nodes`).
+"""
+
 from collections import defaultdict
 
-from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError
+from lxml import etree
 
-from .learning_unit_assessment import (
-    GROUP_MEMBER,
-    GROUP_OFFICER,
-    lu_check_access,
-    lu_has_role,
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..evidence import COMPETENCY_FIELDS, EVIDENCE_FIELDS, EVIDENCE_KINDS
+from .learning_unit_assessment import EDITABLE_STATES
+
+EVIDENCE_WRITE = frozenset(
+    {*EVIDENCE_FIELDS, "competency_ids", "attachment_ids", "note", "dossier_item_ids"}
 )
-from .learning_unit_criterion import (
-    COMPETENCY_CODES,
-    COMPETENCY_FIELDS,
-    EVIDENCE_FIELDS,
-)
-
-
-# The eight competencies of a "Công dân học tập" (criterion 3a): one Boolean
-# per competency on the member row is the record of truth; competency_ids is
-# derived from them (and writing it sets them).
-def _competency_toggle(code):
-    return fields.Boolean(
-        string=code,
-        # the code is the column title in every language
-        export_string_translation=False,
-        help="The member has this learning citizen competency (criterion 3a).",
-    )
 
 
 class LearningUnitMember(models.Model):
     _name = "learning.unit.member"
+    _inherit = ["mail.thread", "learning.unit.lock.mixin"]
     _description = "Learning Unit Member Evidence"
     _order = "assessment_id, name, id"
+    _mail_post_access = "read"
 
-    # What a member may change on their own row while the unit prepares.
-    _evidence_fields = frozenset(
-        {
-            "plan_approved",
-            "discipline_ok",
-            "training_done",
-            "advanced_worker",
-            "competency_ids",
-            "attachment_ids",
-            "note",
-            *COMPETENCY_FIELDS.values(),
-        }
-    )
+    _lu_write_access = {
+        "officer": (EVIDENCE_WRITE, EDITABLE_STATES),
+        "member": (EVIDENCE_WRITE, EDITABLE_STATES),
+    }
+    _lu_create_fields = {
+        "officer": EVIDENCE_WRITE | {"assessment_id", "employee_id"},
+    }
 
     assessment_id = fields.Many2one(
-        "learning.unit.assessment",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "learning.unit.assessment", required=True, ondelete="cascade", index=True
     )
     employee_id = fields.Many2one(
-        "hr.employee",
-        required=True,
-        ondelete="restrict",
-        index=True,
+        "hr.employee", required=True, ondelete="restrict", index=True
     )
     name = fields.Char(related="employee_id.name", store=True)
     job_title = fields.Char(related="employee_id.job_title", store=True)
     department_id = fields.Many2one(
-        related="employee_id.department_id",
-        store=True,
-        string="Department",
+        related="employee_id.department_id", store=True, string="Department"
     )
     user_id = fields.Many2one(
         related="employee_id.user_id", store=True, index=True, string="User"
@@ -74,41 +54,23 @@ class LearningUnitMember(models.Model):
     company_id = fields.Many2one(
         related="assessment_id.company_id", store=True, index=True
     )
+    period_id = fields.Many2one(related="assessment_id.period_id", store=True)
+    unit_id = fields.Many2one(
+        related="assessment_id.department_id", string="Unit", store=True
+    )
     state = fields.Selection(related="assessment_id.state")
-    plan_approved = fields.Boolean(
-        string="Self-study Plan",
-        help="Has a yearly self-study plan approved by the head of the unit.",
-    )
-    discipline_ok = fields.Boolean(
-        string="Discipline",
-        help="Observes labour discipline and the unit's rules; cooperates.",
-    )
-    training_done = fields.Boolean(
-        string="Mandatory Training",
-        help="Completed the mandatory training required by the State.",
-    )
-    advanced_worker = fields.Boolean(
-        help="Holds the title 'Lao động tiên tiến' (Advanced Worker) or higher.",
-    )
+    evidence_kinds = fields.Char(related="assessment_id.evidence_kinds")
+    # one Boolean per evidence kind of the declaration
+    for _kind in EVIDENCE_KINDS:
+        vars()[_kind.field] = fields.Boolean(string=_kind.label, help=_kind.help)
+    del _kind
     competency_ids = fields.Many2many(
         "learning.unit.competency",
-        "learning_unit_member_competency_rel",
-        "member_id",
-        "competency_id",
         string="Competencies",
         compute="_compute_competency_ids",
         inverse="_inverse_competency_ids",
-        store=True,
-        readonly=False,
+        help="The competencies of criterion 3a the member has (the toggles).",
     )
-    competency_3a1 = _competency_toggle("3a1")
-    competency_3a2 = _competency_toggle("3a2")
-    competency_3a3 = _competency_toggle("3a3")
-    competency_3a4 = _competency_toggle("3a4")
-    competency_3a5 = _competency_toggle("3a5")
-    competency_3a6 = _competency_toggle("3a6")
-    competency_3a7 = _competency_toggle("3a7")
-    competency_3a8 = _competency_toggle("3a8")
     attachment_ids = fields.Many2many(
         "ir.attachment",
         "learning_unit_member_attachment_rel",
@@ -121,12 +83,19 @@ class LearningUnitMember(models.Model):
         compute="_compute_evidence_complete",
         store=True,
         index=True,
-        help="All four kinds of evidence and every competency are recorded.",
+        help="Every kind of evidence the rules count is recorded.",
     )
     missing_evidence = fields.Char(compute="_compute_missing_evidence")
     dossier_item_ids = fields.One2many(
         "learning.unit.dossier.item", "member_id", string="Personal Dossier"
     )
+    dossier_complete = fields.Boolean(
+        compute="_compute_dossier_complete",
+        store=True,
+        index=True,
+        help="Every mandatory personal document is provided.",
+    )
+    missing_documents = fields.Char(compute="_compute_missing_documents")
 
     _sql_constraints = [
         (
@@ -136,33 +105,52 @@ class LearningUnitMember(models.Model):
         ),
     ]
 
-    @api.depends(*EVIDENCE_FIELDS, *COMPETENCY_FIELDS.values())
-    def _compute_evidence_complete(self):
-        for member, missing in zip(self, self._missing_evidence(), strict=False):
-            member.evidence_complete = not missing
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
+    def _counted_kinds(self):
+        """For each member, the evidence fields its assessment's rules count."""
+        by_assessment = {
+            assessment.id: set((assessment.evidence_kinds or "").split(","))
+            for assessment in self.assessment_id
+        }
+        return [by_assessment.get(m.assessment_id.id, set()) for m in self]
 
-    @api.depends(*EVIDENCE_FIELDS, *COMPETENCY_FIELDS.values())
+    @api.depends(*EVIDENCE_FIELDS, "assessment_id.template_id")
+    def _compute_evidence_complete(self):
+        for member, kinds in zip(self, self._counted_kinds(), strict=True):
+            member.evidence_complete = all(member[name] for name in kinds if name)
+
+    @api.depends(*EVIDENCE_FIELDS, "assessment_id.template_id")
     @api.depends_context("lang")
     def _compute_missing_evidence(self):
-        for member, missing in zip(self, self._missing_evidence(), strict=False):
-            member.missing_evidence = "; ".join(missing)
-
-    def _missing_evidence(self):
-        """For each member, the labels of the evidence it lacks."""
         labels = {
             name: self._fields[name]._description_string(self.env)
             for name in EVIDENCE_FIELDS
         }
-        result = []
+        for member, kinds in zip(self, self._counted_kinds(), strict=True):
+            member.missing_evidence = "; ".join(
+                labels[name]
+                for name in EVIDENCE_FIELDS
+                if name in kinds and not member[name]
+            )
+
+    @api.depends("dossier_item_ids.is_provided", "dossier_item_ids.mandatory")
+    def _compute_dossier_complete(self):
         for member in self:
-            missing = [label for name, label in labels.items() if not member[name]]
-            lacking = [
-                code for code, fname in COMPETENCY_FIELDS.items() if not member[fname]
-            ]
-            if lacking:
-                missing.append(", ".join(lacking))
-            result.append(missing)
-        return result
+            member.dossier_complete = all(
+                item.is_provided for item in member.dossier_item_ids if item.mandatory
+            )
+
+    @api.depends("dossier_item_ids.is_provided")
+    @api.depends_context("lang")
+    def _compute_missing_documents(self):
+        for member in self:
+            member.missing_documents = "; ".join(
+                item.document_type_id.name
+                for item in member.dossier_item_ids
+                if item.mandatory and not item.is_provided
+            )
 
     @api.model
     def _competencies_by_code(self):
@@ -176,13 +164,9 @@ class LearningUnitMember(models.Model):
         by_code = self._competencies_by_code()
         for member in self:
             member.competency_ids = [
-                Command.set(
-                    [
-                        by_code[code].id
-                        for code, fname in COMPETENCY_FIELDS.items()
-                        if member[fname] and code in by_code
-                    ]
-                )
+                by_code[code].id
+                for code, name in COMPETENCY_FIELDS.items()
+                if member[name] and code in by_code
             ]
 
     def _inverse_competency_ids(self):
@@ -190,32 +174,72 @@ class LearningUnitMember(models.Model):
         to_write = defaultdict(list)
         for member in self:
             codes = set(member.competency_ids.mapped("code"))
-            values = tuple(code in codes for code in COMPETENCY_CODES)
-            if any(
-                member[fname] != value
-                for fname, value in zip(COMPETENCY_FIELDS.values(), values, strict=True)
-            ):
-                to_write[values].append(member.id)
+            values = {name: code in codes for code, name in COMPETENCY_FIELDS.items()}
+            if any(member[name] != value for name, value in values.items()):
+                to_write[tuple(values.items())].append(member.id)
         for values, ids in to_write.items():
-            self.browse(ids).write(
-                dict(zip(COMPETENCY_FIELDS.values(), values, strict=True))
-            )
+            self.browse(ids).write(dict(values))
 
     # ------------------------------------------------------------------
-    # access
+    # ORM and access
     # ------------------------------------------------------------------
+    def _lu_state(self):
+        return self.assessment_id.state
+
+    def _lu_locked_error(self, record):
+        return record.assessment_id._lu_locked_error(record.assessment_id)
+
+    @api.model
+    def _lu_complete_create(self, vals_list):
+        assessments = self.env["learning.unit.assessment"].browse(
+            {
+                vals.get("assessment_id")
+                for vals in vals_list
+                if vals.get("assessment_id")
+            }
+        )
+        assessments._lu_lock()
+        if not self.env.su:
+            locked = assessments.filtered(lambda a: a.state not in EDITABLE_STATES)
+            if locked:
+                raise locked._lu_locked_error(locked[0])
+            self._check_employees(vals_list)
+        return vals_list
+
+    @api.model
+    def _check_employees(self, vals_list):
+        """Members are employees of the assessment's unit (or sub-units) and company."""
+        Assessment = self.env["learning.unit.assessment"]
+        # HR keeps the employees; who is in a unit is checked on its behalf
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
+        pairs = [(v.get("assessment_id"), v.get("employee_id")) for v in vals_list]
+        employees = Employee.browse({e for _a, e in pairs if e}).exists()
+        for assessment_id, employee_id in pairs:
+            assessment = Assessment.browse(assessment_id)
+            employee = employees.filtered(lambda e, i=employee_id: e.id == i)
+            unit = assessment.department_id
+            inside = (
+                employee
+                and employee.department_id
+                and str(unit.id)
+                in (employee.department_id.parent_path or "").split("/")
+                and employee.company_id
+                in (assessment.company_id, self.env["res.company"])
+            )
+            if not inside:
+                raise ValidationError(
+                    self.env._(
+                        "Only employees of %(unit)s and its sub-units can be its "
+                        "members.",
+                        unit=unit.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and not lu_has_role(self.env, GROUP_OFFICER):
-            raise AccessError(self.env._("Only the unit officer can add members."))
-        if not self.env.su:
-            assessment_ids = {vals.get("assessment_id") for vals in vals_list}
-            assessments = self.env["learning.unit.assessment"].browse(
-                [i for i in assessment_ids if i]
-            )
-            lu_check_access(assessments, "write")
-            assessments._check_editable()
         members = super().create(vals_list)
+        members.assessment_id.line_ids._lu_track_scores()
+        # the personal dossier is the structure the rules give
         members.sudo()._create_personal_dossier()
         return members
 
@@ -231,39 +255,77 @@ class LearningUnitMember(models.Model):
                     "document_type_id": doc_type.id,
                 }
                 for member in self
-                for doc_type in doc_types
+                for doc_type in doc_types.filtered(
+                    lambda d, m=member: d._applies_to(m.assessment_id.scheme)
+                )
             ]
         )
 
-    def write(self, vals):
-        if not self.env.su:
-            self._check_can_write(set(vals))
-        with self.assessment_id.line_ids._tracking_scores():
-            return super().write(vals)
+    def _lu_check_write(self, vals):
+        self.assessment_id._lu_lock()
+        super()._lu_check_write(vals)
 
-    def _check_can_write(self, field_names):
-        other = field_names - self._evidence_fields
-        is_officer = lu_has_role(self.env, GROUP_OFFICER)
-        if other and not is_officer:
-            raise AccessError(
-                self.env._("Only the unit officer can change who is a member.")
-            )
-        if not is_officer:
-            if not self.env.user.has_group(GROUP_MEMBER):
-                raise AccessError(self.env._("You cannot change member evidence."))
-            others = self.filtered(lambda m: m.user_id != self.env.user)
-            if others:
-                raise AccessError(self.env._("You can only change your own evidence."))
-        if "assessment_id" in field_names:
-            raise AccessError(
-                self.env._("A member row cannot move to another assessment.")
-            )
-        self.assessment_id._check_editable()
+    def write(self, vals):
+        self.assessment_id.line_ids._lu_track_scores()
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_while_preparing(self):
+        self.assessment_id._lu_lock()
+        self.assessment_id.line_ids._lu_track_scores()
         if self.env.su:
             return
-        if not lu_has_role(self.env, GROUP_OFFICER):
-            raise AccessError(self.env._("Only the unit officer can remove members."))
-        self.assessment_id._check_editable()
+        locked = self.assessment_id.filtered(lambda a: a.state not in EDITABLE_STATES)
+        if locked:
+            raise locked._lu_locked_error(locked[0])
+
+    # ------------------------------------------------------------------
+    # views: one column per evidence kind, from the declaration
+    # ------------------------------------------------------------------
+    @api.model
+    def _lu_evidence_nodes(self, mode):
+        """The ``<field>`` nodes of the evidence kinds.
+
+        ``mode`` is ``embedded`` (a list inside the assessment form: a column
+        only for the kinds its rules count), ``list`` or ``form`` (a field only
+        for the kinds the member's rules count).
+        """
+        nodes = []
+        for kind in EVIDENCE_KINDS:
+            attrs = {"name": kind.field, "widget": "boolean_toggle"}
+            if mode == "embedded":
+                attrs["column_invisible"] = (
+                    f"'{kind.field}' not in (parent.evidence_kinds or '')"
+                )
+            elif mode == "list":
+                attrs["optional"] = "show"
+            else:
+                attrs["invisible"] = f"'{kind.field}' not in (evidence_kinds or '')"
+            nodes.append(etree.Element("field", attrs))
+        return nodes
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        arch, view = super()._get_view(view_id, view_type, **options)
+        self._lu_insert_evidence(arch)
+        return arch, view
+
+    @api.model
+    def _lu_insert_evidence(self, node, embedded=False):
+        """Add the evidence nodes to the member lists and forms under ``node``.
+
+        In a list they go before ``evidence_complete``; in a form into the group
+        named ``lu_evidence``.
+        """
+        lists = node.xpath("self::list | .//list")
+        for anchor in [
+            a for lst in lists for a in lst.xpath("./field[@name='evidence_complete']")
+        ]:
+            container = anchor.getparent()
+            index = container.index(anchor)
+            mode = "embedded" if embedded else "list"
+            for offset, field_node in enumerate(self._lu_evidence_nodes(mode)):
+                container.insert(index + offset, field_node)
+        for group in node.xpath(".//group[@name='lu_evidence']"):
+            for field_node in self._lu_evidence_nodes("form"):
+                group.append(field_node)

@@ -1,42 +1,71 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
 from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .learning_unit_assessment import EDITABLE_STATES
+
 # Days before the self-assessment deadline when unit officers get a reminder.
 REMINDER_DAYS = 14
+PERIOD_FIELDS = frozenset(
+    {
+        "year",
+        "template_id",
+        "date_deadline_self",
+        "date_deadline_report",
+        "state",
+        "company_id",
+        "note",
+        "active",
+        "rules_id",
+    }
+)
 
 
 class LearningUnitPeriod(models.Model):
     _name = "learning.unit.period"
-    _description = "Learning Unit Assessment Period"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "learning.unit.lock.mixin"]
+    _description = "Learning Unit Evaluation Period"
     _order = "year desc, id desc"
+    _rec_names_search = ["year"]
+
+    _lu_write_access = {"admin": (PERIOD_FIELDS, None)}
+    _lu_create_fields = {"admin": PERIOD_FIELDS}
 
     name = fields.Char(
         compute="_compute_name",
-        store=True,
-        precompute=True,
-        readonly=False,
-        required=True,
-        tracking=True,
+        search="_search_name",
+        help="The evaluation year, in the reader's language.",
     )
     year = fields.Integer(
         required=True,
         default=lambda self: fields.Date.context_today(self).year,
         tracking=True,
-        help="The year whose results are assessed.",
+        help="The year whose results are evaluated.",
     )
     template_id = fields.Many2one(
         "learning.unit.template",
-        string="Scoring Template",
+        string="Rule Set",
         required=True,
         ondelete="restrict",
-        default=lambda self: self._default_template(),
         tracking=True,
+        domain="[('snapshot_of_id', '=', False)]",
+        help="By default the active rule set whose years cover the period's "
+        "year: Thông tư 22/2020 up to 2023, Thông tư 24/2023 from 2024.",
     )
+    rules_id = fields.Many2one(
+        "learning.unit.template",
+        string="Rules in Force",
+        readonly=True,
+        ondelete="restrict",
+        copy=False,
+        help="The frozen copy of the rule set the period's assessments are "
+        "scored with, taken when the period opened.",
+    )
+    scheme = fields.Selection(related="template_id.scheme")
     date_deadline_self = fields.Date(
         string="Self-assessment Deadline",
         compute="_compute_deadlines",
@@ -45,19 +74,17 @@ class LearningUnitPeriod(models.Model):
         readonly=False,
         required=True,
         tracking=True,
-        help="Units send their self-assessment report before this date "
-        "(31/01 of the following year).",
+        help="Units send their self-assessment before this date.",
     )
     date_deadline_report = fields.Date(
-        string="Reporting Deadline",
+        string="Recognition Deadline",
         compute="_compute_deadlines",
         store=True,
         precompute=True,
         readonly=False,
         required=True,
         tracking=True,
-        help="The reviewing level reports the results upward before this date "
-        "(31/03 of the following year).",
+        help="The reviewing level recognises and reports upward before this date.",
     )
     state = fields.Selection(
         [("open", "Open"), ("closed", "Closed")],
@@ -66,11 +93,9 @@ class LearningUnitPeriod(models.Model):
         tracking=True,
         index=True,
     )
+    active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        default=lambda self: self.env.company,
-        index=True,
+        "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     note = fields.Html()
     assessment_ids = fields.One2many("learning.unit.assessment", "period_id")
@@ -88,68 +113,60 @@ class LearningUnitPeriod(models.Model):
     progress_submitted = fields.Float(compute="_compute_progress")
     progress_reviewed = fields.Float(compute="_compute_progress")
     progress_recognised = fields.Float(compute="_compute_progress")
+    rules_outdated = fields.Boolean(
+        compute="_compute_rules_outdated",
+        help="The rule set was edited after this period took its rules.",
+    )
 
     _sql_constraints = [
         (
             "year_company_unique",
             "UNIQUE(company_id, year)",
-            "There is already an assessment period for this year.",
+            "There is already an evaluation period for this year.",
         ),
     ]
 
-    @api.model
-    def _default_template(self):
-        template = self.env.ref("learning_unit.template_tt22", raise_if_not_found=False)
-        return template or self.env["learning.unit.template"].search([], limit=1)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            company_id = vals.get("company_id") or self.env.company.id
-            year = vals.get("year") or fields.Date.context_today(self).year
-            if self.sudo().search_count(
-                [("company_id", "=", company_id), ("year", "=", year)], limit=1
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "There is already an assessment period for %(year)s.",
-                        year=year,
-                    )
-                )
-        return super().create(vals_list)
-
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
     @api.depends("year")
+    @api.depends_context("lang")
     def _compute_name(self):
         for period in self:
-            period.name = self.env._(
-                "Learning unit assessment %(year)s", year=period.year
-            )
+            period.name = self.env._("Learning units %(year)s", year=period.year or "")
 
-    @api.depends("year")
+    def _search_name(self, operator, value):
+        if operator not in ("=", "ilike", "like", "=ilike", "=like") or not isinstance(
+            value, str
+        ):
+            return [("id", "=", 0)] if operator in ("=", "ilike") else []
+        years = [int(y) for y in re.findall(r"\d{4}", value)]
+        if not value.strip():
+            return []
+        return [("year", "in", years)] if years else [("id", "=", 0)]
+
+    @api.onchange("year")
+    def _onchange_year(self):
+        if self.year and 2000 <= self.year <= 2100 and not self.assessment_ids:
+            template = self.env["learning.unit.template"]._for_year(self.year)
+            self.template_id = template or self.template_id
+
+    @api.depends("year", "template_id")
     def _compute_deadlines(self):
         for period in self:
-            if not period.year or not 1900 < period.year < 9999:
+            template = period.template_id
+            if not period.year or not 2000 <= period.year <= 2100 or not template:
                 continue
-            period.date_deadline_self = date(period.year + 1, 1, 31)
-            period.date_deadline_report = date(period.year + 1, 3, 31)
-
-    @api.constrains("year", "date_deadline_self", "date_deadline_report")
-    def _check_dates(self):
-        for period in self:
-            if not 2000 <= period.year <= 2100:
-                raise ValidationError(
-                    self.env._(
-                        "The year must be between 2000 and 2100, not %(year)s.",
-                        year=period.year,
-                    )
-                )
-            if period.date_deadline_self > period.date_deadline_report:
-                raise ValidationError(
-                    self.env._(
-                        "The self-assessment deadline must not be after the "
-                        "reporting deadline."
-                    )
-                )
+            period.date_deadline_self = date(
+                period.year + 1,
+                template.deadline_self_month,
+                template.deadline_self_day,
+            )
+            period.date_deadline_report = date(
+                period.year + 1,
+                template.deadline_report_month,
+                template.deadline_report_day,
+            )
 
     @api.depends("assessment_ids.state", "assessment_ids.is_late")
     def _compute_progress(self):
@@ -181,20 +198,119 @@ class LearningUnitPeriod(models.Model):
             period.progress_reviewed = 100.0 * reviewed / total if total else 0.0
             period.progress_recognised = 100.0 * recognised / total if total else 0.0
 
-    def write(self, vals):
-        if "template_id" in vals:
-            used = self.filtered(
-                lambda p: p.assessment_ids and p.template_id.id != vals["template_id"]
+    @api.depends("rules_id", "template_id.write_date", "template_id.criterion_ids")
+    def _compute_rules_outdated(self):
+        for period in self:
+            rules = period.rules_id
+            template = period.template_id
+            period.rules_outdated = bool(
+                rules
+                and template
+                and (
+                    rules.snapshot_of_id != template
+                    or max(
+                        [
+                            template.write_date,
+                            *template.criterion_ids.mapped("write_date"),
+                        ]
+                    )
+                    > rules.create_date
+                )
             )
-            if used:
-                raise UserError(
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+    @api.model
+    def _lu_complete_create(self, vals_list):
+        Template = self.env["learning.unit.template"]
+        for vals in vals_list:
+            company_id = vals.get("company_id") or self.env.company.id
+            year = vals.get("year") or fields.Date.context_today(self).year
+            self._check_year_value(year)
+            if self.with_context(active_test=False).search_count(
+                [("company_id", "=", company_id), ("year", "=", year)], limit=1
+            ):
+                raise ValidationError(
                     self.env._(
-                        "The scoring template of a period cannot change once "
-                        "units have assessments in it."
+                        "There is already an evaluation period for %(year)s.",
+                        year=year,
                     )
                 )
-        return super().write(vals)
+            template = Template.browse(vals.get("template_id")) or Template._for_year(
+                year
+            )
+            if not template:
+                raise ValidationError(
+                    self.env._(
+                        "No rule set applies to %(year)s: choose one.", year=year
+                    )
+                )
+            # the period owns a frozen copy of its rules from the start
+            vals.update(template_id=template.id, rules_id=template._snapshot().id)
+        return vals_list
 
+    def _lu_complete_write(self, vals):
+        if "year" in vals:
+            self._check_year_value(vals["year"])
+        changed = self.filtered(
+            lambda p: ("year" in vals and p.year != vals["year"])
+            or ("template_id" in vals and p.template_id.id != vals["template_id"])
+        )
+        if changed.filtered("assessment_ids"):
+            raise UserError(
+                self.env._(
+                    "The year and the rule set of %(period)s cannot change: units "
+                    "already have assessments in it.",
+                    period=changed.filtered("assessment_ids")[0].display_name,
+                )
+            )
+        if "template_id" in vals and changed:
+            template = self.env["learning.unit.template"].browse(vals["template_id"])
+            vals["rules_id"] = template._snapshot().id
+        return vals
+
+    @api.model
+    def _check_year_value(self, year):
+        if (
+            isinstance(year, bool)
+            or not isinstance(year, int)
+            or not (2000 <= year <= 2100)
+        ):
+            raise ValidationError(
+                self.env._(
+                    "The year must be between 2000 and 2100, not %(year)s.",
+                    year=str(year)[:12],
+                )
+            )
+
+    @api.constrains("rules_id", "template_id")
+    def _check_rules(self):
+        for period in self:
+            if period.rules_id and period.rules_id.snapshot_of_id != period.template_id:
+                raise ValidationError(
+                    self.env._(
+                        "The rules in force of %(period)s must be a copy of its "
+                        "rule set.",
+                        period=period.display_name,
+                    )
+                )
+
+    @api.constrains("year", "date_deadline_self", "date_deadline_report")
+    def _check_dates(self):
+        for period in self:
+            self._check_year_value(period.year)
+            if period.date_deadline_self > period.date_deadline_report:
+                raise ValidationError(
+                    self.env._(
+                        "The self-assessment deadline must not be after the "
+                        "recognition deadline."
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # actions
+    # ------------------------------------------------------------------
     def action_close(self):
         self.write({"state": "closed"})
         return True
@@ -212,6 +328,26 @@ class LearningUnitPeriod(models.Model):
         action["context"] = {"default_period_id": self.id}
         return action
 
+    def action_rebase(self):
+        """Open the wizard that applies the current rule set to the drafts."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Apply the current rule set"),
+            "res_model": "learning.unit.rebase.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_period_id": self.id},
+        }
+
+    def _lu_rebase_drafts(self):
+        """Take a new copy of the rule set and move the drafts onto it."""
+        self.ensure_one()
+        rules = self.template_id._snapshot()
+        self.write({"rules_id": rules.id})
+        drafts = self.assessment_ids.filtered(lambda a: a.state in EDITABLE_STATES)
+        drafts._lu_rebase(rules)
+
     @api.model
     def _cron_remind_deadline(self):
         """Remind unit officers of assessments not yet sent before the deadline."""
@@ -221,10 +357,7 @@ class LearningUnitPeriod(models.Model):
             lambda p: 0 <= (p.date_deadline_self - today).days <= REMINDER_DAYS
         )
         assessments = self.env["learning.unit.assessment"].search(
-            [
-                ("period_id", "in", soon.ids),
-                ("state", "in", ("draft", "returned")),
-            ]
+            [("period_id", "in", soon.ids), ("state", "in", ("draft", "returned"))]
         )
         assessments._schedule_deadline_reminder()
         return True

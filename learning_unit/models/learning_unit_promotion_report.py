@@ -3,31 +3,52 @@
 """Phụ lục 1: the unit's yearly report on its Khuyến học (study promotion) work."""
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import ValidationError
 
-from .learning_unit_assessment import GROUP_OFFICER, lu_check_access, lu_has_role
+from .learning_unit_assessment import EDITABLE_STATES
 
 # Default yearly fee of a member of the study promotion association (đồng).
 DEFAULT_FEE = 12000
-
-
-def _check_unit_can_write(env, assessments):
-    """The unit officer changes Phụ lục 1 while the assessment is editable."""
-    if env.su:
-        return
-    if not lu_has_role(env, GROUP_OFFICER):
-        raise AccessError(
-            env._("Only the unit officer can change the study promotion report.")
-        )
-    lu_check_access(assessments, "write")
-    assessments._check_editable()
+# What the unit writes in its report.
+REPORT_FIELDS = frozenset(
+    {
+        "currency_id",
+        "staff_count",
+        "advantages",
+        "difficulties",
+        "association_member_count_last_year",
+        "association_member_count",
+        "association_member_change_reason",
+        "fee_payer_count",
+        "fee_per_member",
+        "party_member_count",
+        "party_association_member_count",
+        "promotion_activities",
+        "school_support",
+        "line_ids",
+        "income_total",
+        "spending_total",
+        "registration_note",
+        "implementation_note",
+        "strengths",
+        "weaknesses",
+        "weakness_causes",
+        "lessons_learned",
+        "recommendations",
+        "chairman_name",
+    }
+)
 
 
 class LearningUnitPromotionReport(models.Model):
     _name = "learning.unit.promotion.report"
+    _inherit = ["mail.thread", "learning.unit.lock.mixin"]
     _description = "Study Promotion Report (Phụ lục 1)"
     _order = "year desc, department_id, id"
     _rec_name = "name"
+
+    _lu_write_access = {"officer": (REPORT_FIELDS, EDITABLE_STATES)}
+    _lu_create_fields = {"officer": REPORT_FIELDS | {"assessment_id"}}
 
     assessment_id = fields.Many2one(
         "learning.unit.assessment",
@@ -52,8 +73,11 @@ class LearningUnitPromotionReport(models.Model):
     )
     # I. the unit
     staff_count = fields.Integer(
+        compute="_compute_staff_count",
+        store=True,
+        readonly=False,
         help="Tổng số CB CC-VC – người lao động trong cơ quan: civil servants, "
-        "public employees and workers of the unit."
+        "public employees and workers of the unit.",
     )
     advantages = fields.Text()
     difficulties = fields.Text()
@@ -246,148 +270,31 @@ class LearningUnitPromotionReport(models.Model):
                     )
                 )
 
-    # ------------------------------------------------------------------
-    # access: written by the unit officer while the assessment is editable
-    # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
+    @api.depends("assessment_id.member_count")
+    def _compute_staff_count(self):
+        for report in self:
+            report.staff_count = report.assessment_id.member_count
+
+    def _lu_state(self):
+        return self.assessment_id.state
+
+    def _lu_locked_error(self, record):
+        return record.assessment_id._lu_locked_error(record.assessment_id)
+
+    @api.model
+    def _lu_complete_create(self, vals_list):
         assessments = self.env["learning.unit.assessment"].browse(
             [vals["assessment_id"] for vals in vals_list if vals.get("assessment_id")]
         )
-        _check_unit_can_write(self.env, assessments)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        _check_unit_can_write(self.env, self.assessment_id)
-        if "assessment_id" in vals and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "A study promotion report cannot move to another assessment."
-                )
-            )
-        return super().write(vals)
+        if not self.env.su:
+            assessments.check_access("write")
+            locked = assessments.filtered(lambda a: a.state not in EDITABLE_STATES)
+            if locked:
+                raise locked._lu_locked_error(locked[0])
+        return vals_list
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_by_unit_officer(self):
-        _check_unit_can_write(self.env, self.assessment_id)
-
-
-class LearningUnitPromotionReportLine(models.Model):
-    _name = "learning.unit.promotion.report.line"
-    _description = "Study Promotion Report: Gift or Scholarship"
-    _order = "report_id, sequence, id"
-
-    report_id = fields.Many2one(
-        "learning.unit.promotion.report",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    sequence = fields.Integer(default=10)
-    kind = fields.Selection(
-        [
-            ("gift", "Gift"),
-            ("scholarship", "Scholarship"),
-            ("other", "Other Support"),
-        ],
-        required=True,
-        default="scholarship",
-    )
-    donor = fields.Char(
-        required=True,
-        help="The sponsor (mạnh thường quân) who gave it.",
-    )
-    quantity = fields.Integer(default=1, help="Number of gifts or scholarships.")
-    amount = fields.Monetary(help="Value in money, in-kind gifts included.")
-    currency_id = fields.Many2one(related="report_id.currency_id")
-    company_id = fields.Many2one(related="report_id.company_id", store=True, index=True)
-    note = fields.Char()
-
-    @api.constrains("quantity", "amount")
-    def _check_values(self):
-        for line in self:
-            if line.quantity < 0 or line.amount < 0:
-                raise ValidationError(
-                    self.env._(
-                        "%(donor)s: the number and the amount cannot be negative.",
-                        donor=line.donor,
-                    )
-                )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        reports = self.env["learning.unit.promotion.report"].browse(
-            [vals["report_id"] for vals in vals_list if vals.get("report_id")]
-        )
-        _check_unit_can_write(self.env, reports.assessment_id)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        _check_unit_can_write(self.env, self.report_id.assessment_id)
-        if "report_id" in vals:
-            reports = self.env["learning.unit.promotion.report"].browse(
-                vals["report_id"]
-            )
-            _check_unit_can_write(self.env, reports.assessment_id)
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_by_unit_officer(self):
-        _check_unit_can_write(self.env, self.report_id.assessment_id)
-
-
-class LearningUnitAssessment(models.Model):
-    _inherit = "learning.unit.assessment"
-
-    promotion_report_ids = fields.One2many(
-        "learning.unit.promotion.report",
-        "assessment_id",
-        string="Study Promotion Reports",
-        copy=False,
-    )
-    promotion_report_count = fields.Integer(compute="_compute_promotion_report_count")
-
-    @api.depends("promotion_report_ids")
-    def _compute_promotion_report_count(self):
-        for assessment in self:
-            assessment.promotion_report_count = len(assessment.promotion_report_ids)
-
-    def action_open_promotion_report(self):
-        """Open the unit's Phụ lục 1, or a new one prefilled from the assessment."""
-        self.ensure_one()
-        action = {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Study Promotion Report (Phụ lục 1)"),
-            "res_model": "learning.unit.promotion.report",
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
-        report = self.promotion_report_ids[:1]
-        if report:
-            return dict(action, res_id=report.id)
-        if not lu_has_role(self.env, GROUP_OFFICER) or self.state not in (
-            "draft",
-            "returned",
-        ):
-            raise UserError(
-                self.env._(
-                    "%(unit)s has not written its study promotion report.",
-                    unit=self.name,
-                )
-            )
-        context = {
-            "default_assessment_id": self.id,
-            "default_staff_count": self.member_count,
-        }
-        previous = self.env["learning.unit.promotion.report"].search(
-            [
-                ("department_id", "=", self.department_id.id),
-                ("year", "=", self.year - 1),
-            ],
-            limit=1,
-        )
-        if previous:
-            context["default_association_member_count_last_year"] = (
-                previous.association_member_count
-            )
-        return dict(action, context=context)
+    def _unlink_while_preparing(self):
+        locked = self.assessment_id.filtered(lambda a: a.state not in EDITABLE_STATES)
+        if locked and not self.env.su:
+            raise locked._lu_locked_error(locked[0])

@@ -17,7 +17,7 @@ from werkzeug.urls import url_encode
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from .learning_unit_assessment import lu_check_access
+from ..evidence import EVIDENCE_KINDS
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -26,13 +26,11 @@ XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 MEMBER_KEY_ROW = 0
 MEMBER_HEADER_ROW = 1
 MEMBER_FIRST_ROW = 2
-MEMBER_EVIDENCE_CODES = {
-    "plan_approved": "2a",
-    "discipline_ok": "2b",
-    "training_done": "2c",
-    "advanced_worker": "2d",
-}
-COMPETENCY_KEY_PREFIX = "competency:"
+# A text a spreadsheet would run as a formula when it begins with one of these
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Export URLs: at most this many ids, in at most this many characters.
+MAX_EXPORT_IDS = 10000
+MAX_IDS_TEXT = 4000
 
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -51,29 +49,51 @@ def encode_ids(ids):
 def decode_ids(text):
     """The ids of :func:`encode_ids` (also a plain comma-separated list).
 
-    Raises ValueError on anything else.
+    Raises ValueError on anything else, and on more than ``MAX_EXPORT_IDS``
+    ids (counted before any range is expanded).
     """
-    ids = []
-    for part in (text or "").split(","):
+    text = text or ""
+    if len(text) > MAX_IDS_TEXT:
+        raise ValueError("too long")
+    ranges = []
+    count = 0
+    for part in text.split(","):
         part = part.strip()
         if not part:
             continue
         first, _sep, last = part.partition("-")
-        first, last = int(first), int(last or first)
-        if last < first or last - first > 1_000_000:
+        if not first.isdigit() or (last and not last.isdigit()):
             raise ValueError(part)
-        ids.extend(range(first, last + 1))
-    return ids
+        first, last = int(first), int(last or first)
+        if last < first:
+            raise ValueError(part)
+        count += last - first + 1
+        if count > MAX_EXPORT_IDS:
+            raise ValueError("too many ids")
+        ranges.append((first, last))
+    ids = set()
+    for first, last in ranges:
+        ids.update(range(first, last + 1))
+    return sorted(ids)
 
 
-def _sheet_name(name, used):
-    """A valid, unique worksheet name (at most 31 characters)."""
+def safe_text(text):
+    """``text`` as a spreadsheet shows it but never runs it as a formula."""
+    text = text or ""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _sheet_name(name, used, suffix=""):
+    """A valid, unique worksheet name (at most 31 characters).
+
+    ``suffix`` (e.g. the year) is always kept whole; the name is shortened.
+    """
     base = _SHEET_NAME_FORBIDDEN.sub(" ", name or "").strip().strip("'") or "Sheet"
-    candidate = base[:31]
+    candidate = base[: 31 - len(suffix)] + suffix
     counter = 2
     while candidate.lower() in used:
-        suffix = f" ({counter})"
-        candidate = base[: 31 - len(suffix)] + suffix
+        tail = f" ({counter}){suffix}"
+        candidate = base[: 31 - len(tail)] + tail
         counter += 1
     used.add(candidate.lower())
     return candidate
@@ -98,8 +118,15 @@ class LearningUnitXlsxExport(models.AbstractModel):
     @api.model
     def _workbook(self):
         output = io.BytesIO()
+        # strings stay strings: never numbers, never formulas
         workbook = xlsxwriter.Workbook(
-            output, {"in_memory": True, "strings_to_numbers": False}
+            output,
+            {
+                "in_memory": True,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+            },
         )
         return output, workbook
 
@@ -139,7 +166,7 @@ class LearningUnitXlsxExport(models.AbstractModel):
     @api.model
     def _write_text(self, sheet, row, col, text, fmt):
         if text:
-            sheet.write_string(row, col, text, fmt)
+            sheet.write_string(row, col, safe_text(text), fmt)
         else:
             sheet.write_blank(row, col, None, fmt)
 
@@ -162,10 +189,8 @@ class LearningUnitXlsxExport(models.AbstractModel):
         styles = self._styles(workbook)
         used = set()
         for form in forms:
-            name = form["unit"]
-            if len(assessments.period_id) > 1:
-                name = f"{name} {form['year']}"
-            sheet = workbook.add_worksheet(_sheet_name(name, used))
+            suffix = f" {form['year']}" if len(assessments.period_id) > 1 else ""
+            sheet = workbook.add_worksheet(_sheet_name(form["unit"], used, suffix))
             self._write_phu_luc_2_sheet(sheet, form, styles)
         if not forms:
             workbook.add_worksheet()
@@ -215,7 +240,7 @@ class LearningUnitXlsxExport(models.AbstractModel):
                 styles["frag_bold"],
                 "I. Đơn vị: ",
                 styles["frag_normal"],
-                form["unit"],
+                safe_text(form["unit"]),
                 styles["normal"],
             )
         else:
@@ -270,12 +295,14 @@ class LearningUnitXlsxExport(models.AbstractModel):
             )
         row += 2
         sheet.merge_range(
-            row, 1, row, last, form["place_date"], styles["italic_center"]
+            row, 1, row, last, safe_text(form["place_date"]), styles["italic_center"]
         )
         row += 1
         sheet.merge_range(row, 1, row, last, "THỦ TRƯỞNG ĐƠN VỊ", styles["bold_center"])
         row += 4
-        sheet.merge_range(row, 1, row, last, form["head_name"], styles["bold_center"])
+        sheet.merge_range(
+            row, 1, row, last, safe_text(form["head_name"]), styles["bold_center"]
+        )
 
     @api.model
     def _write_criterion_text(self, sheet, row, line, cell_style, styles):
@@ -286,7 +313,7 @@ class LearningUnitXlsxExport(models.AbstractModel):
         plain = styles["frag_bold"] if line["is_group"] else styles["frag_normal"]
         fragments = []
         if name:
-            fragments += [plain, f"{name} ("]
+            fragments += [plain, f"{safe_text(name)} ("]
         else:
             fragments += [plain, "("]
         fragments += [styles["frag_italic"], hint, plain, ")"]
@@ -306,7 +333,11 @@ class LearningUnitXlsxExport(models.AbstractModel):
         styles = self._styles(workbook)
         used = set()
         for section in sections:
-            sheet = workbook.add_worksheet(_sheet_name(section["period"].name, used))
+            sheet = workbook.add_worksheet(
+                _sheet_name(section["period"].name, used, f" {section['period'].year}")
+                if len(section["period"].name or "") > 31
+                else _sheet_name(section["period"].name, used)
+            )
             self._write_summary_sheet(sheet, section, styles)
         if not sections:
             workbook.add_worksheet()
@@ -337,8 +368,10 @@ class LearningUnitXlsxExport(models.AbstractModel):
         sheet.set_column(0, 0, 6)
         sheet.set_column(1, 1, 40)
         sheet.set_column(2, last, 14)
-        sheet.merge_range(0, 0, 0, last, section["title"], styles["title"])
-        sheet.merge_range(1, 0, 1, last, section["subtitle"], styles["italic_center"])
+        sheet.merge_range(0, 0, 0, last, safe_text(section["title"]), styles["title"])
+        sheet.merge_range(
+            1, 0, 1, last, safe_text(section["subtitle"]), styles["italic_center"]
+        )
         row = 3
         for col, title in enumerate(headers):
             sheet.write_string(row, col, title, styles["header"])
@@ -380,7 +413,7 @@ class LearningUnitXlsxExport(models.AbstractModel):
     # member evidence
     # ------------------------------------------------------------------
     @api.model
-    def _member_columns(self):
+    def _member_columns(self, assessments):
         """``[(key, title, kind)]`` of the member evidence sheet.
 
         ``kind`` is ``id``, ``info`` (shown, not imported), ``employee`` (checked
@@ -398,18 +431,15 @@ class LearningUnitXlsxExport(models.AbstractModel):
             ("employee", self.env._("Employee"), "employee"),
             ("job_title", label("job_title"), "info"),
         ]
+        kinds = {
+            criterion.member_field
+            for criterion in assessments.template_id.criterion_ids
+            if criterion.member_field
+        }
         columns += [
-            (field_name, f"{label(field_name)} ({code})", "bool")
-            for field_name, code in MEMBER_EVIDENCE_CODES.items()
-        ]
-        competencies = self.env["learning.unit.competency"].search([])
-        columns += [
-            (
-                COMPETENCY_KEY_PREFIX + competency.code,
-                f"{competency.code} {competency.short_name or competency.name}",
-                "bool",
-            )
-            for competency in competencies
+            (kind.field, label(kind.field), "bool")
+            for kind in EVIDENCE_KINDS
+            if kind.field in kinds
         ]
         columns.append(("note", label("note"), "text"))
         return columns
@@ -422,7 +452,7 @@ class LearningUnitXlsxExport(models.AbstractModel):
         member evidence import.
         """
         assessments = self._assessments(assessments)
-        lu_check_access(assessments, "read")
+        assessments.check_access("read")
         members = self.env["learning.unit.member"].search(
             [("assessment_id", "in", assessments.ids)]
         )
@@ -434,17 +464,15 @@ class LearningUnitXlsxExport(models.AbstractModel):
                 "job_title",
                 "department_id",
                 "note",
-                "competency_ids",
-                *MEMBER_EVIDENCE_CODES,
+                *(kind.field for kind in EVIDENCE_KINDS),
             ]
         )
         members.assessment_id.fetch(["name", "year", "department_id"])
         members.department_id.fetch(["name"])
-        members.competency_ids.fetch(["code"])
         members = members.sorted(
             lambda m: (m.assessment_id.name or "", m.name or "", m.id)
         )
-        columns = self._member_columns()
+        columns = self._member_columns(assessments)
         output, workbook = self._workbook()
         styles = self._styles(workbook)
         sheet = workbook.add_worksheet(
@@ -467,7 +495,6 @@ class LearningUnitXlsxExport(models.AbstractModel):
         sheet.freeze_panes(MEMBER_FIRST_ROW, 4)
         row = MEMBER_FIRST_ROW
         for member in members:
-            codes = set(member.competency_ids.mapped("code"))
             values = {
                 "id": member.id,
                 "assessment": member.assessment_id.name or "",
@@ -476,20 +503,17 @@ class LearningUnitXlsxExport(models.AbstractModel):
                 "job_title": member.job_title or "",
                 "note": member.note or "",
             }
-            for field_name in MEMBER_EVIDENCE_CODES:
-                values[field_name] = 1 if member[field_name] else 0
+            for kind in EVIDENCE_KINDS:
+                values[kind.field] = 1 if member[kind.field] else 0
             for col, (key, _title, kind) in enumerate(columns):
-                if key.startswith(COMPETENCY_KEY_PREFIX):
-                    value = 1 if key[len(COMPETENCY_KEY_PREFIX) :] in codes else 0
-                else:
-                    value = values[key]
+                value = values[key]
                 if kind in ("id", "bool"):
                     sheet.write_number(row, col, value, styles["cell_center"])
                 else:
                     self._write_text(sheet, row, col, value, styles["cell"])
             row += 1
-        if members:
-            bool_cols = [i for i, column in enumerate(columns) if column[2] == "bool"]
+        bool_cols = [i for i, column in enumerate(columns) if column[2] == "bool"]
+        if members and bool_cols:
             sheet.data_validation(
                 MEMBER_FIRST_ROW,
                 bool_cols[0],

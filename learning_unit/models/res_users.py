@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+GROUP_ADMIN = "learning_unit.group_admin"
+REVIEW_SCOPE = "lu_review_department_ids"
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -16,18 +19,23 @@ class ResUsers(models.Model):
         "assessments of these units and of their sub-units.",
     )
 
+    @property
+    def SELF_WRITEABLE_FIELDS(self):
+        # a unit officer's scope is their employee's department: only HR moves
+        # people between units, nobody widens their own scope
+        return [
+            name for name in super().SELF_WRITEABLE_FIELDS if name != "department_id"
+        ]
+
     def write(self, vals):
         if (
-            set(vals) == {"lu_review_department_ids"}
+            set(vals) == {REVIEW_SCOPE}
             and not self.env.su
-            and self.env.user.has_group("learning_unit.group_admin")
+            and self.env.user.has_group(GROUP_ADMIN)
+            and not self.env.user.has_group("base.group_erp_manager")
         ):
-            # the learning unit administrator sets reviewers' scopes without
-            # needing the right to manage users
-            result = super(ResUsers, self.sudo()).write(vals)
-        else:
-            result = super().write(vals)
-        if "lu_review_department_ids" in vals:
-            # record rules read this scope; they are cached per user
-            self.env.registry.clear_cache()
-        return result
+            # the learning unit administrator assigns reviewers' scopes (and
+            # nothing else of a user) without the right to manage users
+            self.check_access("read")
+            return super(ResUsers, self.sudo()).write(vals)
+        return super().write(vals)

@@ -17,7 +17,6 @@ from odoo import api, fields, models
 from odoo.tools import format_date
 
 from .. import scoring
-from ..models.learning_unit_assessment import lu_check_access
 
 # Ranks in words, as the official form writes them.
 RANK_WORDS = {
@@ -98,11 +97,12 @@ class LearningUnitReportData(models.AbstractModel):
     def _phu_luc_2(self, assessments):
         """One dict per assessment with every row of its Phụ lục 2 table.
 
-        Group rows (1, 2, 3 and 3a) carry the subtotal of their criteria. The
-        review column is shown when the reviewing level confirmed at least one
-        score; its totals and rank only when the review is complete.
+        The rows are the assessment's lines in the order of its rules: group
+        rows carry the subtotal of their criteria. The review column is shown
+        when the reviewing level confirmed at least one result; its totals and
+        rank only when the review is complete.
         """
-        lu_check_access(assessments, "read")
+        assessments.check_access("read")
         assessments.fetch(
             [
                 "department_id",
@@ -117,6 +117,7 @@ class LearningUnitReportData(models.AbstractModel):
                 "review_rank",
                 "review_complete",
                 "year",
+                "max_total",
             ]
         )
         lines = assessments.line_ids
@@ -124,107 +125,56 @@ class LearningUnitReportData(models.AbstractModel):
             [
                 "assessment_id",
                 "criterion_id",
+                "parent_line_id",
+                "kind",
+                "sequence",
                 "self_score",
                 "review_score",
                 "review_set",
             ]
         )
-        lines_by_assessment = defaultdict(dict)
-        for line in lines:
-            lines_by_assessment[line.assessment_id.id][line.criterion_id.id] = line
-        templates = assessments.template_id
-        templates.fetch(["criterion_ids"])
-        criteria = templates.criterion_ids
-        criteria.fetch(
-            [
-                "template_id",
-                "sequence",
-                "code",
-                "label",
-                "name",
-                "hint",
-                "max_score",
-                "kind",
-                "parent_path",
-            ]
-        )
-        criteria_by_template = defaultdict(list)
-        for criterion in criteria.sorted(lambda c: (c.sequence, c.id)):
-            criteria_by_template[criterion.template_id.id].append(criterion)
-        companies = assessments.company_id.sudo()
-        companies.fetch(["city"])
+        lines.criterion_id.fetch(["code", "label", "name", "hint", "max_score"])
+        assessments.company_id.sudo().fetch(["city"])
         assessments.department_id.fetch(["name"])
-
-        forms = []
-        for assessment in assessments:
-            forms.append(
-                self._phu_luc_2_form(
-                    assessment,
-                    criteria_by_template[assessment.template_id.id],
-                    lines_by_assessment[assessment.id],
-                )
-            )
-        return forms
+        by_assessment = defaultdict(list)
+        for line in lines.sorted(lambda l: (l.sequence, l.id)):
+            by_assessment[line.assessment_id.id].append(line)
+        return [
+            self._phu_luc_2_form(assessment, by_assessment[assessment.id])
+            for assessment in assessments
+        ]
 
     @api.model
-    def _phu_luc_2_form(self, assessment, criteria, lines):
+    def _phu_luc_2_form(self, assessment, lines):
         show_review = assessment.review_complete or any(
-            line.review_set for line in lines.values()
+            line.review_set for line in lines
         )
-        zero = Fraction(0)
-        group_max = defaultdict(lambda: zero)
-        group_self = defaultdict(lambda: zero)
-        group_review = defaultdict(lambda: zero)
-        group_unreviewed = set()
-        group_has_line = set()
-        leaves = {}
-        for criterion in criteria:
-            if criterion.kind == "group":
-                continue
-            ancestors = [int(i) for i in (criterion.parent_path or "").split("/") if i]
-            ancestors = [i for i in ancestors if i != criterion.id]
-            line = lines.get(criterion.id)
-            self_score = scoring.exact(line.self_score) if line else None
-            review = (
-                scoring.exact(line.review_score) if line and line.review_set else None
-            )
-            leaves[criterion.id] = (self_score, review)
-            for group_id in ancestors:
-                group_max[group_id] += scoring.exact(criterion.max_score)
-                if self_score is not None:
-                    group_self[group_id] += self_score
-                    group_has_line.add(group_id)
-                if review is None:
-                    group_unreviewed.add(group_id)
-                else:
-                    group_review[group_id] += review
+        children = defaultdict(list)
+        for line in lines:
+            children[line.parent_line_id.id].append(line)
+
+        def review_of(line):
+            """The confirmed review result of a line, None while unconfirmed."""
+            if line.kind != "group":
+                return scoring.exact(line.review_score) if line.review_set else None
+            values = [review_of(child) for child in children[line.id]]
+            if not values or any(value is None for value in values):
+                return None
+            return sum(values, Fraction(0))
+
         rows = []
-        for criterion in criteria:
-            is_group = criterion.kind == "group"
-            if is_group:
-                self_score = (
-                    group_self[criterion.id] if criterion.id in group_has_line else None
-                )
-                review = (
-                    group_review[criterion.id]
-                    if criterion.id in group_has_line
-                    and criterion.id not in group_unreviewed
-                    else None
-                )
-                maximum = group_max[criterion.id]
-            else:
-                self_score, review = leaves[criterion.id]
-                maximum = scoring.exact(criterion.max_score)
+        for line in lines:
+            criterion = line.criterion_id
             rows.append(
                 {
                     "code": criterion.code,
                     "label": criterion.label or "",
                     "name": criterion.name or "",
                     "hint": criterion.hint or "",
-                    "max": maximum,
-                    "self": self_score,
-                    "review": review if show_review else None,
-                    "is_group": is_group,
+                    "max": scoring.exact(criterion.max_score),
+                    "self": scoring.exact(line.self_score),
+                    "review": review_of(line) if show_review else None,
+                    "is_group": line.kind == "group",
                 }
             )
         complete = assessment.review_complete
@@ -237,10 +187,7 @@ class LearningUnitReportData(models.AbstractModel):
             "place_date": self._place_date(company, self._report_date(assessment)),
             "show_review": show_review,
             "rows": rows,
-            "max_total": sum(
-                (scoring.exact(c.max_score) for c in criteria if c.kind != "group"),
-                zero,
-            ),
+            "max_total": scoring.exact(assessment.max_total),
             "self_total": scoring.exact(assessment.self_total),
             "self_rank": RANK_WORDS.get(assessment.self_rank, ""),
             "review_total": (
@@ -276,7 +223,7 @@ class LearningUnitReportData(models.AbstractModel):
         ``periods`` adds a section (possibly empty) for periods without any
         assessment the user can see.
         """
-        lu_check_access(assessments, "read")
+        assessments.check_access("read")
         assessments.fetch(
             [
                 "period_id",

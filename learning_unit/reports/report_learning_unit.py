@@ -4,7 +4,6 @@
 
 from odoo import api, models
 
-from ..models.learning_unit_assessment import lu_check_access
 from .learning_unit_report_data import vn_amount, vn_date_phrase, vn_number
 
 
@@ -58,7 +57,7 @@ class ReportDistrictSummaryPeriod(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         periods = self.env["learning.unit.period"].browse(docids)
-        lu_check_access(periods, "read")
+        periods.check_access("read")
         assessments = self.env["learning.unit.assessment"].search(
             [("period_id", "in", periods.ids)]
         )
@@ -72,7 +71,7 @@ class ReportPhuLuc1(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         docs = self.env["learning.unit.promotion.report"].browse(docids)
-        lu_check_access(docs, "read")
+        docs.check_access("read")
         docs.line_ids.fetch(["kind", "donor", "quantity", "amount", "note"])
         return {
             "doc_ids": docs.ids,

@@ -1,1 +1,5 @@
-from . import learning_unit_evidence_import, learning_unit_return_wizard
+from . import (
+    learning_unit_evidence_import,
+    learning_unit_rebase_wizard,
+    learning_unit_return_wizard,
+)

@@ -17,10 +17,9 @@ import openpyxl
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from ..evidence import EVIDENCE_FIELDS
 from ..models.learning_unit_assessment import EDITABLE_STATES
 from ..models.learning_unit_xlsx_export import (
-    COMPETENCY_KEY_PREFIX,
-    MEMBER_EVIDENCE_CODES,
     MEMBER_FIRST_ROW,
     MEMBER_HEADER_ROW,
     MEMBER_KEY_ROW,
@@ -104,31 +103,12 @@ class LearningUnitEvidenceImport(models.TransientModel):
 
     def _columns(self, keys):
         """Map the column keys of the file to what they import; check the layout."""
-        competencies = {
-            competency.code: competency
-            for competency in self.env["learning.unit.competency"]
-            .with_context(active_test=False)
-            .search([])
-        }
         columns = {}
         for index, key in enumerate(keys):
-            if not key:
-                continue
             if key in ("id", "employee", "note"):
                 columns[index] = (key, None)
-            elif key in MEMBER_EVIDENCE_CODES:
+            elif key in EVIDENCE_FIELDS:
                 columns[index] = ("bool", key)
-            elif key.startswith(COMPETENCY_KEY_PREFIX):
-                code = key[len(COMPETENCY_KEY_PREFIX) :]
-                if code not in competencies:
-                    raise UserError(
-                        self.env._(
-                            "Column %(column)s is for an unknown competency %(code)s.",
-                            column=index + 1,
-                            code=code,
-                        )
-                    )
-                columns[index] = ("competency", competencies[code])
         if "id" not in keys:
             raise UserError(
                 self.env._(
@@ -140,15 +120,14 @@ class LearningUnitEvidenceImport(models.TransientModel):
             )
         seen = set()
         for index, (kind, target) in columns.items():
-            marker = (kind, target if kind != "competency" else target.id)
-            if marker in seen:
+            if (kind, target) in seen:
                 raise UserError(
                     self.env._(
                         "Column %(column)s appears twice in the file.",
                         column=keys[index],
                     )
                 )
-            seen.add(marker)
+            seen.add((kind, target))
         return columns
 
     @staticmethod
@@ -214,7 +193,7 @@ class LearningUnitEvidenceImport(models.TransientModel):
             member.id: member for member in Member.search([("id", "in", list(ids))])
         }
         Member.browse(list(members)).fetch(
-            ["assessment_id", "name", "competency_ids", "note", *MEMBER_EVIDENCE_CODES]
+            ["assessment_id", "name", "note", *EVIDENCE_FIELDS]
         )
         first_row = {}
         changes = {}
@@ -287,10 +266,9 @@ class LearningUnitEvidenceImport(models.TransientModel):
     def _row_values(self, number, member, cells, columns, title):
         vals = {}
         errors = []
-        competencies = member.competency_ids
         for index, (kind, target) in columns.items():
             value = cells[index] if index < len(cells) else None
-            if kind in ("bool", "competency"):
+            if kind == "bool":
                 flag = self._parse_bool(value)
                 if flag is None:
                     errors.append(
@@ -303,19 +281,12 @@ class LearningUnitEvidenceImport(models.TransientModel):
                         )
                     )
                     continue
-                if kind == "bool":
-                    if flag != member[target]:
-                        vals[target] = flag
-                elif flag:
-                    competencies |= target
-                else:
-                    competencies -= target
+                if flag != member[target]:
+                    vals[target] = flag
             elif kind == "note":
                 note = self._text(value)
                 if note != (member.note or ""):
                     vals["note"] = note or False
-        if competencies != member.competency_ids:
-            vals["competency_ids"] = [Command.set(competencies.ids)]
         return vals, errors
 
     # ------------------------------------------------------------------

@@ -1,0 +1,299 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Which fields each role may write, and what a value may be.
+
+Access rights decide the operation, record rules the scope and the state; this
+mixin decides the fields. A model declares, per role, the fields that role may
+set and the states in which it may set them (``_lu_write_access``), and which
+fields a creator may give (``_lu_create_fields``). Every other field (stored
+computed, related and workflow fields included) is refused to every user but
+the superuser; the ORM's own recomputations are not writes and are not checked.
+
+It also checks every raw value before the ORM converts it (numbers, dates,
+selections, many2one ids, x2many commands), so that bad input is answered by a
+clear message instead of a server error.
+"""
+
+import datetime
+import math
+
+from odoo import api, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import DEFAULT_SERVER_DATE_FORMAT, DEFAULT_SERVER_DATETIME_FORMAT
+
+ROLE_GROUPS = {
+    "member": "learning_unit.group_member",
+    "officer": "learning_unit.group_unit_officer",
+    "reviewer": "learning_unit.group_district_reviewer",
+    "admin": "learning_unit.group_admin",
+}
+INT_MAX = 2**31 - 1
+
+
+class LearningUnitLockMixin(models.AbstractModel):
+    _name = "learning.unit.lock.mixin"
+    _description = "Learning Unit Field Lock"
+
+    # {role: (field names, states in which the role may write them or None)}
+    _lu_write_access = {}
+    # {role: field names a creator with that role may give}
+    _lu_create_fields = {}
+    # the workflow field: validated by the model's transitions, not listed here
+    _lu_workflow_field = None
+
+    # ------------------------------------------------------------------
+    # roles and states
+    # ------------------------------------------------------------------
+    @api.model
+    def _lu_roles(self):
+        user = self.env.user
+        return {role for role, xmlid in ROLE_GROUPS.items() if user.has_group(xmlid)}
+
+    def _lu_state(self):
+        """The state that decides whether a role may write this record."""
+        self.ensure_one()
+        return False
+
+    def _lu_locked_error(self, record):
+        return UserError(
+            self.env._(
+                "%(record)s can no longer be changed.", record=record.display_name
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # checks
+    # ------------------------------------------------------------------
+    def _lu_check_write(self, vals):
+        if self.env.su:
+            return
+        self._lu_check_values(vals)
+        roles = self._lu_roles()
+        names = set(vals) - {self._lu_workflow_field}
+        denied = set()
+        for name in names:
+            grants = [
+                states
+                for role, (field_names, states) in self._lu_write_access.items()
+                if role in roles and name in field_names
+            ]
+            if not grants:
+                denied.add(name)
+                continue
+            for record in self:
+                state = record._lu_state()
+                if not any(states is None or state in states for states in grants):
+                    raise self._lu_locked_error(record)
+        if denied:
+            raise AccessError(self._lu_denied_message(denied))
+        self._lu_check_attachments(vals)
+
+    @api.model
+    def _lu_check_create(self, vals_list):
+        if self.env.su:
+            return
+        roles = self._lu_roles()
+        allowed = set().union(
+            *(names for role, names in self._lu_create_fields.items() if role in roles)
+        )
+        for vals in vals_list:
+            self._lu_check_values(vals)
+            denied = set(vals) - allowed
+            if denied:
+                raise AccessError(self._lu_denied_message(denied))
+            self.browse()._lu_check_attachments(vals)
+
+    def _lu_check_attachments(self, vals):
+        """Files linked to these records are files of these records.
+
+        A user may only link attachments they can read that belong to the record
+        itself (uploaded on it), or that they uploaded and are not linked to any
+        record yet.
+        """
+        for name, value in vals.items():
+            field = self._fields[name]
+            if field.type != "many2many" or field.comodel_name != "ir.attachment":
+                continue
+            ids = set()
+            for command in value or ():
+                if command[0] == 4:
+                    ids.add(command[1])
+                elif command[0] == 6:
+                    ids.update(command[2])
+                elif command[0] == 0:
+                    raise AccessError(
+                        self.env._("Upload the file first, then attach it.")
+                    )
+            if not ids:
+                continue
+            attachments = self.env["ir.attachment"].browse(ids).exists()
+            if len(attachments) != len(ids):
+                raise AccessError(self.env._("This file does not exist."))
+            attachments.check_access("read")
+            for attachment in attachments.sudo():
+                own = (
+                    attachment.res_model == self._name and attachment.res_id in self.ids
+                )
+                loose = not attachment.res_id and attachment.create_uid == self.env.user
+                if not (own or loose) or attachment.res_model not in (
+                    self._name,
+                    False,
+                ):
+                    raise AccessError(
+                        self.env._(
+                            "Only files uploaded on this record can be attached to it."
+                        )
+                    )
+
+    @api.model
+    def _lu_denied_message(self, names):
+        labels = sorted(
+            self._fields[name]._description_string(self.env)
+            if name in self._fields
+            else name
+            for name in names
+        )
+        return self.env._(
+            "You cannot set these fields of %(model)s: %(fields)s.",
+            model=self.env["ir.model"]._get(self._name).name,
+            fields=", ".join(labels),
+        )
+
+    @api.model
+    def _lu_check_values(self, vals):
+        """Refuse, in words, any value the ORM or PostgreSQL would choke on."""
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field is None:
+                raise UserError(self.env._("Unknown field %(field)s.", field=name[:50]))
+            label = field._description_string(self.env)
+            error = self._lu_value_error(field, value)
+            if error:
+                raise ValidationError(
+                    self.env._("%(field)s: %(error)s", field=label, error=error)
+                )
+
+    @api.model
+    def _lu_value_error(self, field, value):
+        """Why ``value`` cannot be stored in ``field``, or None."""
+        kind = field.type
+        if value is False or value is None:
+            return None
+        if kind == "integer":
+            if isinstance(value, bool) or not isinstance(value, int):
+                return self.env._("a whole number is expected.")
+            if not -INT_MAX - 1 <= value <= INT_MAX:
+                return self.env._("the number is far too large.")
+        elif kind in ("float", "monetary"):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return self.env._("a number is expected.")
+            if isinstance(value, float) and not math.isfinite(value):
+                return self.env._("a finite number is expected.")
+            digits = field.get_digits(self.env) if kind == "float" else None
+            limit = 10 ** (digits[0] - digits[1]) if digits else 10**15
+            if abs(value) >= limit:
+                return self.env._("the number is far too large.")
+        elif kind in ("date", "datetime"):
+            if isinstance(value, datetime.date):
+                return None
+            if not isinstance(value, str):
+                return self.env._("a date is expected.")
+            formats = (DEFAULT_SERVER_DATE_FORMAT, DEFAULT_SERVER_DATETIME_FORMAT)
+            if kind == "datetime":
+                formats = (DEFAULT_SERVER_DATETIME_FORMAT, DEFAULT_SERVER_DATE_FORMAT)
+            for fmt in formats:
+                try:
+                    datetime.datetime.strptime(value, fmt)
+                    return None
+                except ValueError:
+                    continue
+            return self.env._("%(value)s is not a valid date.", value=value[:30])
+        elif kind == "selection":
+            if not isinstance(value, str) or value not in dict(
+                field._description_selection(self.env)
+            ):
+                return self.env._("this value is not one of the choices.")
+        elif kind == "many2one":
+            if isinstance(value, bool) or not isinstance(value, int):
+                return self.env._("a record is expected.")
+            if not 0 < value <= INT_MAX:
+                return self.env._("a record is expected.")
+        elif kind in ("one2many", "many2many"):
+            return self._lu_commands_error(value)
+        elif kind == "boolean":
+            if not isinstance(value, bool | int):
+                return self.env._("yes or no is expected.")
+        elif kind in ("char", "text", "html"):
+            if not isinstance(value, str):
+                return self.env._("a text is expected.")
+        return None
+
+    @api.model
+    def _lu_commands_error(self, value):
+        if not isinstance(value, list | tuple):
+            return self.env._("a list of changes is expected.")
+        for command in value:
+            if not isinstance(command, list | tuple) or not command:
+                return self.env._("a list of changes is expected.")
+            code = command[0]
+            if (
+                isinstance(code, bool)
+                or not isinstance(code, int)
+                or not 0 <= code <= 6
+            ):
+                return self.env._("a list of changes is expected.")
+            for item in command[1:2]:
+                if item is not False and not isinstance(item, int | str):
+                    return self.env._("a list of changes is expected.")
+            if code == 6 and (
+                len(command) < 3
+                or not isinstance(command[2], list | tuple)
+                or any(
+                    isinstance(i, bool) or not isinstance(i, int) for i in command[2]
+                )
+            ):
+                return self.env._("a list of changes is expected.")
+            if code in (0, 1) and (
+                len(command) < 3 or not isinstance(command[2], dict)
+            ):
+                return self.env._("a list of changes is expected.")
+        return None
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+    @api.model
+    def _lu_complete_create(self, vals_list):
+        """The values the system adds to checked creation values."""
+        return vals_list
+
+    def _lu_complete_write(self, vals):
+        """The values the system adds to checked values (workflow bookkeeping)."""
+        return vals
+
+    def _lu_relink_attachments(self):
+        """Files uploaded before their record existed now belong to it."""
+        for name, field in self._fields.items():
+            if field.type == "many2many" and field.comodel_name == "ir.attachment":
+                for record in self:
+                    loose = record[name].filtered(lambda a: not a.res_id)
+                    if loose:
+                        loose.write({"res_model": self._name, "res_id": record.id})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._lu_check_create(vals_list)
+        records = super().create(self._lu_complete_create(vals_list))
+        records._lu_relink_attachments()
+        return records
+
+    def write(self, vals):
+        self._lu_check_write(vals)
+        result = super().write(self._lu_complete_write(dict(vals)))
+        if any(
+            self._fields[name].type == "many2many"
+            and self._fields[name].comodel_name == "ir.attachment"
+            for name in vals
+        ):
+            self._lu_relink_attachments()
+        return result
