@@ -1,3 +1,5 @@
+# The lock mixin first: the models inheriting it are registered after it.
+from . import learning_unit_lock_mixin  # isort: skip
 from . import (
     hr_department,
     learning_unit_assessment,
@@ -6,7 +8,6 @@ from . import (
     learning_unit_criterion,
     learning_unit_document_type,
     learning_unit_dossier_item,
-    learning_unit_lock_mixin,
     learning_unit_member,
     learning_unit_period,
     learning_unit_promotion_report,
