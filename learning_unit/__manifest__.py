@@ -33,8 +33,8 @@
         "views/learning_unit_dossier_item_views.xml",
         "views/learning_unit_return_wizard_views.xml",
         "views/learning_unit_rebase_wizard_views.xml",
+        "views/learning_unit_recognition_views.xml",
         "views/res_users_views.xml",
-        "views/menus.xml",
         "reports/learning_unit_reports.xml",
         "reports/report_phu_luc_2.xml",
         "reports/report_district_summary.xml",
@@ -42,6 +42,7 @@
         "views/learning_unit_evidence_import_views.xml",
         "views/learning_unit_report_views.xml",
         "views/learning_unit_promotion_report_views.xml",
+        "views/menus.xml",
     ],
     "demo": [
         "demo/learning_unit_demo.xml",

@@ -74,7 +74,9 @@ class RaceCase(LearningUnitCase):
             Period = env["learning.unit.period"]
             used = set(Period.search([]).mapped("year"))
             year = next(y for y in range(2099, 2050, -1) if y not in used)
-            period = Period.create({"year": year, "name": cls.tag})
+            period = Period.create(
+                {"year": year, "template_id": env.ref("learning_unit.template_tt22").id}
+            )
             cls.created["period"] = period.id
             department = env["hr.department"].create({"name": cls.tag})
             cls.created["department"] = department.id
@@ -191,7 +193,9 @@ class RaceCase(LearningUnitCase):
             assessment = env["learning.unit.assessment"].browse(self.assessment_id)
             members = assessment.member_ids
             lines = {
-                line.criterion_code: line.self_score for line in assessment.line_ids
+                line.criterion_code: line.self_score
+                for line in assessment.line_ids
+                if line.kind == "criterion"  # group lines hold subtotals
             }
             return {
                 "state": assessment.state,

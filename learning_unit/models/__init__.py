@@ -12,6 +12,7 @@ from . import (
     learning_unit_period,
     learning_unit_promotion_report,
     learning_unit_promotion_report_line,
+    learning_unit_recognition,
     learning_unit_template,
     learning_unit_xlsx_export,
     mail_message,

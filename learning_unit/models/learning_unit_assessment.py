@@ -271,6 +271,20 @@ class LearningUnitAssessment(models.Model):
     decision_number = fields.Char(tracking=True, copy=False)
     decision_date = fields.Date(tracking=True, copy=False)
     recognised_on = fields.Datetime(readonly=True, copy=False)
+    recognition_id = fields.Many2one(
+        "learning.unit.recognition", readonly=True, copy=False, index=True
+    )
+    recognised_level = fields.Selection(
+        related="recognition_id.level", string="Recognised Level"
+    )
+    recognition_valid_until = fields.Date(
+        related="recognition_id.valid_until", string="Recognition Valid Until"
+    )
+    level_2_note = fields.Char(
+        string="Level 2",
+        compute="_compute_level_2_note",
+        help="Why level 2 cannot be recognised yet, if it cannot.",
+    )
     return_reason = fields.Text(readonly=True, copy=False, tracking=True)
     returned_on = fields.Datetime(readonly=True, copy=False)
     returned_by = fields.Many2one("res.users", readonly=True, copy=False)
@@ -351,6 +365,9 @@ class LearningUnitAssessment(models.Model):
 
     @api.depends("member_ids.user_id")
     def _compute_member_user_ids(self):
+        # the current values of all of them in one query, not one per assessment
+        self.filtered("id").fetch(["member_user_ids"])
+        self.member_ids.fetch(["user_id"])
         for assessment in self:
             assessment.member_user_ids = assessment.member_ids.user_id
 
@@ -605,6 +622,23 @@ class LearningUnitAssessment(models.Model):
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 
+    @api.depends("review_level", "self_level", "decision_date", "department_id", "state")
+    @api.depends_context("lang")
+    def _compute_level_2_note(self):
+        Recognition = self.env["learning.unit.recognition"]
+        for assessment in self:
+            assessment.level_2_note = (
+                Recognition._level_2_refusal(
+                    assessment.department_id,
+                    assessment.decision_date or fields.Date.context_today(self),
+                    assessment.template_id.level_2_wait_years,
+                )
+                if assessment.scheme == "levels"
+                and (assessment.review_level or assessment.self_level) == scoring.LEVEL_2
+                and assessment.state in REVIEW_STATES
+                else False
+            )
+
     # ------------------------------------------------------------------
     # explanations
     # ------------------------------------------------------------------
@@ -788,18 +822,17 @@ class LearningUnitAssessment(models.Model):
             raise ValidationError(
                 self.env._("This unit already has an assessment for this period.")
             )
+        # one search for all the pairs, whoever may read them
+        existing = self.sudo().with_context(active_test=False).search_fetch(
+            [
+                ("period_id", "in", [p for p, _d in keys]),
+                ("department_id", "in", [d for _p, d in keys]),
+            ],
+            ["period_id", "department_id"],
+        )
+        taken = {(a.period_id.id, a.department_id.id) for a in existing}
         for period_id, department_id in keys:
-            if (
-                self.sudo()
-                .with_context(active_test=False)
-                .search_count(
-                    [
-                        ("period_id", "=", period_id),
-                        ("department_id", "=", department_id),
-                    ],
-                    limit=1,
-                )
-            ):
+            if (period_id, department_id) in taken:
                 # only said of a unit the user prepares (checked before)
                 raise ValidationError(
                     self.env._(
@@ -821,32 +854,55 @@ class LearningUnitAssessment(models.Model):
         return assessments
 
     def _create_lines(self, criteria=None):
-        """One line per criterion of the rules (groups included)."""
+        """One line per criterion of the rules (groups included), in batch.
+
+        ``criteria`` (of one rule set) limits the lines to create.
+        """
         Line = self.env["learning.unit.assessment.line"]
-        for assessment in self:
-            todo = (
-                criteria
-                if criteria is not None
-                else assessment.template_id.criterion_ids
+        todo = {
+            assessment: (
+                criteria if criteria is not None else assessment.template_id.criterion_ids
             )
-            existing = {line.criterion_id.id: line for line in assessment.line_ids}
-            depth = {c.id: (c.parent_path or "").count("/") for c in todo}
-            for level in sorted(set(depth.values())):
-                batch = todo.filtered(lambda c, d=level: depth[c.id] == d)
-                new = Line.create(
-                    [
-                        {
-                            "assessment_id": assessment.id,
-                            "criterion_id": criterion.id,
-                            "parent_line_id": existing[criterion.parent_id.id].id
-                            if criterion.parent_id
-                            else False,
-                        }
-                        for criterion in batch
-                        if criterion.id not in existing
-                    ]
-                )
-                existing.update({line.criterion_id.id: line for line in new})
+            for assessment in self
+        }
+        # line of each (assessment, criterion), to link children to their group
+        lines = {
+            (line.assessment_id.id, line.criterion_id.id): line.id
+            for line in self.line_ids
+        }
+        depth = {
+            criterion.id: (criterion.parent_path or "").count("/")
+            for batch in todo.values()
+            for criterion in batch
+        }
+        for level in sorted(set(depth.values())):
+            keys = [
+                (assessment.id, criterion)
+                for assessment, batch in todo.items()
+                for criterion in batch
+                if depth[criterion.id] == level
+                and (assessment.id, criterion.id) not in lines
+            ]
+            created = Line.create(
+                [
+                    {
+                        "assessment_id": assessment_id,
+                        "criterion_id": criterion.id,
+                        "parent_line_id": lines.get(
+                            (assessment_id, criterion.parent_id.id), False
+                        ),
+                    }
+                    for assessment_id, criterion in keys
+                ]
+            )
+            lines.update(
+                {
+                    (assessment_id, criterion.id): line.id
+                    for (assessment_id, criterion), line in zip(keys, created, strict=True)
+                }
+            )
+        # read again in the order of the rules, not of creation
+        self.invalidate_recordset(["line_ids"])
 
     def _create_unit_dossier(self):
         doc_types = self.env["learning.unit.document.type"].search(
@@ -1060,8 +1116,11 @@ class LearningUnitAssessment(models.Model):
             self.line_ids._start_review()
             for assessment in self.filtered(lambda a: not a.reviewer_id):
                 assessment.reviewer_id = self.env.user
-        elif target in ("reviewed", "recognised"):
+        elif target == "reviewed":
             system.activity_feedback([ACTIVITY_REVIEW])
+        elif target == "recognised":
+            system.activity_feedback([ACTIVITY_REVIEW])
+            self._record_recognition()
         elif target == "returned":
             system.activity_unlink([ACTIVITY_REVIEW])
             # the review starts over when the unit submits again
@@ -1086,6 +1145,56 @@ class LearningUnitAssessment(models.Model):
                             assessment.period_id.date_deadline_self,
                         ),
                     )
+
+    def _record_recognition(self):
+        """The title each assessment now holds, on behalf of the system.
+
+        Under Thông tư 24 a level 2 result is recognised at level 1 while the
+        unit does not yet hold a level 1 decision of a year before.
+        """
+        Recognition = self.env["learning.unit.recognition"].sudo()
+        levels = dict(LEVEL_SELECTION)
+        for assessment in self:
+            level = assessment.review_level if assessment.scheme == "levels" else False
+            refusal = (
+                Recognition._level_2_refusal(
+                    assessment.department_id,
+                    assessment.decision_date,
+                    assessment.template_id.level_2_wait_years,
+                )
+                if level == scoring.LEVEL_2
+                else None
+            )
+            if refusal:
+                level = scoring.LEVEL_1
+            if (level or assessment.review_rank) in (scoring.LEVEL_NONE, scoring.RANK_FAIL):
+                continue  # decided, but no title to hold
+            recognition = Recognition.create(
+                {
+                    "department_id": assessment.department_id.id,
+                    "assessment_id": assessment.id,
+                    "year": assessment.year,
+                    "scheme": assessment.scheme,
+                    "level": level if level != scoring.LEVEL_NONE else False,
+                    "rank": assessment.review_rank
+                    if assessment.scheme == "points"
+                    else False,
+                    "decision_number": assessment.decision_number,
+                    "decision_date": assessment.decision_date,
+                    "validity_years": assessment.template_id.validity_years,
+                    "company_id": assessment.company_id.id,
+                }
+            )
+            assessment.sudo().recognition_id = recognition
+            if refusal:
+                assessment.sudo().message_post(
+                    body=self.env._(
+                        "%(refusal)s Recognised at %(level)s.",
+                        refusal=refusal,
+                        level=levels[scoring.LEVEL_1],
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
 
     # buttons ------------------------------------------------------------
     def action_submit(self):
