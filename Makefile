@@ -21,12 +21,15 @@ BUILD := $(CURDIR)/.build
 PY := $(VENV)/bin/python
 export PATH := $(VENV)/bin:$(PATH)
 
-ADDONS_PATH := $(ODOO_SRC)/odoo/addons,$(CURDIR)
+# Debian packages (tools/system-deps.sh installs them when run as root):
+# fonts for every PDF, poppler (pdftotext...) and Chromium for the tests.
+SYSTEM_DEPS_RUN := fonts-dejavu-core fonts-liberation
+SYSTEM_DEPS_TEST := poppler-utils chromium $(SYSTEM_DEPS_RUN)
 ODOO := $(PY) $(ODOO_SRC)/odoo-bin -c $(BUILD)/odoo.conf
 PYTEST_ARGS ?=
 
 .PHONY: help run test test-only bench lint i18n check-odoo check-postgres setup config \
-        wkhtmltopdf testdb demodb clean
+        wkhtmltopdf testdb demodb clean system-deps-run system-deps-test
 
 help:
 	@sed -n '3,8p' Makefile
@@ -43,13 +46,19 @@ check-postgres:
 	@psql -d postgres -Atqc 'select 1' >/dev/null 2>&1 || { \
 	  echo "ERROR: PostgreSQL is not reachable (PGHOST/PGUSER or the local socket); start it, e.g. 'pg_ctlcluster --skip-systemctl-redirect \$$(ls /etc/postgresql) main start'; no test was run." >&2; exit 2; }
 
+system-deps-run:
+	@$(CURDIR)/tools/system-deps.sh $(SYSTEM_DEPS_RUN)
+
+system-deps-test:
+	@$(CURDIR)/tools/system-deps.sh $(SYSTEM_DEPS_TEST)
+
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet "setuptools<70" wheel
 	$(VENV)/bin/pip install --quiet --no-build-isolation -r requirements.txt -r requirements-dev.txt
 	touch $@
 
-setup: check-odoo $(VENV)/.installed wkhtmltopdf config
+setup: check-odoo system-deps-run $(VENV)/.installed wkhtmltopdf config
 
 wkhtmltopdf: $(VENV)/.installed
 	@$(CURDIR)/tools/install-wkhtmltopdf.sh $(VENV) >/dev/null || \
@@ -61,9 +70,10 @@ config: check-odoo $(VENV)/.installed
 	@mkdir -p $(BUILD)/data
 	@echo "$(ODOO_SRC)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/odoo_src.pth"
 	@printf '[options]\naddons_path = %s\ndata_dir = %s\nhttp_port = %s\nlist_db = True\nlog_level = warn\nmax_cron_threads = 0\nwithout_demo = False\n' \
-	  "$(ADDONS_PATH)" "$(BUILD)/data" "$(HTTP_PORT)" > $(BUILD)/odoo.conf
+	  "$(ODOO_SRC)/odoo/addons,$(CURDIR)" "$(BUILD)/data" "$(HTTP_PORT)" > $(BUILD)/odoo.conf
 
-testdb: setup check-postgres
+# Cheap checks first: a machine without Odoo or PostgreSQL stops before any install.
+testdb: check-odoo check-postgres system-deps-test setup
 	@echo "== Creating test database $(DB_TEST) (Odoo: $(ODOO_SRC))"
 	@dropdb --if-exists $(DB_TEST)
 	@rm -rf $(BUILD)/data/filestore/$(DB_TEST)
@@ -71,7 +81,7 @@ testdb: setup check-postgres
 
 test: testdb test-only
 
-test-only: setup
+test-only: check-odoo check-postgres system-deps-test setup
 	@echo "== Running the tests against $(DB_TEST)"
 	$(PY) -m pytest tests -p no:cacheprovider --odoo-database=$(DB_TEST) --odoo-config=$(BUILD)/odoo.conf --odoo-http $(PYTEST_ARGS)
 
