@@ -52,10 +52,13 @@ system-deps-run:
 system-deps-test:
 	@$(CURDIR)/tools/system-deps.sh $(SYSTEM_DEPS_TEST)
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# OCA addons (requirements-oca.txt) come as wheels requiring odoo==18.0.*, which
+# is ODOO_SRC and never a PyPI package: they are installed without dependencies.
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-oca.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet "setuptools<70" wheel
 	$(VENV)/bin/pip install --quiet --no-build-isolation -r requirements.txt -r requirements-dev.txt
+	$(VENV)/bin/pip install --quiet --no-deps -r requirements-oca.txt
 	touch $@
 
 setup: check-odoo system-deps-run $(VENV)/.installed wkhtmltopdf config
@@ -65,12 +68,20 @@ wkhtmltopdf: $(VENV)/.installed
 	  echo "WARNING: could not install wkhtmltopdf 0.12.4 into $(VENV): PDF reports will not render." >&2
 
 # The Odoo tree is made importable (pytest-odoo imports odoo) and the
-# configuration written each time: ODOO_SRC may change between runs.
+# configuration written each time: ODOO_SRC may change between runs. The OCA
+# wheels put their addons in <site-packages>/odoo/addons (a directory without
+# __init__.py, so "import odoo" still finds ODOO_SRC's package, as checked):
+# addons_path lists it after Odoo's addons, before this repository.
 config: check-odoo $(VENV)/.installed
 	@mkdir -p $(BUILD)/data
-	@echo "$(ODOO_SRC)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/odoo_src.pth"
-	@printf '[options]\naddons_path = %s\ndata_dir = %s\nhttp_port = %s\nlist_db = True\nlog_level = warn\nmax_cron_threads = 0\nwithout_demo = False\n' \
-	  "$(ODOO_SRC)/odoo/addons,$(CURDIR)" "$(BUILD)/data" "$(HTTP_PORT)" > $(BUILD)/odoo.conf
+	@site=$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') && \
+	  echo "$(ODOO_SRC)" > "$$site/odoo_src.pth" && \
+	  odoo=$$($(PY) -c 'import importlib.util; print(getattr(importlib.util.find_spec("odoo"), "origin", None))') && \
+	  if [ "$$(realpath "$$odoo")" != "$$(realpath "$(ODOO_SRC)/odoo/__init__.py")" ]; then \
+	    echo "ERROR: 'import odoo' in $(VENV) finds $$odoo, not ODOO_SRC=$(ODOO_SRC): remove that package from the virtualenv (or 'rm -rf $(VENV)'); no test was run." >&2; exit 2; \
+	  fi && \
+	  printf '[options]\naddons_path = %s\ndata_dir = %s\nhttp_port = %s\nlist_db = True\nlog_level = warn\nmax_cron_threads = 0\nwithout_demo = False\n' \
+	    "$(ODOO_SRC)/odoo/addons,$$site/odoo/addons,$(CURDIR)" "$(BUILD)/data" "$(HTTP_PORT)" > $(BUILD)/odoo.conf
 
 # Cheap checks first: a machine without Odoo or PostgreSQL stops before any install.
 testdb: check-odoo check-postgres system-deps-test setup
