@@ -71,7 +71,8 @@ wkhtmltopdf: $(VENV)/.installed
 # configuration written each time: ODOO_SRC may change between runs. The OCA
 # wheels put their addons in <site-packages>/odoo/addons (a directory without
 # __init__.py, so "import odoo" still finds ODOO_SRC's package, as checked):
-# addons_path lists it after Odoo's addons, before this repository.
+# addons_path lists it after Odoo's addons, before this repository. bin_path
+# finds the venv's wkhtmltopdf when pytest or odoo-bin is run by hand.
 config: check-odoo $(VENV)/.installed
 	@mkdir -p $(BUILD)/data
 	@site=$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') && \
@@ -80,8 +81,8 @@ config: check-odoo $(VENV)/.installed
 	  if [ "$$(realpath "$$odoo")" != "$$(realpath "$(ODOO_SRC)/odoo/__init__.py")" ]; then \
 	    echo "ERROR: 'import odoo' in $(VENV) finds $$odoo, not ODOO_SRC=$(ODOO_SRC): remove that package from the virtualenv (or 'rm -rf $(VENV)'); no test was run." >&2; exit 2; \
 	  fi && \
-	  printf '[options]\naddons_path = %s\ndata_dir = %s\nhttp_port = %s\nlist_db = True\nlog_level = warn\nmax_cron_threads = 0\nwithout_demo = False\n' \
-	    "$(ODOO_SRC)/odoo/addons,$$site/odoo/addons,$(CURDIR)" "$(BUILD)/data" "$(HTTP_PORT)" > $(BUILD)/odoo.conf
+	  printf '[options]\naddons_path = %s\nbin_path = %s\ndata_dir = %s\nhttp_port = %s\nlist_db = True\nlog_level = warn\nmax_cron_threads = 0\nwithout_demo = False\n' \
+	    "$(ODOO_SRC)/odoo/addons,$$site/odoo/addons,$(CURDIR)" "$(VENV)/bin" "$(BUILD)/data" "$(HTTP_PORT)" > $(BUILD)/odoo.conf
 
 # Cheap checks first: a machine without Odoo or PostgreSQL stops before any install.
 testdb: check-odoo check-postgres system-deps-test setup
