@@ -19,7 +19,6 @@ requests can never race; this needs a separate server process.
 import math
 import threading
 import time
-import unittest
 from fractions import Fraction
 
 from odoo import Command
@@ -401,13 +400,3 @@ class TestEvidenceAgainstSubmission(RaceCase):
             if problem:
                 problems.append(f"{label}: {problem}")
         self.assertFalse(problems, "\n".join(problems))
-
-
-class TestManyWorkersThroughRpc(LearningUnitCase):
-    @unittest.skip(
-        "8 workers writing evidence through XML-RPC need a real multi-worker "
-        "server: an HttpCase serves every request on the test's own cursor, "
-        "under one lock, so its requests never race"
-    )
-    def test_eight_workers_write_evidence_at_once(self):
-        """Not runnable here; see the module docstring."""
