@@ -23,7 +23,7 @@ export PATH := $(VENV)/bin:$(PATH)
 
 # Debian packages (tools/system-deps.sh installs them when run as root):
 # fonts for every PDF, poppler (pdftotext...) and Chromium for the tests.
-SYSTEM_DEPS_RUN := fonts-dejavu-core fonts-liberation
+SYSTEM_DEPS_RUN := fonts-dejavu-core fonts-liberation2
 SYSTEM_DEPS_TEST := poppler-utils chromium $(SYSTEM_DEPS_RUN)
 ODOO := $(PY) $(ODOO_SRC)/odoo-bin -c $(BUILD)/odoo.conf
 PYTEST_ARGS ?=

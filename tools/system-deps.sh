@@ -19,18 +19,20 @@ search_path=${LU_SYSDEPS_PATH:-$PATH}
 font_dirs=${LU_SYSDEPS_FONT_DIRS:-/usr/share/fonts:/usr/local/share/fonts}
 uid=${LU_SYSDEPS_UID:-$(id -u)}
 
-ALL=(poppler-utils chromium fonts-dejavu-core fonts-liberation)
+ALL=(poppler-utils chromium fonts-dejavu-core fonts-liberation2)
 
 # what each package must provide: "cmd:NAME" (every one), "anycmd:A|B" (one of
-# them), "font:FILE" (a file of that name under a font directory)
+# them), "font:PATH" (a file whose path ends with PATH under a font directory)
 provides() {
     case $1 in
     poppler-utils) echo cmd:pdftotext cmd:pdffonts cmd:pdfinfo cmd:pdftoppm ;;
     # the executables Odoo's browser tests look for (odoo/tests/common.py)
     chromium) echo "anycmd:chromium|chromium-browser|google-chrome|google-chrome-stable" ;;
     fonts-dejavu-core) echo font:DejaVuSans.ttf font:DejaVuSans-Bold.ttf ;;
-    fonts-liberation) echo font:LiberationSerif-Regular.ttf font:LiberationSerif-Bold.ttf \
-        font:LiberationSerif-Italic.ttf ;;
+    # Liberation 2: its Serif (Times New Roman's metrics) has the Vietnamese
+    # letters, Debian's fonts-liberation (1.07) has not
+    fonts-liberation2) echo font:liberation2/LiberationSerif-Regular.ttf \
+        font:liberation2/LiberationSerif-Bold.ttf font:liberation2/LiberationSerif-Italic.ttf ;;
     *) return 1 ;;
     esac
 }
@@ -53,7 +55,7 @@ find_font() {
     local -a dirs
     IFS=: read -ra dirs <<<"$font_dirs"
     for dir in "${dirs[@]}"; do
-        [ -d "$dir" ] && [ -n "$(find "$dir" -name "$1" -print -quit 2>/dev/null)" ] && return 0
+        [ -d "$dir" ] && [ -n "$(find "$dir" -path "*/$1" -print -quit 2>/dev/null)" ] && return 0
     done
     return 1
 }

@@ -47,8 +47,8 @@ fake_install() {
     poppler-utils) files="bin/pdftotext bin/pdffonts bin/pdfinfo bin/pdftoppm" ;;
     chromium) files="bin/chromium" ;;
     fonts-dejavu-core) files="fonts/truetype/dejavu/DejaVuSans.ttf fonts/truetype/dejavu/DejaVuSans-Bold.ttf" ;;
-    fonts-liberation) files="fonts/truetype/liberation/LiberationSerif-Regular.ttf
-        fonts/truetype/liberation/LiberationSerif-Bold.ttf fonts/truetype/liberation/LiberationSerif-Italic.ttf" ;;
+    fonts-liberation2) files="fonts/truetype/liberation2/LiberationSerif-Regular.ttf
+        fonts/truetype/liberation2/LiberationSerif-Bold.ttf fonts/truetype/liberation2/LiberationSerif-Italic.ttf" ;;
     *) return 1 ;;
     esac
     for file in $files; do
@@ -84,14 +84,14 @@ else
 fi
 
 # 2. all present on a fake machine, not root: silent, exit 0, apt-get not called
-m=$(make_machine all poppler-utils chromium fonts-dejavu-core fonts-liberation)
+m=$(make_machine all poppler-utils chromium fonts-dejavu-core fonts-liberation2)
 run_on "$m" 1000
 if [ $rc = 0 ] && [ -z "$out$err" ] && [ ! -e "$m/apt.log" ]; then
     pass "all present: exit 0, silent, no apt-get"
 else fail "all present" "rc=$rc out=$out err=$err"; fi
 
 # 3. chromium under another name Odoo accepts
-m=$(make_machine chrome poppler-utils fonts-dejavu-core fonts-liberation)
+m=$(make_machine chrome poppler-utils fonts-dejavu-core fonts-liberation2)
 printf '#!/bin/sh\n' >"$m/bin/google-chrome" && chmod +x "$m/bin/google-chrome"
 run_on "$m" 1000
 [ $rc = 0 ] && pass "google-chrome stands for chromium" || fail "google-chrome" "rc=$rc err=$err"
@@ -100,10 +100,10 @@ run_on "$m" 1000
 m=$(make_machine root chromium fonts-dejavu-core)
 run_on "$m" 0
 expected="update -q | DEBIAN_FRONTEND=noninteractive
-install -y -q --no-install-recommends poppler-utils fonts-liberation | DEBIAN_FRONTEND=noninteractive"
+install -y -q --no-install-recommends poppler-utils fonts-liberation2 | DEBIAN_FRONTEND=noninteractive"
 if [ $rc = 0 ] && [ "$(cat "$m/apt.log")" = "$expected" ] && [ -z "$err" ] &&
     [ "$(lines "$out")" = 1 ] && [ -z "$(ls "$m"/lu-system-deps.* 2>/dev/null)" ]; then
-    pass "missing + root: apt-get update, install poppler-utils fonts-liberation, exit 0"
+    pass "missing + root: apt-get update, install poppler-utils fonts-liberation2, exit 0"
 else fail "missing + root" "rc=$rc apt.log=$(cat "$m/apt.log" 2>&1) out=$out err=$err"; fi
 # and again: everything is there now, nothing more is called
 run_on "$m" 0
@@ -112,14 +112,14 @@ run_on "$m" 0
     fail "second run" "rc=$rc out=$out err=$err"
 
 # 5. missing, root, apt-get installs nothing: exit 2, says what is still missing
-m=$(make_machine noop poppler-utils chromium fonts-liberation)
+m=$(make_machine noop poppler-utils chromium fonts-liberation2)
 FAKE_APT=noop run_on "$m" 0
 if [ $rc = 2 ] && [[ $err == *"still missing: fonts-dejavu-core (DejaVuSans.ttf DejaVuSans-Bold.ttf)"* ]]; then
     pass "apt-get installs nothing: exit 2, still missing named"
 else fail "apt-get installs nothing" "rc=$rc err=$err"; fi
 
 # 6. missing, root, apt-get fails: exit 2, apt-get's error shown
-m=$(make_machine aptfail poppler-utils fonts-dejavu-core fonts-liberation)
+m=$(make_machine aptfail poppler-utils fonts-dejavu-core fonts-liberation2)
 FAKE_APT=fail run_on "$m" 0
 if [ $rc = 2 ] && [[ $err == *"Unable to locate package"* ]] && [[ $err == *"could not install chromium"* ]]; then
     pass "apt-get fails: exit 2 with its error"
@@ -131,13 +131,13 @@ rm "$m/bin/apt-get"
 printf '#!/bin/sh\necho called >>"%s/apt.log"\n' "$m" >"$m/bin/apt-get" && chmod +x "$m/bin/apt-get"
 printf '#!/bin/sh\n' >"$m/bin/pdftotext" && chmod +x "$m/bin/pdftotext"
 run_on "$m" 1000
-sentence="ERROR: the tests need system packages that are missing: poppler-utils (pdffonts pdfinfo pdftoppm), chromium (chromium), fonts-liberation (LiberationSerif-Regular.ttf LiberationSerif-Bold.ttf LiberationSerif-Italic.ttf); install them with 'sudo apt-get update && sudo apt-get install --no-install-recommends poppler-utils chromium fonts-liberation' (make installs them itself when run as root); no test was run."
+sentence="ERROR: the tests need system packages that are missing: poppler-utils (pdffonts pdfinfo pdftoppm), chromium (chromium), fonts-liberation2 (liberation2/LiberationSerif-Regular.ttf liberation2/LiberationSerif-Bold.ttf liberation2/LiberationSerif-Italic.ttf); install them with 'sudo apt-get update && sudo apt-get install --no-install-recommends poppler-utils chromium fonts-liberation2' (make installs them itself when run as root); no test was run."
 if [ $rc = 2 ] && [ "$err" = "$sentence" ] && [ -z "$out" ] && [ ! -e "$m/apt.log" ]; then
     pass "missing + not root: exit 2, one sentence, apt-get not called"
 else fail "missing + not root" "rc=$rc apt.log=$(cat "$m/apt.log" 2>/dev/null) err=$err"; fi
 
 # 8. missing, root but no apt-get: exit 2, one sentence
-m=$(make_machine noapt poppler-utils chromium fonts-liberation)
+m=$(make_machine noapt poppler-utils chromium fonts-liberation2)
 rm "$m/bin/apt-get"
 run_on "$m" 0
 if [ $rc = 2 ] && [ "$(lines "$err")" = 1 ] && [[ $err == *"missing: fonts-dejavu-core (DejaVuSans.ttf DejaVuSans-Bold.ttf); install them with the system's package manager"* ]]; then
@@ -145,8 +145,8 @@ if [ $rc = 2 ] && [ "$(lines "$err")" = 1 ] && [[ $err == *"missing: fonts-dejav
 else fail "missing + no apt-get" "rc=$rc err=$err"; fi
 
 # 9. only the packages asked for are checked (make run asks for the fonts only)
-m=$(make_machine fonts fonts-dejavu-core fonts-liberation)
-run_on "$m" 1000 fonts-dejavu-core fonts-liberation
+m=$(make_machine fonts fonts-dejavu-core fonts-liberation2)
+run_on "$m" 1000 fonts-dejavu-core fonts-liberation2
 [ $rc = 0 ] && [ -z "$err" ] && pass "fonts only: poppler and chromium not required" ||
     fail "fonts only" "rc=$rc err=$err"
 
