@@ -145,6 +145,7 @@ class LearningUnitTestMixin:
                     "user_id": user.id,
                     "department_id": department.id,
                     "company_id": company.id,
+                    "identification_id": next_cccd(),
                 }
             )
         if review:

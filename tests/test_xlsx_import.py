@@ -104,8 +104,8 @@ class TestImportRoundTrip(ImportCase):
         rows = [["CCCD", LABELS["training_done"]]]
         rows += [[self.cccd[m], "Chưa đạt"] for m in self.members[:2]]
         self.run_import(xlsx(rows))
-        # 2 of 4 members short: 50 % → ten 5 % steps of 0.5 point
-        self.assertEqual(line_2c.self_score, 5)
+        # 2 of the 5 members (the officer is one) short: 40 % → 8 steps of 0.5
+        self.assertEqual(line_2c.self_score, 6)
 
     def test_csv_with_semicolons(self):
         member = self.members[0]
@@ -127,11 +127,14 @@ class TestImportRoundTrip(ImportCase):
         self.assertEqual(rows[0][:3], ("CCCD", "Họ và tên", "Đơn vị"))
         self.assertIn("Kế hoạch tự học", rows[0])
         cccds = {row[0] for row in rows[1:]}
-        self.assertEqual(cccds, set(self.cccd.values()))  # not the other unit's
+        # the unit's members (the officer is one of them), not the other unit's
+        mine = self.assessment.member_ids.employee_id.sudo().mapped("identification_id")
+        self.assertEqual(cccds, set(mine))
+        self.assertEqual(len(cccds), 5)
         # filled in and imported back, it changes nothing
         before = self.members.mapped("plan_approved")
         wizard = self.run_import(wizard._template())
-        self.assertIn("0 dòng được áp dụng, 4 không đổi", wizard.result)
+        self.assertIn("0 dòng được áp dụng, 5 không đổi", wizard.result)
         self.assertEqual(self.members.mapped("plan_approved"), before)
 
 
@@ -175,9 +178,10 @@ class TestImportErrors(ImportCase):
         self.assertIn("2 không khớp", wizard.result)
         lines = wizard.result.splitlines()
         # the same sentence whether the person exists elsewhere or not at all
+        foreign_cccd = foreign.employee_id.sudo().identification_id
         self.assertEqual(
-            lines[1].replace(foreign.employee_id.sudo().identification_id, "X"),
-            lines[2].replace(unknown, "X"),
+            lines[1].replace(foreign_cccd, "X").replace("2", "N", 1),
+            lines[2].replace(unknown, "X").replace("3", "N", 1),
         )
         self.assertNotIn(foreign.name, wizard.result)
         self.assertNotIn("Trường Khác", wizard.result)

@@ -39,7 +39,9 @@ class HrDepartment(models.Model):
     lu_recognition_ids = fields.One2many(
         "learning.unit.recognition", "department_id", string="Recognitions"
     )
-    lu_recognition_count = fields.Integer(compute="_compute_lu_recognition_count")
+    lu_recognition_count = fields.Integer(
+        string="Number of Recognitions", compute="_compute_lu_recognition_count"
+    )
 
     def _compute_lu_recognition_count(self):
         groups = self.env["learning.unit.recognition"]._read_group(

@@ -373,8 +373,8 @@ class LearningUnitEvidenceImport(models.TransientModel):
         if isinstance(raw, float) and raw.is_integer():
             raw = int(raw)
         text = re.sub(r"\s", "", str(raw if raw is not None else ""))
-        if isinstance(raw, int) and len(text) == 11:
-            text = "0" + text  # a spreadsheet dropped the leading zero
+        if isinstance(raw, int) and not isinstance(raw, bool) and len(text) < 12:
+            text = text.zfill(12)  # a spreadsheet dropped the leading zeros
         return text if CCCD_RE.match(text) else None
 
     def _members(self, cccds):
@@ -495,9 +495,13 @@ class LearningUnitEvidenceImport(models.TransientModel):
             ],
             order="unit_id, name, id",
         )._filtered_access("write")
+        # a member without a CCCD in HR cannot be matched: not in the file
+        members = members.filtered(lambda m: m.employee_id.sudo().identification_id)
         rules = self.period_id.rules_id.criterion_ids
         kinds = {c.member_field for c in rules if c.member_field}
-        return self._workbook(members, self._labels(kinds))
+        # the columns are named in Vietnamese, whatever the user's language
+        labels = self.with_context(lang="vi_VN")._labels(kinds)
+        return self._workbook(members, labels)
 
     @api.model
     def _workbook(self, members, labels):
@@ -509,7 +513,7 @@ class LearningUnitEvidenceImport(models.TransientModel):
         header = workbook.add_format({"bold": True, "border": 1, "text_wrap": True})
         text = workbook.add_format({"border": 1, "num_format": "@"})
         sheet = workbook.add_worksheet("CCCD")
-        titles = ["CCCD", "Họ và tên", self.env._("Unit"), *labels.values()]
+        titles = ["CCCD", "Họ và tên", "Đơn vị", *labels.values()]
         for col, title in enumerate(titles):
             sheet.write_string(0, col, title, header)
         sheet.set_column(0, 0, 16)
