@@ -176,18 +176,18 @@ class ImportAttackCase(LearningUnitCase):
 
     def _layout(self, sheet):
         """``({field: column}, {member id: row})`` of the template's sheet."""
-        labels = self.env["learning.unit.evidence.import"].with_context(
-            lang="vi_VN"
-        )._labels()
+        labels = (
+            self.env["learning.unit.evidence.import"]
+            .with_context(lang="vi_VN")
+            ._labels()
+        )
         header = [cell.value for cell in sheet[1]]
         columns = {
             field: header.index(label) + 1
             for field, label in labels.items()
             if label in header
         }
-        by_cccd = {
-            m.employee_id.sudo().identification_id: m.id for m in self.members
-        }
+        by_cccd = {m.employee_id.sudo().identification_id: m.id for m in self.members}
         rows = {
             by_cccd[sheet.cell(row, 1).value]: row
             for row in range(2, sheet.max_row + 1)
@@ -371,11 +371,7 @@ class TestImportAttacks(ImportAttackCase):
             self.assertTrue(is_vietnamese(outcome.args[0]))
             return
         self.assertIsInstance(outcome, dict, outcome)
-        dropped = [
-            member.name
-            for member in self.members
-            if member.plan_approved
-        ]
+        dropped = [member.name for member in self.members if member.plan_approved]
         self.assertFalse(
             dropped,
             f"import reported success ({short(outcome['result'])}) "

@@ -209,7 +209,8 @@ class LearningUnitPeriod(models.Model):
             period.rules_outdated = bool(
                 period.rules_id
                 and period.template_id
-                and period.rules_id._lu_signature() != period.template_id._lu_signature()
+                and period.rules_id._lu_signature()
+                != period.template_id._lu_signature()
             )
 
     # ------------------------------------------------------------------
