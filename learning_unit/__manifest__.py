@@ -50,6 +50,7 @@
     "assets": {
         "web.assets_tests": [
             "learning_unit/static/src/js/tours/learning_unit_tour.js",
+            "learning_unit/static/src/js/tours/learning_unit_admin_tour.js",
         ],
     },
 }
