@@ -391,11 +391,11 @@ class LearningUnitAssessment(models.Model):
             for line in lines:
                 by_parent[line.criterion_id.parent_id.id].append(line)
 
-            def leaves(criterion, by_parent=by_parent):
+            def leaves(criterion, by_parent):
                 found = []
                 for child in by_parent.get(criterion.id, []):
                     if child.kind == "group":
-                        found += leaves(child.criterion_id)
+                        found += leaves(child.criterion_id, by_parent)
                     else:
                         found.append(child)
                 return found
@@ -403,7 +403,7 @@ class LearningUnitAssessment(models.Model):
             rows = []
             for line in lines.filtered(lambda line: line.kind == "group"):
                 criterion = line.criterion_id
-                scored = leaves(criterion)
+                scored = leaves(criterion, by_parent)
                 if assessment.scheme == "levels":
                     level = scoring.level_of(
                         (c.min_level, c.self_level) for c in scored
@@ -1006,7 +1006,7 @@ class LearningUnitAssessment(models.Model):
         self._lu_lock()
         if vals.get("state") == "returned":
             vals = {k: v for k, v in vals.items() if k != "return_reason"}
-        super()._lu_check_write(vals)
+        return super()._lu_check_write(vals)
 
     def _lu_complete_write(self, vals):
         target = vals.get("state")
@@ -1040,7 +1040,7 @@ class LearningUnitAssessment(models.Model):
                 )
             )
 
-    def copy(self, default=None):
+    def copy_data(self, default=None):
         raise UserError(
             self.env._(
                 "An assessment cannot be duplicated: each unit has one per period."

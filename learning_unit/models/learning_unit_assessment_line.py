@@ -520,7 +520,7 @@ class LearningUnitAssessmentLine(models.Model):
 
     def _lu_check_write(self, vals):
         self.assessment_id._lu_lock()
-        super()._lu_check_write(vals)
+        return super()._lu_check_write(vals)
 
     def _lu_complete_write(self, vals):
         if (INPUT_FIELDS - {"answered"}) & set(vals):

@@ -300,11 +300,10 @@ class LearningUnitLockMixin(models.AbstractModel):
             or key[len("default_") :] not in self._fields
             or key[len("default_") :] in allowed
         }
-        return (
-            self.with_context(context)
-            if len(context) != len(self.env.context)
-            else self
-        )
+        if len(context) == len(self.env.context):
+            return self
+        # the context without those keys: replaced, not merged
+        return self.with_context(context)  # pylint: disable=context-overridden
 
     @api.model_create_multi
     def create(self, vals_list):
