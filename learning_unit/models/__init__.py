@@ -1,18 +1,28 @@
 # The lock mixin first: the models inheriting it are registered after it.
 from . import learning_unit_lock_mixin  # isort: skip
+from . import learning_unit_official_mixin  # isort: skip
 from . import (
     hr_department,
+    ir_actions_report,
     learning_unit_assessment,
     learning_unit_assessment_line,
+    learning_unit_body,
     learning_unit_competency,
     learning_unit_criterion,
+    learning_unit_decision,
+    learning_unit_decision_line,
     learning_unit_document_type,
     learning_unit_dossier_item,
     learning_unit_member,
+    learning_unit_minutes,
+    learning_unit_number_register,
     learning_unit_period,
     learning_unit_promotion_report,
     learning_unit_promotion_report_line,
+    learning_unit_team,
+    learning_unit_team_member,
     learning_unit_template,
+    learning_unit_upward_report,
     learning_unit_xlsx_export,
     mail_message,
     res_users,

@@ -1,0 +1,200 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The minutes of an inspection (biên bản kiểm tra), one per unit inspected.
+
+They record who was there, what the team found and the review result agreed
+with the unit; once signed they no longer change, and the result agreed is
+kept as it was on that day.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .learning_unit_decision_line import LEVEL_WORDS, RANK_WORDS
+
+MINUTES_FIELDS = frozenset(
+    {
+        "date",
+        "time_start",
+        "time_end",
+        "location",
+        "unit_representative",
+        "unit_representative_title",
+        "unit_attendees",
+        "findings",
+        "strengths",
+        "weaknesses",
+        "recommendations",
+    }
+)
+STATES = [("draft", "Draft"), ("signed", "Signed")]
+
+
+class LearningUnitMinutes(models.Model):
+    _name = "learning.unit.minutes"
+    _description = "Learning Unit Inspection Minutes"
+    _inherit = ["mail.thread", "learning.unit.lock.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    _lu_workflow_field = "state"
+    _lu_write_access = {"reviewer": (MINUTES_FIELDS, ("draft",))}
+    _lu_create_fields = {"reviewer": MINUTES_FIELDS | {"team_id", "assessment_id"}}
+
+    name = fields.Char(compute="_compute_name", store=True)
+    team_id = fields.Many2one(
+        "learning.unit.team",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain="[('kind', '=', 'inspection')]",
+    )
+    assessment_id = fields.Many2one(
+        "learning.unit.assessment",
+        string="Unit Inspected",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain="[('id', 'in', allowed_assessment_ids)]",
+    )
+    allowed_assessment_ids = fields.Many2many(
+        related="team_id.assessment_ids", string="Units of the Team"
+    )
+    department_id = fields.Many2one(
+        related="assessment_id.department_id", store=True, string="Unit"
+    )
+    period_id = fields.Many2one(related="team_id.period_id", store=True)
+    company_id = fields.Many2one(related="team_id.company_id", store=True)
+    scheme = fields.Selection(related="assessment_id.scheme")
+    state = fields.Selection(
+        STATES, default="draft", required=True, readonly=True, tracking=True
+    )
+    date = fields.Date(
+        compute="_compute_defaults", store=True, readonly=False, precompute=True
+    )
+    time_start = fields.Char(
+        string="From", default="08 giờ 00", help="As printed: 08 giờ 00."
+    )
+    time_end = fields.Char(string="To", default="11 giờ 00")
+    location = fields.Char(
+        compute="_compute_defaults", store=True, readonly=False, precompute=True
+    )
+    unit_representative = fields.Char(
+        compute="_compute_defaults", store=True, readonly=False, precompute=True
+    )
+    unit_representative_title = fields.Char(
+        default="Thủ trưởng đơn vị", string="Representative's Title"
+    )
+    unit_attendees = fields.Text(
+        string="Other Attendees of the Unit", help="One per line."
+    )
+    findings = fields.Text(help="What the team checked and found.")
+    strengths = fields.Text()
+    weaknesses = fields.Text()
+    recommendations = fields.Text()
+    agreed_result = fields.Char(
+        compute="_compute_agreed_result",
+        store=True,
+        help="The review result agreed, kept as it was when the minutes were signed.",
+    )
+    signed_on = fields.Datetime(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "team_assessment_unique",
+            "UNIQUE(team_id, assessment_id)",
+            "The team already has minutes for this unit.",
+        ),
+    ]
+
+    @api.depends("assessment_id.name", "team_id.name")
+    def _compute_name(self):
+        for minutes in self:
+            minutes.name = (
+                f"{minutes.team_id.name or ''} – {minutes.assessment_id.name or ''}"
+            )
+
+    @api.depends("team_id", "assessment_id")
+    def _compute_defaults(self):
+        for minutes in self:
+            if minutes.state != "draft":
+                continue
+            minutes.date = minutes.date or minutes.team_id.date
+            minutes.location = minutes.location or minutes.team_id.location
+            minutes.unit_representative = (
+                minutes.unit_representative or minutes.assessment_id.head_name
+            )
+
+    @api.depends(
+        "state",
+        "assessment_id.review_complete",
+        "assessment_id.review_total",
+        "assessment_id.review_rank",
+        "assessment_id.review_level",
+    )
+    def _compute_agreed_result(self):
+        fmt = self.env["learning.unit.assessment.line"]._fmt
+        for minutes in self:
+            if minutes.state == "signed" and minutes.agreed_result:
+                continue
+            assessment = minutes.assessment_id
+            if not assessment.review_complete:
+                minutes.agreed_result = False
+            elif assessment.scheme == "levels":
+                minutes.agreed_result = LEVEL_WORDS.get(assessment.review_level or "")
+            else:
+                minutes.agreed_result = (
+                    f"{fmt(assessment.review_total)} điểm, xếp loại "
+                    f"{RANK_WORDS.get(assessment.review_rank, '')}"
+                )
+
+    @api.constrains("team_id", "assessment_id")
+    def _check_unit_of_the_team(self):
+        for minutes in self:
+            if minutes.assessment_id not in minutes.team_id.assessment_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s is not a unit %(team)s inspects.",
+                        unit=minutes.assessment_id.name,
+                        team=minutes.team_id.name,
+                    )
+                )
+
+    def _lu_state(self):
+        return self.state
+
+    def _lu_locked_error(self, record):
+        return UserError(
+            self.env._(
+                "The minutes %(minutes)s are signed and can no longer be changed.",
+                minutes=record.display_name,
+            )
+        )
+
+    def _lu_complete_write(self, vals):
+        target = vals.get("state")
+        if target:
+            if target != "signed" or any(m.state != "draft" for m in self):
+                raise UserError(self.env._("Signed minutes stay signed."))
+            if "reviewer" not in self._lu_roles() and not self.env.su:
+                raise UserError(self.env._("Only the inspection team signs."))
+            incomplete = self.filtered(lambda m: not m.assessment_id.review_complete)
+            if incomplete:
+                raise ValidationError(
+                    self.env._(
+                        "Confirm every review result of %(units)s before signing "
+                        "the minutes.",
+                        units=", ".join(incomplete.mapped("assessment_id.name")),
+                    )
+                )
+            vals["signed_on"] = fields.Datetime.now()
+        return vals
+
+    def action_sign(self):
+        """The minutes are signed: they and the result agreed no longer change."""
+        return self.write({"state": "signed"})
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(minutes.state != "draft" for minutes in self):
+            raise UserError(self.env._("Signed minutes are never deleted."))
