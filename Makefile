@@ -21,7 +21,7 @@ BUILD := $(CURDIR)/.build
 PY := $(VENV)/bin/python
 export PATH := $(VENV)/bin:$(PATH)
 
-ADDONS_PATH := $(ODOO_SRC)/odoo/addons,$(CURDIR)
+ADDONS_PATH := $(ODOO_SRC)/odoo/addons,$(VENV)/lib/python3.11/site-packages/odoo/addons,$(CURDIR)
 ODOO := $(PY) $(ODOO_SRC)/odoo-bin -c $(BUILD)/odoo.conf
 PYTEST_ARGS ?=
 

@@ -17,6 +17,9 @@ ADMIN = "learning_unit.group_admin"
 # that lost its charset): "đ" -> "Ä‘", "ể" -> "á»ƒ".
 MOJIBAKE = ("Ä‘", "á»", "Ã¡", "Ã©", "áº")
 
+# The annex reference of the forms, from the period's plan (ReportFixture).
+PLAN_NOTE = "(Kèm theo Kế hoạch số 206/KH-UBND ngày 28/9/2020 của Ủy ban nhân dân tỉnh Long An)"
+
 # Phụ lục 2 of seed 001 (STT, Nội dung tiêu chí, Điểm số tối đa), hints in
 # parentheses, then the self score of the unit of ReportFixture (94,5 points).
 SEED_TABLE = [
@@ -141,6 +144,22 @@ class ReportFixture:
         cls.score_94_5(cls.assessment)
         cls.assessment2 = cls.make_assessment(cls.unit2)
         cls.assessment_b = cls.make_assessment(cls.unit_b)
+        # the provincial plan the annexes cite
+        cls.province = cls.env["learning.unit.body"].create(
+            {
+                "name": "Ủy ban nhân dân tỉnh Long An",
+                "short_name": "UBND",
+                "kind": "province",
+                "place": "Long An",
+            }
+        )
+        cls.period.write(
+            {
+                "plan_number": "206/KH-UBND",
+                "plan_date": "2020-09-28",
+                "plan_body_id": cls.province.id,
+            }
+        )
 
     @classmethod
     def score_94_5(cls, assessment):
