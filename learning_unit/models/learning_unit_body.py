@@ -154,7 +154,12 @@ class LearningUnitBody(models.Model):
     def _lu_header(self):
         """``(superior line, own name)`` as the header prints them."""
         self.ensure_one()
-        superior = self.superior_id
+        # a People's Committee prints its own name only (Nghị định 30)
+        superior = (
+            self.superior_id
+            if self.kind not in ("province", "district", "commune")
+            else self.superior_id.browse()
+        )
         superior_text = (
             (superior.header_name or superior.name or "").replace("\n", " ").upper()
             if superior

@@ -82,38 +82,22 @@ class LearningUnitDecision(models.Model):
         required=True,
         ondelete="restrict",
         index=True,
-        compute="_compute_department_id",
-        store=True,
-        readonly=False,
-        precompute=True,
         help="The units this decision may list are this department's sub-units.",
     )
     state = fields.Selection(
         STATES, default="draft", required=True, readonly=True, tracking=True
     )
     summary = fields.Char(
-        compute="_compute_texts",
-        store=True,
-        readonly=False,
         help="The line under QUYẾT ĐỊNH: Về việc công nhận …",
     )
     basis = fields.Text(
         string="Legal Basis",
-        compute="_compute_texts",
-        store=True,
-        readonly=False,
         help="The 'Căn cứ …' lines, one per line.",
     )
     proposal = fields.Char(
-        compute="_compute_texts",
-        store=True,
-        readonly=False,
         help="Whose proposal the decision follows: Xét đề nghị của …",
     )
     other_articles = fields.Text(
-        compute="_compute_texts",
-        store=True,
-        readonly=False,
         help="The articles after Article 1, one per line.",
     )
     line_ids = fields.One2many(
@@ -148,51 +132,42 @@ class LearningUnitDecision(models.Model):
                 "Draft decision %(year)s", year=decision.period_id.year or ""
             )
 
-    @api.depends("body_id", "period_id")
-    def _compute_department_id(self):
-        for decision in self:
-            if decision.department_id:
-                continue
-            decision.department_id = (
-                decision.body_id.department_id
-                or self.env.user.lu_review_department_ids[:1]
+    @api.model
+    def _lu_default_texts(self, vals):
+        """The department and the texts of a new draft, from its period and body."""
+        period = self.env["learning.unit.period"].browse(vals.get("period_id"))
+        body = self.env["learning.unit.body"].browse(vals.get("body_id"))
+        year = period.year or ""
+        defaults = {}
+        if not vals.get("department_id"):
+            department = body.department_id or self.env.user.lu_review_department_ids[:1]
+            defaults["department_id"] = department.id
+        if vals.get("decision_type") == "revocation":
+            revoked = self.browse(vals.get("revoked_decision_id"))
+            defaults["summary"] = (
+                f"Về việc thu hồi Quyết định số {revoked.number_text or '...'}"
+                f" công nhận “Đơn vị học tập” năm {revoked.year or year}"
             )
-
-    @api.depends("body_id", "period_id", "decision_type", "revoked_decision_id")
-    def _compute_texts(self):
-        for decision in self:
-            if decision.state != "draft":
-                continue
-            year = decision.period_id.year or ""
-            body = decision.body_id
-            if decision.decision_type == "revocation":
-                revoked = decision.revoked_decision_id
-                decision.summary = (
-                    f"Về việc thu hồi Quyết định số {revoked.number_text or '...'}"
-                    f" công nhận “Đơn vị học tập” năm {revoked.year or year}"
-                )
-            else:
-                decision.summary = f"Về việc công nhận “Đơn vị học tập” năm {year}"
-            rules = decision.period_id.rules_id
-            basis = [
-                "Căn cứ Luật Tổ chức chính quyền địa phương;",
-                f"Căn cứ {self._lu_rules_citation(rules)};",
+        else:
+            defaults["summary"] = f"Về việc công nhận “Đơn vị học tập” năm {year}"
+        basis = [
+            "Căn cứ Luật Tổ chức chính quyền địa phương;",
+            f"Căn cứ {self._lu_rules_citation(period.rules_id)};",
+        ]
+        plan = period._lu_plan_citation() if period else ""
+        if plan:
+            basis.append(f"Căn cứ {plan};")
+        defaults["basis"] = "\n".join(basis)
+        defaults["proposal"] = f"Xét đề nghị của {body.proposer}." if body.proposer else ""
+        defaults["other_articles"] = "\n".join(
+            [
+                "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+                "Điều 3. Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên "
+                "quan và các đơn vị có tên tại Điều 1 chịu trách nhiệm thi hành "
+                "Quyết định này./.",
             ]
-            plan = decision.period_id._lu_plan_citation()
-            if plan:
-                basis.append(f"Căn cứ {plan};")
-            decision.basis = "\n".join(basis)
-            decision.proposal = (
-                f"Xét đề nghị của {body.proposer}." if body.proposer else ""
-            )
-            decision.other_articles = "\n".join(
-                [
-                    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
-                    "Điều 3. Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có "
-                    "liên quan và các đơn vị có tên tại Điều 1 chịu trách nhiệm "
-                    "thi hành Quyết định này./.",
-                ]
-            )
+        )
+        return {key: value for key, value in defaults.items() if key not in vals}
 
     @api.model
     def _lu_rules_citation(self, rules):
@@ -427,6 +402,7 @@ class LearningUnitDecision(models.Model):
         for vals in vals_list:
             if vals.get("decision_type") == "revocation" and vals.get("line_ids"):
                 raise UserError(self.env._("A revocation lists no unit."))
+            vals.update(self._lu_default_texts(vals))
         return vals_list
 
     @api.ondelete(at_uninstall=False)

@@ -9,6 +9,7 @@ is a draft and is kept as it was once the decision is issued.
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..reports.learning_unit_report_data import vn_number
 from .learning_unit_criterion import LEVEL_SELECTION
 
 LINE_FIELDS = frozenset({"note", "sequence"})
@@ -58,7 +59,7 @@ class LearningUnitDecisionLine(models.Model):
         string="Result",
         compute="_compute_result",
         store=True,
-        help="As the annex prints it; kept as it was when the decision was issued.",
+        help="As the annex prints it.",
     )
     note = fields.Char()
 
@@ -78,10 +79,9 @@ class LearningUnitDecisionLine(models.Model):
         "assessment_id.scheme",
     )
     def _compute_result(self):
-        fmt = self.env["learning.unit.assessment.line"]._fmt
+        # a recognised assessment's review no longer changes (the workflow ends
+        # there): the result of an issued decision stays the one it printed
         for line in self:
-            if line.result_text and line.decision_id.state not in (False, "draft"):
-                continue  # issued: the result of the day stays
             assessment = line.assessment_id
             complete = assessment.review_complete
             if assessment.scheme == "levels":
@@ -96,7 +96,7 @@ class LearningUnitDecisionLine(models.Model):
                 line.review_total = assessment.review_total if complete else 0.0
                 line.review_rank = RANK_WORDS.get(rank or "", "")
                 line.result_text = (
-                    f"{RANK_WORDS[rank]} ({fmt(assessment.review_total)} điểm)"
+                    f"{RANK_WORDS[rank]} ({vn_number(assessment.review_total)} điểm)"
                     if rank
                     else ""
                 )

@@ -10,6 +10,7 @@ kept as it was on that day.
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..reports.learning_unit_report_data import vn_number
 from .learning_unit_decision_line import LEVEL_WORDS, RANK_WORDS
 
 MINUTES_FIELDS = frozenset(
@@ -69,19 +70,13 @@ class LearningUnitMinutes(models.Model):
     state = fields.Selection(
         STATES, default="draft", required=True, readonly=True, tracking=True
     )
-    date = fields.Date(
-        compute="_compute_defaults", store=True, readonly=False, precompute=True
-    )
+    date = fields.Date()
     time_start = fields.Char(
         string="From", default="08 giờ 00", help="As printed: 08 giờ 00."
     )
     time_end = fields.Char(string="To", default="11 giờ 00")
-    location = fields.Char(
-        compute="_compute_defaults", store=True, readonly=False, precompute=True
-    )
-    unit_representative = fields.Char(
-        compute="_compute_defaults", store=True, readonly=False, precompute=True
-    )
+    location = fields.Char()
+    unit_representative = fields.Char()
     unit_representative_title = fields.Char(
         default="Thủ trưởng đơn vị", string="Representative's Title"
     )
@@ -92,10 +87,15 @@ class LearningUnitMinutes(models.Model):
     strengths = fields.Text()
     weaknesses = fields.Text()
     recommendations = fields.Text()
+    current_result = fields.Char(
+        compute="_compute_current_result",
+        string="Review Result",
+        help="The review result of the unit as it stands.",
+    )
     agreed_result = fields.Char(
-        compute="_compute_agreed_result",
-        store=True,
-        help="The review result agreed, kept as it was when the minutes were signed.",
+        readonly=True,
+        copy=False,
+        help="The review result agreed, as it was when the minutes were signed.",
     )
     signed_on = fields.Datetime(readonly=True, copy=False)
 
@@ -114,39 +114,45 @@ class LearningUnitMinutes(models.Model):
                 f"{minutes.team_id.name or ''} – {minutes.assessment_id.name or ''}"
             )
 
-    @api.depends("team_id", "assessment_id")
-    def _compute_defaults(self):
-        for minutes in self:
-            if minutes.state != "draft":
-                continue
-            minutes.date = minutes.date or minutes.team_id.date
-            minutes.location = minutes.location or minutes.team_id.location
-            minutes.unit_representative = (
-                minutes.unit_representative or minutes.assessment_id.head_name
-            )
+    @api.model
+    def _lu_complete_create(self, vals_list):
+        teams = self.env["learning.unit.team"].browse(
+            {vals.get("team_id") for vals in vals_list if vals.get("team_id")}
+        )
+        assessments = self.env["learning.unit.assessment"].browse(
+            {vals.get("assessment_id") for vals in vals_list if vals.get("assessment_id")}
+        )
+        teams = {team.id: team for team in teams}
+        heads = {a.id: a.head_name for a in assessments}
+        for vals in vals_list:
+            team = teams.get(vals.get("team_id"))
+            if team:
+                vals.setdefault("date", team.date)
+                vals.setdefault("location", team.location)
+            vals.setdefault("unit_representative", heads.get(vals.get("assessment_id")))
+        return vals_list
 
     @api.depends(
-        "state",
         "assessment_id.review_complete",
         "assessment_id.review_total",
         "assessment_id.review_rank",
         "assessment_id.review_level",
     )
-    def _compute_agreed_result(self):
-        fmt = self.env["learning.unit.assessment.line"]._fmt
+    def _compute_current_result(self):
         for minutes in self:
-            if minutes.state == "signed" and minutes.agreed_result:
-                continue
-            assessment = minutes.assessment_id
-            if not assessment.review_complete:
-                minutes.agreed_result = False
-            elif assessment.scheme == "levels":
-                minutes.agreed_result = LEVEL_WORDS.get(assessment.review_level or "")
-            else:
-                minutes.agreed_result = (
-                    f"{fmt(assessment.review_total)} điểm, xếp loại "
-                    f"{RANK_WORDS.get(assessment.review_rank, '')}"
-                )
+            minutes.current_result = minutes._lu_result_text()
+
+    def _lu_result_text(self):
+        self.ensure_one()
+        assessment = self.assessment_id
+        if not assessment.review_complete:
+            return False
+        if assessment.scheme == "levels":
+            return LEVEL_WORDS.get(assessment.review_level or "")
+        return (
+            f"{vn_number(assessment.review_total)} điểm, xếp loại "
+            f"{RANK_WORDS.get(assessment.review_rank, '')}"
+        )
 
     @api.constrains("team_id", "assessment_id")
     def _check_unit_of_the_team(self):
@@ -188,11 +194,16 @@ class LearningUnitMinutes(models.Model):
                     )
                 )
             vals["signed_on"] = fields.Datetime.now()
+            if len(self) > 1:
+                raise UserError(self.env._("Sign one set of minutes at a time."))
+            vals["agreed_result"] = self._lu_result_text()
         return vals
 
     def action_sign(self):
         """The minutes are signed: they and the result agreed no longer change."""
-        return self.write({"state": "signed"})
+        for minutes in self:
+            minutes.write({"state": "signed"})
+        return True
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

@@ -51,17 +51,13 @@ class LearningUnitUpwardReport(models.Model):
         required=True,
         ondelete="restrict",
         index=True,
-        compute="_compute_department_id",
-        store=True,
-        readonly=False,
-        precompute=True,
         help="Every unit of this department is listed, filed or not.",
     )
     state = fields.Selection(
         STATES, default="draft", required=True, readonly=True, tracking=True
     )
-    summary = fields.Char(compute="_compute_texts", store=True, readonly=False)
-    introduction = fields.Text(compute="_compute_texts", store=True, readonly=False)
+    summary = fields.Char()
+    introduction = fields.Text()
 
     @api.depends("number_text", "period_id.year", "body_id.name")
     @api.depends_context("lang")
@@ -71,30 +67,27 @@ class LearningUnitUpwardReport(models.Model):
                 "Draft report %(year)s", year=report.period_id.year or ""
             )
 
-    @api.depends("body_id", "period_id")
-    def _compute_department_id(self):
-        for report in self:
-            if report.department_id:
-                continue
-            report.department_id = (
-                report.body_id.department_id
-                or self.env.user.lu_review_department_ids[:1]
-            )
-
-    @api.depends("body_id", "period_id")
-    def _compute_texts(self):
-        for report in self:
-            if report.state != "draft":
-                continue
-            year = report.period_id.year or ""
-            report.summary = f"Kết quả đánh giá, công nhận “Đơn vị học tập” năm {year}"
-            plan = report.period_id._lu_plan_citation()
-            report.introduction = (
-                f"Thực hiện {plan}, " if plan else "Thực hiện kế hoạch của cấp trên, "
-            ) + (
-                f"{report.body_id.name or ''} báo cáo kết quả đánh giá, công nhận "
-                f"“Đơn vị học tập” năm {year} như sau:"
-            )
+    @api.model
+    def _lu_complete_create(self, vals_list):
+        for vals in vals_list:
+            period = self.env["learning.unit.period"].browse(vals.get("period_id"))
+            body = self.env["learning.unit.body"].browse(vals.get("body_id"))
+            year = period.year or ""
+            plan = period._lu_plan_citation() if period else ""
+            defaults = {
+                "department_id": (
+                    body.department_id or self.env.user.lu_review_department_ids[:1]
+                ).id,
+                "summary": f"Kết quả đánh giá, công nhận “Đơn vị học tập” năm {year}",
+                "introduction": (
+                    f"Thực hiện {plan}, " if plan else "Thực hiện kế hoạch của cấp trên, "
+                )
+                + f"{body.name or ''} báo cáo kết quả đánh giá, công nhận “Đơn vị "
+                f"học tập” năm {year} như sau:",
+            }
+            for key, value in defaults.items():
+                vals.setdefault(key, value)
+        return vals_list
 
     def _lu_state(self):
         return self.state

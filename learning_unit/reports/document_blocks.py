@@ -187,9 +187,22 @@ def document(name, blocks, cls="", lang_off=True):
     return {"name": name, "blocks": blocks, "cls": cls}
 
 
-def plain_text(doc):
-    """Every text of ``doc`` in reading order (tests compare PDF and DOCX)."""
+def plain_text(doc, cells_only=False):
+    """Every text of ``doc`` in reading order (tests compare PDF and DOCX).
+
+    With ``cells_only``, the texts of the table cells only.
+    """
     parts = []
+    if cells_only:
+        for block in doc["blocks"]:
+            if block["type"] == "table":
+                for line in block["head"]:
+                    parts += ["".join(r["text"] for r in c["runs"]) for c in line]
+                for line in block["rows"]:
+                    parts += [
+                        "".join(r["text"] for r in c["runs"]) for c in line["cells"]
+                    ]
+        return [part for part in parts if part]
 
     def runs_text(runs):
         return "".join(r["text"] for r in runs)
@@ -200,7 +213,7 @@ def plain_text(doc):
             parts += [block["superior"], *block["issuer_lines"]]
             if block["motto"]:
                 parts += [block["national"], block["national_motto"]]
-            parts += [block["number"], block["place_date"]]
+            parts += [*block["number"].split(), block["place_date"]]
         elif kind == "p":
             parts.append(runs_text(block["runs"]))
         elif kind == "table":

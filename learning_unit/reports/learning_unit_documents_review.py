@@ -129,6 +129,8 @@ class LearningUnitDocumentsReview(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def tt24_proposal(self, assessments):
+        # the official documents are Vietnamese, their explanations too
+        assessments = assessments.with_context(lang="vi_VN")
         self._criteria_lines(assessments)
         context = self._unit_context(assessments)
         documents = []
@@ -192,6 +194,8 @@ class LearningUnitDocumentsReview(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def tt24_self_report(self, assessments):
+        # the official documents are Vietnamese, their explanations too
+        assessments = assessments.with_context(lang="vi_VN")
         by_assessment = self._criteria_lines(assessments)
         context = self._unit_context(assessments)
         teams = self._unit_teams(assessments)
@@ -284,6 +288,8 @@ class LearningUnitDocumentsReview(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def tt24_summary(self, assessments):
+        # the official documents are Vietnamese, their explanations too
+        assessments = assessments.with_context(lang="vi_VN")
         by_assessment = self._criteria_lines(assessments)
         context = self._unit_context(assessments)
         teams = self._unit_teams(assessments)
@@ -390,6 +396,7 @@ class LearningUnitDocumentsReview(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def minutes(self, records):
+        records = records.with_context(lang="vi_VN")
         records.check_access("read")
         records.fetch(
             [
