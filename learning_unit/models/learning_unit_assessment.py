@@ -1312,8 +1312,6 @@ class LearningUnitAssessment(models.Model):
         "learning.unit.decision",
         string="Recognition Decision",
         compute="_compute_decision_id",
-        store=True,
-        index=True,
         help="The issued decision recognising the unit (none once revoked).",
     )
 

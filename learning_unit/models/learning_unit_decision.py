@@ -140,7 +140,9 @@ class LearningUnitDecision(models.Model):
         year = period.year or ""
         defaults = {}
         if not vals.get("department_id"):
-            department = body.department_id or self.env.user.lu_review_department_ids[:1]
+            department = (
+                body.department_id or self.env.user.lu_review_department_ids[:1]
+            )
             defaults["department_id"] = department.id
         if vals.get("decision_type") == "revocation":
             revoked = self.browse(vals.get("revoked_decision_id"))
@@ -158,7 +160,9 @@ class LearningUnitDecision(models.Model):
         if plan:
             basis.append(f"Căn cứ {plan};")
         defaults["basis"] = "\n".join(basis)
-        defaults["proposal"] = f"Xét đề nghị của {body.proposer}." if body.proposer else ""
+        defaults["proposal"] = (
+            f"Xét đề nghị của {body.proposer}." if body.proposer else ""
+        )
         defaults["other_articles"] = "\n".join(
             [
                 "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",

@@ -48,18 +48,15 @@ class LearningUnitDecisionLine(models.Model):
     )
     company_id = fields.Many2one(related="decision_id.company_id", store=True)
     scheme = fields.Selection(related="assessment_id.scheme")
-    review_total = fields.Float(
-        compute="_compute_result", store=True, string="Review Score"
-    )
-    review_rank = fields.Char(compute="_compute_result", store=True, string="Rank")
+    # read from the assessment: its review no longer changes once recognised
+    # (not stored: changing an assessment never searches the decisions)
+    review_total = fields.Float(compute="_compute_result", string="Review Score")
+    review_rank = fields.Char(compute="_compute_result", string="Rank")
     review_level = fields.Selection(
-        LEVEL_SELECTION, compute="_compute_result", store=True, string="Level"
+        LEVEL_SELECTION, compute="_compute_result", string="Level"
     )
     result_text = fields.Char(
-        string="Result",
-        compute="_compute_result",
-        store=True,
-        help="As the annex prints it.",
+        string="Result", compute="_compute_result", help="As the annex prints it."
     )
     note = fields.Char()
 
@@ -79,8 +76,6 @@ class LearningUnitDecisionLine(models.Model):
         "assessment_id.scheme",
     )
     def _compute_result(self):
-        # a recognised assessment's review no longer changes (the workflow ends
-        # there): the result of an issued decision stays the one it printed
         for line in self:
             assessment = line.assessment_id
             complete = assessment.review_complete

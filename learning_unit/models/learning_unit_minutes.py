@@ -120,7 +120,11 @@ class LearningUnitMinutes(models.Model):
             {vals.get("team_id") for vals in vals_list if vals.get("team_id")}
         )
         assessments = self.env["learning.unit.assessment"].browse(
-            {vals.get("assessment_id") for vals in vals_list if vals.get("assessment_id")}
+            {
+                vals.get("assessment_id")
+                for vals in vals_list
+                if vals.get("assessment_id")
+            }
         )
         teams = {team.id: team for team in teams}
         heads = {a.id: a.head_name for a in assessments}

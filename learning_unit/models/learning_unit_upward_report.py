@@ -80,7 +80,9 @@ class LearningUnitUpwardReport(models.Model):
                 ).id,
                 "summary": f"Kết quả đánh giá, công nhận “Đơn vị học tập” năm {year}",
                 "introduction": (
-                    f"Thực hiện {plan}, " if plan else "Thực hiện kế hoạch của cấp trên, "
+                    f"Thực hiện {plan}, "
+                    if plan
+                    else "Thực hiện kế hoạch của cấp trên, "
                 )
                 + f"{body.name or ''} báo cáo kết quả đánh giá, công nhận “Đơn vị "
                 f"học tập” năm {year} như sau:",

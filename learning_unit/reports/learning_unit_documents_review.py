@@ -79,7 +79,7 @@ class LearningUnitDocumentsReview(models.AbstractModel):
         )
         lines.criterion_id.fetch(["name", "label", "code", "max_score"])
         by_assessment = defaultdict(list)
-        for line in lines.sorted(lambda l: (l.sequence, l.id)):
+        for line in lines.sorted(lambda line: (line.sequence, line.id)):
             by_assessment[line.assessment_id.id].append(line)
         return by_assessment
 
@@ -220,7 +220,12 @@ class LearningUnitDocumentsReview(models.AbstractModel):
             if team and team.member_ids:
                 blocks.append(
                     B.para(
-                        f"Tổ đánh giá được thành lập theo {team.founding_reference or 'quyết định của Thủ trưởng đơn vị'}, gồm:",
+                        "Tổ đánh giá được thành lập theo "
+                        + (
+                            team.founding_reference
+                            or "quyết định của Thủ trưởng đơn vị"
+                        )
+                        + ", gồm:",
                         indent=True,
                     )
                 )
@@ -498,9 +503,9 @@ class LearningUnitDocumentsReview(models.AbstractModel):
                     or [B.para("...", indent=True)]
                 ),
                 B.para(
-                    f"Biên bản kết thúc vào lúc {minutes.time_end or '.....'} cùng ngày, "
-                    "đã được đọc lại cho các thành viên cùng nghe và thống nhất ký "
-                    "tên./.",
+                    f"Biên bản kết thúc vào lúc {minutes.time_end or '.....'} cùng "
+                    "ngày, đã được đọc lại cho các thành viên cùng nghe và thống "
+                    "nhất ký tên./.",
                     indent=True,
                 ),
             ]
@@ -648,7 +653,7 @@ class LearningUnitDocumentsReview(models.AbstractModel):
             if decision.proposal:
                 blocks.append(B.para(decision.proposal, i=True, indent=True))
             blocks.append(B.center("QUYẾT ĐỊNH:", b=True, space_before=6))
-            units = decision.line_ids.sorted(lambda l: (l.sequence, l.id))
+            units = decision.line_ids.sorted(lambda line: (line.sequence, line.id))
             if decision.decision_type == "revocation":
                 revoked = decision.revoked_decision_id
                 blocks += [
@@ -656,8 +661,9 @@ class LearningUnitDocumentsReview(models.AbstractModel):
                         [
                             B.run("Điều 1. ", b=True),
                             f"Thu hồi Quyết định số {revoked.number_text} ngày "
-                            f"{vn_short_date(revoked.date_issued)} của {revoked.body_id.name} "
-                            f"về việc công nhận “Đơn vị học tập” năm {revoked.year}.",
+                            f"{vn_short_date(revoked.date_issued)} của "
+                            f"{revoked.body_id.name} về việc công nhận “Đơn vị học "
+                            f"tập” năm {revoked.year}.",
                         ],
                         indent=True,
                     ),
@@ -745,7 +751,7 @@ class LearningUnitDocumentsReview(models.AbstractModel):
             RANK_WORDS.values()
         )
         words = {
-            **{k: v for k, v in LEVEL_WORDS.items()},
+            **dict(LEVEL_WORDS),
             **{v: v for v in RANK_WORDS.values()},
         }
         parts = []
@@ -840,7 +846,8 @@ class LearningUnitDocumentsReview(models.AbstractModel):
                 f"{decision.number_text} ngày {vn_short_date(decision.date_issued)}"
             )
         elif assessment.state == "recognised" and assessment.decision_number:
-            decision_text = f"{assessment.decision_number} ngày {vn_short_date(assessment.decision_date)}"
+            day = vn_short_date(assessment.decision_date)
+            decision_text = f"{assessment.decision_number} ngày {day}"
         else:
             decision_text = ""
         if assessment.scheme == "levels":
@@ -985,7 +992,8 @@ class LearningUnitDocumentsReview(models.AbstractModel):
                 B.para("I. KẾT QUẢ CHUNG", b=True),
                 B.para(
                     f"Tổng số đơn vị: {units:02d}; đã gửi hồ sơ: {totals['filed']:02d} "
-                    f"(đúng hạn: {totals['on_time']:02d}, trễ hạn: {totals['late']:02d}); "
+                    f"(đúng hạn: {totals['on_time']:02d}, "
+                    f"trễ hạn: {totals['late']:02d}); "
                     f"không gửi hồ sơ: {totals['not_filed']:02d}; đã công nhận: "
                     f"{totals['recognised']:02d}.",
                     indent=True,
