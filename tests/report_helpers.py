@@ -18,7 +18,9 @@ ADMIN = "learning_unit.group_admin"
 MOJIBAKE = ("Ä‘", "á»", "Ã¡", "Ã©", "áº")
 
 # The annex reference of the forms, from the period's plan (ReportFixture).
-PLAN_NOTE = "(Kèm theo Kế hoạch số 206/KH-UBND ngày 28/9/2020 của Ủy ban nhân dân tỉnh Long An)"
+PLAN_NOTE = (
+    "(Kèm theo Kế hoạch số 206/KH-UBND ngày 28/9/2020 của Ủy ban nhân dân tỉnh Long An)"
+)
 
 # Phụ lục 2 of seed 001 (STT, Nội dung tiêu chí, Điểm số tối đa), hints in
 # parentheses, then the self score of the unit of ReportFixture (94,5 points).
@@ -327,7 +329,9 @@ class Nd30Mixin:
                 # the page number, alone and centred in the top margin
                 self.assertEqual([w[5] for w in in_margin], [str(page)], page)
                 centre = (in_margin[0][1] + in_margin[0][3]) / 2
-                self.assertAlmostEqual(centre, (30 * MM + 595 - 15 * MM) / 2, delta=12 * MM)
+                self.assertAlmostEqual(
+                    centre, (30 * MM + 595 - 15 * MM) / 2, delta=12 * MM
+                )
         first = normalize(pdf_page_texts(content)[0])
         for line in NATIONAL_LINES:
             self.assertIn(line, first)

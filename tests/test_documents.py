@@ -88,9 +88,7 @@ class DocumentCase(Nd30Mixin, ReportFixture, LearningUnitHttpCase):
         Report = self.env["ir.actions.report"]
         if user:
             Report = Report.with_user(user)
-        content, kind = Report._render_docx(
-            f"learning_unit.{xmlid}_docx", records.ids
-        )
+        content, kind = Report._render_docx(f"learning_unit.{xmlid}_docx", records.ids)
         self.assertEqual(kind, "docx")
         self._dump(dump and dump.replace(".pdf", ".docx"), content)
         return content
@@ -210,7 +208,9 @@ class TestRecognition(DocumentCase):
         action = self.as_reviewer.action_new_decision()
         decision = self.env["learning.unit.decision"].browse(action["res_id"])
         self.assertEqual(decision.state, "draft")
-        self.assertEqual(decision.line_ids.assessment_id, self.assessment | self.assessment2)
+        self.assertEqual(
+            decision.line_ids.assessment_id, self.assessment | self.assessment2
+        )
         self.assertEqual(
             sorted(decision.line_ids.mapped("result_text")),
             ["Chưa đạt (0 điểm)", "Khá (84,5 điểm)"],
@@ -255,7 +255,9 @@ class TestRecognition(DocumentCase):
         )
         with self.assertRaises(ValidationError):
             revocation.with_user(self.reviewer).action_issue()  # no reason
-        revocation.with_user(self.reviewer).revoke_reason = "Hồ sơ minh chứng không đúng."
+        revocation.with_user(
+            self.reviewer
+        ).revoke_reason = "Hồ sơ minh chứng không đúng."
         revocation.with_user(self.reviewer).action_issue()
         self.assertEqual(revocation.number_text, "03/QĐ-UBND")
         self.assertEqual(decision.state, "revoked")
@@ -319,7 +321,7 @@ class TestRecognition(DocumentCase):
             self.as_reviewer.action_new_decision()["res_id"]
         )
         decision.line_ids.filtered(
-            lambda l: l.assessment_id == self.assessment2
+            lambda line: line.assessment_id == self.assessment2
         ).with_user(self.reviewer).unlink()
         decision.with_user(self.reviewer).action_issue()
         report = self.env["learning.unit.upward.report"].browse(
@@ -328,11 +330,19 @@ class TestRecognition(DocumentCase):
         report.with_user(self.reviewer).write(
             {"recipients": "Bộ Giáo dục và Đào tạo\nUBND tỉnh Long An\nLưu: VT"}
         )
-        data = self.env["learning.unit.documents"].with_user(self.reviewer).upward_data(report)[0]
+        data = (
+            self.env["learning.unit.documents"]
+            .with_user(self.reviewer)
+            .upward_data(report)[0]
+        )
         rows = {row["unit"]: row for row in data["rows"]}
         self.assertEqual(
             set(rows),
-            {"Phòng Giáo dục và Đào tạo", "Trường THCS Nhị Thành", "Trường Tiểu học Bình Thạnh"},
+            {
+                "Phòng Giáo dục và Đào tạo",
+                "Trường THCS Nhị Thành",
+                "Trường Tiểu học Bình Thạnh",
+            },
         )
         self.assertEqual(rows["Trường Tiểu học Bình Thạnh"]["timing"], "not_submitted")
         self.assertFalse(rows["Trường Tiểu học Bình Thạnh"]["filed"])
@@ -340,7 +350,12 @@ class TestRecognition(DocumentCase):
         self.assertFalse(rows["Trường THCS Nhị Thành"]["recognised"])
         totals = data["totals"]
         self.assertEqual(
-            (totals["units"], totals["filed"], totals["not_filed"], totals["recognised"]),
+            (
+                totals["units"],
+                totals["filed"],
+                totals["not_filed"],
+                totals["recognised"],
+            ),
             (3, 2, 1, 1),
         )
         self.assertEqual(
@@ -382,7 +397,11 @@ class TestRecognition(DocumentCase):
         units = [row[1] for row in rows if row and isinstance(row[0], int)]
         self.assertEqual(
             units,
-            ["Phòng Giáo dục và Đào tạo", "Trường THCS Nhị Thành", "Trường Tiểu học Bình Thạnh"],
+            [
+                "Phòng Giáo dục và Đào tạo",
+                "Trường THCS Nhị Thành",
+                "Trường Tiểu học Bình Thạnh",
+            ],
         )
         self.assertIn([None, "Tổng cộng", 3], rows)
         self.assertIn([None, "Không gửi hồ sơ", 1], rows)
@@ -443,7 +462,9 @@ class TestRecognition(DocumentCase):
         queries()
         few = queries()
         for i in range(6):
-            self.make_assessment(self.make_unit(f"Đơn vị thêm {i}", 0, parent=self.district), load=False)
+            self.make_assessment(
+                self.make_unit(f"Đơn vị thêm {i}", 0, parent=self.district), load=False
+            )
             self.make_unit(f"Đơn vị chưa gửi {i}", 0, parent=self.district)
         queries()
         self.assertEqual(queries(), few)
@@ -478,10 +499,20 @@ class TestUnitDossier(DocumentCase):
         text = self.check_both(
             "action_report_phu_luc_1", "report_phu_luc_1", report, dump="phu_luc_1.pdf"
         )
-        self.assertInOrder(text, ["PHỤ LỤC 1", "(Kèm theo Kế hoạch số 206/KH-UBND", "CHỦ TỊCH", "Trần Thị Bình"])
+        self.assertInOrder(
+            text,
+            [
+                "PHỤ LỤC 1",
+                "(Kèm theo Kế hoạch số 206/KH-UBND",
+                "CHỦ TỊCH",
+                "Trần Thị Bình",
+            ],
+        )
 
     def test_the_thong_tu_24_dossier(self):
-        period = self.make_period(2041, template=self.env.ref("learning_unit.template_tt24_district"))
+        period = self.make_period(
+            2041, template=self.env.ref("learning_unit.template_tt24_district")
+        )
         period.body_id = self.body
         assessment = self.make_assessment(self.unit, period=period)
         assessment.head_name = "Nguyễn Văn An"

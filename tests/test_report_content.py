@@ -71,9 +71,7 @@ class TestPhuLuc2Html(ReportHtmlCase):
         self.assertEqual(groups, ["1", "2", "3", "3a"])
         # Nghị định 30: the unit and its superior, the national motto, the
         # place and date in the header; the head signs, "Nơi nhận" beside
-        header = normalize(
-            form.xpath(".//table[@class='o_lu_head']")[0].text_content()
-        )
+        header = normalize(form.xpath(".//table[@class='o_lu_head']")[0].text_content())
         today = fields.Date.context_today(self.assessment)
         self.assertEqual(
             header,

@@ -257,7 +257,7 @@ class TestXlsxDownload(ReportFixture, LearningUnitHttpCase):
             self.assertEqual((pdf.report_type, xlsx.report_type), ("qweb-pdf", "xlsx"))
         self.assertFalse(
             self.env["ir.actions.server"].search(
-                [("code", "ilike", "_download_action")]
+                [("code", "ilike", "learning_unit/xlsx")]
             ),
             "the hand-made download actions are gone",
         )
@@ -272,7 +272,9 @@ class TestXlsxDownload(ReportFixture, LearningUnitHttpCase):
         self.assertEqual(rows[6][0], "I. Đơn vị: Phòng Giáo dục và Đào tạo")
         # a unit of another district: refused
         response = self.download(
-            "learning_unit.action_report_phu_luc_2_xlsx", self.assessment_b, "rp_officer"
+            "learning_unit.action_report_phu_luc_2_xlsx",
+            self.assessment_b,
+            "rp_officer",
         )
         self.assertEqual(response.status_code, 403)
 

@@ -136,10 +136,11 @@ class TestImportRoundTrip(ImportCase):
         )
         self.assertEqual(wizard.assessment_ids, self.assessment)
         action = wizard.action_download_template()
-        self.assertEqual(
-            action["url"],
-            f"/learning_unit/xlsx/member_evidence?ids={self.assessment.id}",
-        )
+        # the member evidence XLSX report of the Print menu (report_xlsx)
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(action["report_type"], "xlsx")
+        self.assertEqual(action["report_name"], "learning_unit.xlsx_member_evidence")
+        self.assertEqual(action["context"]["active_ids"], self.assessment.ids)
 
 
 class TestImportErrors(ImportCase):
