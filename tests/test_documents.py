@@ -312,7 +312,7 @@ class TestRecognition(DocumentCase):
                 "Khá (84,5 điểm)",
                 "Trường THCS Nhị Thành",
                 "Chưa đạt (0 điểm)",
-                "Tổng cộng: 02 đơn vị",
+                "Tổng cộng: 02 đơn vị (Khá: 01; Chưa đạt: 01).",
             ],
         )
 

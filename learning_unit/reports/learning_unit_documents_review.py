@@ -743,24 +743,21 @@ class LearningUnitDocumentsReview(models.AbstractModel):
 
     @api.model
     def _decision_totals(self, lines):
+        """ "Tổng cộng: 02 đơn vị (Khá: 01; Chưa đạt: 01)."."""
         counts = defaultdict(int)
         for line in lines:
-            key = line.review_level or line.review_rank or ""
-            counts[key] += 1
-        order = [LEVEL_WORDS[level] for level in LEVEL_ORDER] + list(
-            RANK_WORDS.values()
-        )
-        words = {
-            **dict(LEVEL_WORDS),
-            **{v: v for v in RANK_WORDS.values()},
-        }
-        parts = []
-        for label in order:
-            key = next(
-                (k for k, v in words.items() if v == label and counts.get(k)), None
+            label = (
+                LEVEL_WORDS.get(line.review_level)
+                if line.review_level
+                else line.review_rank
             )
-            if key:
-                parts.append(f"{label}: {counts[key]:02d}")
+            counts[label or ""] += 1
+        order = [LEVEL_WORDS[level] for level in LEVEL_ORDER[:2]] + [
+            RANK_WORDS[rank] for rank in RANK_ORDER
+        ]
+        parts = [
+            f"{label}: {counts[label]:02d}" for label in order if counts.get(label)
+        ]
         text = f"Tổng cộng: {len(lines):02d} đơn vị"
         return text + (f" ({'; '.join(parts)})." if parts else ".")
 
