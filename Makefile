@@ -21,12 +21,15 @@ BUILD := $(CURDIR)/.build
 PY := $(VENV)/bin/python
 export PATH := $(VENV)/bin:$(PATH)
 
-ADDONS_PATH := $(ODOO_SRC)/odoo/addons,$(VENV)/lib/python3.11/site-packages/odoo/addons,$(CURDIR)
+# Debian packages (tools/system-deps.sh installs them when run as root):
+# fonts for every PDF, poppler (pdftotext...) and Chromium for the tests.
+SYSTEM_DEPS_RUN := fonts-dejavu-core fonts-liberation2
+SYSTEM_DEPS_TEST := poppler-utils chromium $(SYSTEM_DEPS_RUN)
 ODOO := $(PY) $(ODOO_SRC)/odoo-bin -c $(BUILD)/odoo.conf
 PYTEST_ARGS ?=
 
 .PHONY: help run test test-only bench lint i18n check-odoo check-postgres setup config \
-        wkhtmltopdf testdb demodb clean
+        wkhtmltopdf testdb demodb clean system-deps-run system-deps-test
 
 help:
 	@sed -n '3,8p' Makefile
@@ -43,27 +46,46 @@ check-postgres:
 	@psql -d postgres -Atqc 'select 1' >/dev/null 2>&1 || { \
 	  echo "ERROR: PostgreSQL is not reachable (PGHOST/PGUSER or the local socket); start it, e.g. 'pg_ctlcluster --skip-systemctl-redirect \$$(ls /etc/postgresql) main start'; no test was run." >&2; exit 2; }
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+system-deps-run:
+	@$(CURDIR)/tools/system-deps.sh $(SYSTEM_DEPS_RUN)
+
+system-deps-test:
+	@$(CURDIR)/tools/system-deps.sh $(SYSTEM_DEPS_TEST)
+
+# OCA addons (requirements-oca.txt) come as wheels requiring odoo==18.0.*, which
+# is ODOO_SRC and never a PyPI package: they are installed without dependencies.
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-oca.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet "setuptools<70" wheel
 	$(VENV)/bin/pip install --quiet --no-build-isolation -r requirements.txt -r requirements-dev.txt
+	$(VENV)/bin/pip install --quiet --no-deps -r requirements-oca.txt
 	touch $@
 
-setup: check-odoo $(VENV)/.installed wkhtmltopdf config
+setup: check-odoo system-deps-run $(VENV)/.installed wkhtmltopdf config
 
 wkhtmltopdf: $(VENV)/.installed
 	@$(CURDIR)/tools/install-wkhtmltopdf.sh $(VENV) >/dev/null || \
 	  echo "WARNING: could not install wkhtmltopdf 0.12.4 into $(VENV): PDF reports will not render." >&2
 
 # The Odoo tree is made importable (pytest-odoo imports odoo) and the
-# configuration written each time: ODOO_SRC may change between runs.
+# configuration written each time: ODOO_SRC may change between runs. The OCA
+# wheels put their addons in <site-packages>/odoo/addons (a directory without
+# __init__.py, so "import odoo" still finds ODOO_SRC's package, as checked):
+# addons_path lists it after Odoo's addons, before this repository. bin_path
+# finds the venv's wkhtmltopdf when pytest or odoo-bin is run by hand.
 config: check-odoo $(VENV)/.installed
 	@mkdir -p $(BUILD)/data
-	@echo "$(ODOO_SRC)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/odoo_src.pth"
-	@printf '[options]\naddons_path = %s\ndata_dir = %s\nhttp_port = %s\nlist_db = True\nlog_level = warn\nmax_cron_threads = 0\nwithout_demo = False\n' \
-	  "$(ADDONS_PATH)" "$(BUILD)/data" "$(HTTP_PORT)" > $(BUILD)/odoo.conf
+	@site=$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') && \
+	  echo "$(ODOO_SRC)" > "$$site/odoo_src.pth" && \
+	  odoo=$$($(PY) -c 'import importlib.util; print(getattr(importlib.util.find_spec("odoo"), "origin", None))') && \
+	  if [ "$$(realpath "$$odoo")" != "$$(realpath "$(ODOO_SRC)/odoo/__init__.py")" ]; then \
+	    echo "ERROR: 'import odoo' in $(VENV) finds $$odoo, not ODOO_SRC=$(ODOO_SRC): remove that package from the virtualenv (or 'rm -rf $(VENV)'); no test was run." >&2; exit 2; \
+	  fi && \
+	  printf '[options]\naddons_path = %s\nbin_path = %s\ndata_dir = %s\nhttp_port = %s\nlist_db = True\nlog_level = warn\nmax_cron_threads = 0\nwithout_demo = False\n' \
+	    "$(ODOO_SRC)/odoo/addons,$$site/odoo/addons,$(CURDIR)" "$(VENV)/bin" "$(BUILD)/data" "$(HTTP_PORT)" > $(BUILD)/odoo.conf
 
-testdb: setup check-postgres
+# Cheap checks first: a machine without Odoo or PostgreSQL stops before any install.
+testdb: check-odoo check-postgres system-deps-test setup
 	@echo "== Creating test database $(DB_TEST) (Odoo: $(ODOO_SRC))"
 	@dropdb --if-exists $(DB_TEST)
 	@rm -rf $(BUILD)/data/filestore/$(DB_TEST)
@@ -71,7 +93,7 @@ testdb: setup check-postgres
 
 test: testdb test-only
 
-test-only: setup
+test-only: check-odoo check-postgres system-deps-test setup
 	@echo "== Running the tests against $(DB_TEST)"
 	$(PY) -m pytest tests -p no:cacheprovider --odoo-database=$(DB_TEST) --odoo-config=$(BUILD)/odoo.conf --odoo-http $(PYTEST_ARGS)
 

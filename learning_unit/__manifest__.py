@@ -34,8 +34,8 @@
         "views/learning_unit_dossier_item_views.xml",
         "views/learning_unit_return_wizard_views.xml",
         "views/learning_unit_rebase_wizard_views.xml",
+        "views/learning_unit_recognition_views.xml",
         "views/res_users_views.xml",
-        "views/menus.xml",
         "reports/report_nd30.xml",
         "reports/learning_unit_reports.xml",
         "views/learning_unit_evidence_import_views.xml",
@@ -46,6 +46,7 @@
         "views/learning_unit_minutes_views.xml",
         "views/learning_unit_decision_views.xml",
         "views/learning_unit_upward_report_views.xml",
+        "views/menus.xml",
         "views/learning_unit_print_menus.xml",
     ],
     "demo": [
@@ -58,6 +59,7 @@
         ],
         "web.assets_tests": [
             "learning_unit/static/src/js/tours/learning_unit_tour.js",
+            "learning_unit/static/src/js/tours/learning_unit_admin_tour.js",
         ],
     },
 }

@@ -1,5 +1,7 @@
 """Shared fixtures of the learning_unit tests (real Odoo, real PostgreSQL)."""
 
+import itertools
+
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 ALL_CODES = [
@@ -9,6 +11,14 @@ ALL_CODES = [
 ]  # fmt: skip
 
 EVIDENCE = ("plan_approved", "discipline_ok", "training_done", "advanced_worker")
+
+# Citizen IDs (CCCD, 12 digits) of the employees the tests create: unique, and
+# apart from the demo's (which start with the province code 080).
+_CCCD = itertools.count(1)
+
+
+def next_cccd():
+    return f"001{next(_CCCD):09d}"
 
 
 class LearningUnitTestMixin:
@@ -61,6 +71,7 @@ class LearningUnitTestMixin:
                     "name": f"{name} NV{i:03d}",
                     "department_id": department.id,
                     "company_id": company.id,
+                    "identification_id": next_cccd(),
                 }
                 for i in range(size)
             ]
@@ -134,6 +145,7 @@ class LearningUnitTestMixin:
                     "user_id": user.id,
                     "department_id": department.id,
                     "company_id": company.id,
+                    "identification_id": next_cccd(),
                 }
             )
         if review:

@@ -2,11 +2,12 @@
 
 import io
 import re
-import shutil
 import subprocess
 
 import openpyxl
 from pypdf import PdfReader
+
+from .system_tools import pdftotext
 
 MEMBER = "learning_unit.group_member"
 OFFICER = "learning_unit.group_unit_officer"
@@ -61,41 +62,29 @@ def normalize(text):
 
 
 def pdf_text(content, layout=False):
-    """The text of a PDF: poppler's pdftotext when installed, else pypdf.
+    """The text of a PDF by poppler's pdftotext (pages end with a form feed).
 
-    With ``layout`` the text of a table row stays on one line.
+    With ``layout`` the text of a table row stays on one line. There is no
+    fallback: another extractor orders the text differently.
     """
-    if shutil.which("pdftotext"):
-        result = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), "-", "-"],
-            input=content,
-            capture_output=True,
-            check=True,
-        )
-        return result.stdout.decode("utf-8")
-    reader = PdfReader(io.BytesIO(content))
-    return "\n".join(page.extract_text() for page in reader.pages)
+    result = subprocess.run(
+        [pdftotext(), "-enc", "UTF-8", *(["-layout"] if layout else []), "-", "-"],
+        input=content,
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout.decode("utf-8")
 
 
 def pdf_page_texts(content):
     """The text of each page of a PDF."""
-    pages = PdfReader(io.BytesIO(content)).pages
-    if not shutil.which("pdftotext"):
-        return [page.extract_text() for page in pages]
-    texts = []
-    for number in range(1, len(pages) + 1):
-        result = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", "-f", str(number), "-l", str(number)]
-            + ["-", "-"],
-            input=content,
-            capture_output=True,
-            check=True,
-        )
-        texts.append(result.stdout.decode("utf-8"))
-    return texts
+    texts = pdf_text(content).split("\f")
+    assert texts[-1].strip() == "", texts[-1]
+    return texts[:-1]
 
 
 def pdf_pages(content):
+    """The pages of a PDF as pypdf reads them (for their size)."""
     return PdfReader(io.BytesIO(content)).pages
 
 

@@ -1,54 +1,39 @@
 """The unit officer's round in a real browser (headless Chromium, Odoo tour).
 
-Skipped, with the reason, when no Chromium/Chrome is installed (Debian:
-``apt-get install chromium``), when the websocket-client package Odoo drives
-it with is missing, when pytest runs without Odoo's HTTP server
-(``--odoo-http``, as ``make test`` passes it) or without the demo data.
+It needs Chromium (Debian's ``chromium``, which ``make test`` installs through
+tools/system-deps.sh), the websocket-client package Odoo drives it with
+(requirements-dev.txt), Odoo's HTTP server (``--odoo-http``, as ``make test``
+passes it) and the demo data (``make test`` installs the addon with it). When
+one is missing the test fails and names it: it never skips.
 """
 
-import importlib.util
-import shutil
-import unittest
 from unittest.mock import patch
 from urllib.parse import quote
 
 from odoo.service import server
 from odoo.tools import config
 
+from . import system_tools
 from .common import LearningUnitHttpCase
 
-# The executables Odoo's browser tests look for on Linux.
-BROWSERS = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")
-BROWSER = next(filter(None, map(shutil.which, BROWSERS)), None)
-HAS_WEBSOCKET = importlib.util.find_spec("websocket") is not None
 
-
-@unittest.skipUnless(
-    BROWSER,
-    "No Chromium or Google Chrome in PATH: the browser tour is skipped "
-    "(install Debian's 'chromium' package to run it).",
-)
-@unittest.skipUnless(
-    HAS_WEBSOCKET,
-    "The Python package websocket-client is missing (requirements-dev.txt): "
-    "Odoo cannot drive the browser, the browser tour is skipped.",
-)
 class TestOfficerTour(LearningUnitHttpCase):
-    @classmethod
-    def setUpClass(cls):
-        if not getattr(server, "server", None):
-            raise unittest.SkipTest(
-                "No Odoo HTTP server in this test run (pytest without "
-                "--odoo-http): the browser tour is skipped."
-            )
-        super().setUpClass()
-        if not cls.env.ref("learning_unit.demo_user_donvi", raise_if_not_found=False):
-            raise unittest.SkipTest(
-                "The database has no demo data of learning_unit: the tour "
-                "plays the demo unit officer's round."
-            )
+    def assertCanRunTour(self):
+        system_tools.chromium()
+        system_tools.python_module("websocket", "websocket-client")
+        self.assertTrue(
+            getattr(server, "server", None),
+            "No Odoo HTTP server in this test run: run pytest with --odoo-http, "
+            "as 'make test' does.",
+        )
+        self.assertTrue(
+            self.env.ref("learning_unit.demo_user_donvi", raise_if_not_found=False),
+            "The database has no demo data of learning_unit (the tour plays the "
+            "demo unit officer's round): 'make test' installs the addon with it.",
+        )
 
     def test_officer_tour(self):
+        self.assertCanRunTour()
         officer = self.env.ref("learning_unit.demo_user_donvi")
         assessment = self.env.ref("learning_unit.demo_assessment_thcs_nt_current")
         members_before = assessment.member_count

@@ -1,8 +1,9 @@
-"""Importing member evidence from the member evidence XLSX (issue 4).
+"""Importing member evidence keyed by the citizen ID (CCCD).
 
-The file is the export itself, edited as a person would in a spreadsheet. Any
-wrong row stops the whole import: the errors are listed by row number and no
-member changes.
+The file is what another system or a person holds: a header row, the columns
+CCCD, Họ và tên and evidence columns named by their Vietnamese labels, in any
+order, cells Đạt / Chưa đạt. Rows are matched by CCCD to the members the user
+may change; every row is checked first.
 """
 
 import base64
@@ -12,223 +13,209 @@ import openpyxl
 
 from odoo.exceptions import AccessError, UserError
 
-from .common import LearningUnitCase
-from .report_helpers import OFFICER, ReportFixture
+from .common import LearningUnitCase, next_cccd
+from .report_helpers import OFFICER
+
+LABELS = {
+    "plan_approved": "Kế hoạch tự học",
+    "discipline_ok": "Kỷ luật lao động",
+    "training_done": "Hoàn thành bồi dưỡng",
+    "advanced_worker": "Lao động tiên tiến",
+    "cdht_achieved": "Công dân học tập",
+}
 
 
-class ImportCase(ReportFixture, LearningUnitCase):
+def xlsx(rows):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(list(row))
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+class ImportCase(LearningUnitCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.officer_b = cls.make_user("rp_officer_b", OFFICER, department=cls.unit_b)
-        cls.first, cls.second = cls.assessment.member_ids.sorted("id")[:2]
-
-    def export(self, assessments, user=None):
-        export = self.env["learning.unit.xlsx.export"].with_user(user or self.officer)
-        return export.member_evidence(assessments)
-
-    def edit(self, content, changes=(), extra_rows=()):
-        """Apply ``{(member_id, key): value}`` and append ``extra_rows``.
-
-        ``extra_rows`` are dicts ``{key: value}``; returns the file's bytes.
-        """
-        book = openpyxl.load_workbook(io.BytesIO(content))
-        sheet = book.active
-        keys = [cell.value for cell in sheet[1]]
-        column = {key: index + 1 for index, key in enumerate(keys)}
-        rows = {sheet.cell(row, 1).value: row for row in range(3, sheet.max_row + 1)}
-        for (member_id, key), value in dict(changes).items():
-            sheet.cell(rows[member_id], column[key], value)
-        for extra in extra_rows:
-            row = sheet.max_row + 1
-            for key, value in extra.items():
-                sheet.cell(row, column[key], value)
-        output = io.BytesIO()
-        book.save(output)
-        return output.getvalue()
-
-    def run_import(self, content, assessments=None, user=None):
-        wizard = (
-            self.env["learning.unit.evidence.import"]
-            .with_user(user or self.officer)
-            .create(
-                {
-                    "assessment_ids": [(6, 0, (assessments or self.assessment).ids)],
-                    "file": base64.b64encode(content),
-                    "filename": "evidence.xlsx",
-                }
-            )
+        cls.district = cls.make_unit("Huyện Nhập", 0)
+        cls.unit = cls.make_unit("Trường Nhập", 4, parent=cls.district)
+        cls.unit_b = cls.make_unit("Trường Khác", 2, parent=cls.district)
+        cls.officer = cls.make_user(
+            "imp_officer", OFFICER, department=cls.unit, lang="vi_VN"
         )
-        return wizard.action_import()
+        cls.assessment = cls.make_assessment(cls.unit)
+        cls.assessment_b = cls.make_assessment(cls.unit_b)
+        cls.members = cls.assessment.member_ids.sorted("id")
+        cls.cccd = {m: m.employee_id.sudo().identification_id for m in cls.members}
 
-    def snapshot(self, assessments=None):
-        members = (assessments or self.assessment).member_ids
-        return {
-            member.id: (
-                member.plan_approved,
-                member.discipline_ok,
-                member.training_done,
-                member.advanced_worker,
-                tuple(sorted(member.competency_ids.mapped("code"))),
-                member.note,
-            )
-            for member in members
-        }
-
-
-class TestImportRoundTrip(ImportCase):
-    def test_export_edit_import(self):
-        self.assertEqual(self.line(self.assessment, "2a").self_score, 9)
-        content = self.edit(
-            self.export(self.assessment),
-            {
-                (self.first.id, "plan_approved"): 1,  # 10/10 -> 2a: 10
-                (self.second.id, "discipline_ok"): "x",  # 10/10 -> 2b: 5
-                (self.second.id, "training_done"): "Không",  # 9/10 -> 2c: 9
-                (self.second.id, "competency:3a8"): 0,  # 3a8: 0
-                (self.first.id, "note"): "Đã nộp kế hoạch bản giấy",
-            },
-        )
-        action = self.run_import(content)
-        self.assertEqual(action["params"]["type"], "success")
-        self.assertIn("2 member(s) updated", action["params"]["message"])
-        self.assertTrue(self.first.plan_approved)
-        self.assertEqual(self.first.note, "Đã nộp kế hoạch bản giấy")
-        self.assertTrue(self.second.discipline_ok)
-        self.assertFalse(self.second.training_done)
-        self.assertNotIn("3a8", self.second.competency_ids.mapped("code"))
-        self.assertEqual(len(self.second.competency_ids), 7)
-        scores = {
-            code: self.line(self.assessment, code).self_score
-            for code in ("2a", "2b", "2c", "3a8")
-        }
-        self.assertEqual(scores, {"2a": 10, "2b": 5, "2c": 9, "3a8": 0})
-        # exported again, the file shows what was imported
-        again = self.edit(self.export(self.assessment))
-        before = self.snapshot()
-        action = self.run_import(again)
-        self.assertIn("0 member(s) updated", action["params"]["message"])
-        self.assertEqual(self.snapshot(), before)
-
-    def test_columns_may_be_removed_or_moved(self):
-        book = openpyxl.load_workbook(io.BytesIO(self.export(self.assessment)))
-        sheet = book.active
-        sheet.delete_cols(2, 4)  # assessment, department, employee, job title
-        sheet.move_range("B1:B20", cols=20)  # plan_approved to the far right
-        keys = [cell.value for cell in sheet[1]]
-        plan_col = keys.index("plan_approved") + 1
-        for row in range(3, sheet.max_row + 1):
-            if sheet.cell(row, 1).value:
-                sheet.cell(row, plan_col, 1)
-        output = io.BytesIO()
-        book.save(output)
-        self.run_import(output.getvalue())
-        self.assertTrue(all(self.assessment.member_ids.mapped("plan_approved")))
-
-    def test_wizard_defaults_to_the_selected_assessments(self):
+    def run_import(self, content, filename="evidence.xlsx", apply_valid_rows=False):
         wizard = (
             self.env["learning.unit.evidence.import"]
             .with_user(self.officer)
-            .with_context(
-                active_model="learning.unit.assessment", active_ids=self.assessment.ids
+            .with_context(lang="vi_VN")
+            .create(
+                {
+                    "period_id": self.period.id,
+                    "file": base64.b64encode(content),
+                    "filename": filename,
+                    "apply_valid_rows": apply_valid_rows,
+                }
             )
-            .create({})
         )
-        self.assertEqual(wizard.assessment_ids, self.assessment)
-        action = wizard.action_download_template()
-        # the member evidence XLSX report of the Print menu (report_xlsx)
-        self.assertEqual(action["type"], "ir.actions.report")
-        self.assertEqual(action["report_type"], "xlsx")
-        self.assertEqual(action["report_name"], "learning_unit.xlsx_member_evidence")
-        self.assertEqual(action["context"]["active_ids"], self.assessment.ids)
+        wizard.action_import()
+        return wizard
+
+
+class TestImportRoundTrip(ImportCase):
+    def test_columns_in_any_order_with_vietnamese_values(self):
+        first, second, third = self.members[:3]
+        content = xlsx(
+            [
+                ["Hoàn thành bồi dưỡng", "Họ và tên", "CCCD", "Công dân học tập"],
+                ["Đạt", first.name, self.cccd[first], "x"],
+                ["chưa đạt", second.name, self.cccd[second], 1],
+                ["TRUE", third.name, int(self.cccd[third]), ""],
+            ]
+        )
+        wizard = self.run_import(content)
+        self.assertEqual(wizard.state, "done")
+        self.assertIn("3 dòng được áp dụng", wizard.result)
+        self.assertTrue(first.training_done and first.cdht_achieved)
+        self.assertFalse(second.training_done)
+        self.assertTrue(second.cdht_achieved)
+        self.assertTrue(third.training_done)
+        self.assertFalse(third.cdht_achieved)
+        # the assessment's chatter lists the import with its counts
+        note = self.assessment.message_ids[:1]
+        self.assertIn("evidence.xlsx", note.body)
+        self.assertIn("3", note.body)
+        # the same file again changes nothing
+        again = self.run_import(content)
+        self.assertIn("0 dòng được áp dụng, 3 không đổi", again.result)
+
+    def test_scores_follow_the_imported_evidence(self):
+        self.give_full_evidence(self.members)
+        line_2c = self.line(self.assessment, "2c")
+        self.assertEqual(line_2c.self_score, 10)
+        rows = [["CCCD", LABELS["training_done"]]]
+        rows += [[self.cccd[m], "Chưa đạt"] for m in self.members[:2]]
+        self.run_import(xlsx(rows))
+        # 2 of the 5 members (the officer is one) short: 40 % → 8 steps of 0.5
+        self.assertEqual(line_2c.self_score, 6)
+
+    def test_csv_with_semicolons(self):
+        member = self.members[0]
+        content = (
+            f"CCCD;Họ và tên;Lao động tiên tiến\n{self.cccd[member]};{member.name};Đạt\n"
+        ).encode("utf-8-sig")
+        self.run_import(content, filename="evidence.csv")
+        self.assertTrue(member.advanced_worker)
+
+    def test_template_holds_the_members_in_scope(self):
+        self.give_full_evidence(self.members[:1])
+        wizard = (
+            self.env["learning.unit.evidence.import"]
+            .with_user(self.officer)
+            .create({"period_id": self.period.id})
+        )
+        book = openpyxl.load_workbook(io.BytesIO(wizard._template()))
+        rows = list(book.active.iter_rows(values_only=True))
+        self.assertEqual(rows[0][:3], ("CCCD", "Họ và tên", "Đơn vị"))
+        self.assertIn("Kế hoạch tự học", rows[0])
+        cccds = {row[0] for row in rows[1:]}
+        # the unit's members (the officer is one of them), not the other unit's
+        mine = self.assessment.member_ids.employee_id.sudo().mapped("identification_id")
+        self.assertEqual(cccds, set(mine))
+        self.assertEqual(len(cccds), 5)
+        # filled in and imported back, it changes nothing
+        before = self.members.mapped("plan_approved")
+        wizard = self.run_import(wizard._template())
+        self.assertIn("0 dòng được áp dụng, 5 không đổi", wizard.result)
+        self.assertEqual(self.members.mapped("plan_approved"), before)
 
 
 class TestImportErrors(ImportCase):
-    def assertImportFails(self, content, expected, assessments=None, user=None):
-        before = self.snapshot(assessments)
-        with self.assertRaises(UserError) as error:
-            self.run_import(content, assessments=assessments, user=user)
-        message = str(error.exception)
-        self.assertIn("Nothing was imported", message)
-        for part in expected:
-            self.assertIn(part, message)
-        self.assertEqual(self.snapshot(assessments), before)
-        return message
-
-    def test_every_wrong_row_is_listed_and_nothing_changes(self):
-        # the same unit's assessment of another year: readable, but not imported
-        period_2041 = self.make_period(2041)
-        other = self.make_assessment(self.unit, period=period_2041).member_ids[0]
-        content = self.edit(
-            self.export(self.assessment),
-            {
-                # a valid change that must not be applied either
-                (self.first.id, "plan_approved"): 1,
-                (self.second.id, "advanced_worker"): "maybe",
-            },
-            extra_rows=[
-                {"id": 999999, "employee": "Người lạ"},
-                {"id": other.id, "employee": other.name},
-                {"id": self.first.id, "employee": self.first.name},
-                {"id": "abc"},
-                {"id": self.second.id, "employee": self.second.name},
-            ],
-        )
-        # rows: 1 keys, 2 titles, 3-12 the members, then the extra rows 13-17
-        self.assertImportFails(
-            content,
+    def test_invalid_rows_stop_everything_unless_asked(self):
+        first = self.members[0]
+        content = xlsx(
             [
-                "Nothing was imported: 6 error(s) in the file.",
-                "Row 13: unknown member (ID 999999).",
-                f"Row 14: {other.name} belongs to {other.assessment_id.name}, not to",
-                f"Row 15: member ID {self.first.id} already appears in row",
-                "Row 16: the member ID 'abc' is not a number.",
-                f"Row 17: member ID {self.second.id} already appears in row",
-                "column Advanced Worker (2d): 'maybe' is not a valid value",
-            ],
+                ["CCCD", "Họ và tên", "Công dân học tập"],
+                [self.cccd[first], first.name, "Đạt"],
+                ["12345", "Sai số", "Đạt"],
+                [self.cccd[first], first.name, "Đạt"],  # duplicate
+                [self.cccd[self.members[1]], self.members[1].name, "có lẽ"],
+            ]
         )
-        self.assertFalse(self.first.plan_approved)
+        with self.assertRaises(UserError) as error:
+            self.run_import(content)
+        message = str(error.exception)
+        self.assertIn("Không nhập gì", message)
+        self.assertIn("Dòng 3", message)  # bad CCCD
+        self.assertIn("Dòng 4", message)  # duplicate
+        self.assertIn("có lẽ", message)  # unknown value
+        self.assertFalse(first.cdht_achieved)
+        # the valid rows, on request
+        with self.assertRaises(UserError):
+            self.run_import(content)
+        wizard = self.run_import(content, apply_valid_rows=True)
+        self.assertIn("3 không hợp lệ", wizard.result)
 
-    def test_name_must_match_the_member(self):
-        content = self.edit(
-            self.export(self.assessment), {(self.first.id, "employee"): "Tên khác"}
+    def test_unmatched_rows_never_reveal_other_units(self):
+        foreign = self.assessment_b.member_ids[0]
+        unknown = next_cccd()
+        content = xlsx(
+            [
+                ["CCCD", "Họ và tên", "Công dân học tập"],
+                [foreign.employee_id.sudo().identification_id, foreign.name, "Đạt"],
+                [unknown, "Người lạ", "Đạt"],
+            ]
         )
-        self.assertImportFails(
-            content, [f"member ID {self.first.id} is {self.first.name}, not Tên khác"]
+        wizard = self.run_import(content)
+        self.assertIn("2 không khớp", wizard.result)
+        lines = wizard.result.splitlines()
+        # the same sentence whether the person exists elsewhere or not at all
+        foreign_cccd = foreign.employee_id.sudo().identification_id
+        self.assertEqual(
+            lines[1].replace(foreign_cccd, "X").replace("2", "N", 1),
+            lines[2].replace(unknown, "X").replace("3", "N", 1),
         )
+        self.assertNotIn(foreign.name, wizard.result)
+        self.assertNotIn("Trường Khác", wizard.result)
+        self.assertFalse(foreign.cdht_achieved)
 
-    def test_locked_assessment_refuses_the_import(self):
-        content = self.edit(
-            self.export(self.assessment), {(self.first.id, "plan_approved"): 1}
+    def test_a_different_name_is_a_warning(self):
+        member = self.members[0]
+        content = xlsx(
+            [
+                ["CCCD", "Họ và tên", "Công dân học tập"],
+                [self.cccd[member], "Tên khác", "Đạt"],
+            ]
         )
+        wizard = self.run_import(content)
+        self.assertTrue(member.cdht_achieved)
+        self.assertIn("Tên khác", wizard.result)
+
+    def test_a_file_without_cccd_column(self):
+        with self.assertRaises(UserError) as error:
+            self.run_import(xlsx([["Tên", "Công dân học tập"], ["A", "Đạt"]]))
+        self.assertIn("CCCD", str(error.exception))
+
+    def test_locked_assessment_members_do_not_match(self):
         self.provide_dossier(self.assessment)
         self.assessment.action_submit()
-        self.assertImportFails(content, ["is no longer editable"])
+        member = self.members[0]
+        content = xlsx([["CCCD", "Công dân học tập"], [self.cccd[member], "Đạt"]])
+        wizard = self.run_import(content)
+        self.assertIn("1 không khớp", wizard.result)
+        self.assertFalse(member.cdht_achieved)
 
-    def test_members_out_of_scope_are_unknown(self):
-        content = self.export(self.assessment)
-        self.assertImportFails(
-            content,
-            [f"unknown member (ID {self.first.id})"],
-            assessments=self.assessment_b,
-            user=self.officer_b,
+    def test_members_cannot_import(self):
+        member_user = self.make_user(
+            "imp_member", "learning_unit.group_member", department=self.unit
         )
-
-    def test_not_an_evidence_file(self):
-        with self.assertRaises(UserError) as error:
-            self.run_import(b"this is not a spreadsheet")
-        self.assertIn("not a readable XLSX", str(error.exception))
-        book = openpyxl.Workbook()
-        book.active.append(["Họ tên", "Kế hoạch"])
-        book.active.append(["Nguyễn Văn A", 1])
-        output = io.BytesIO()
-        book.save(output)
-        with self.assertRaises(UserError) as error:
-            self.run_import(output.getvalue())
-        self.assertIn("not a member evidence file", str(error.exception))
-
-    def test_only_unit_officers_import(self):
-        content = self.export(self.assessment)
-        for user in (self.reviewer, self.member_user):
-            with self.assertRaises(AccessError):
-                self.run_import(content, user=user)
+        with self.assertRaises(AccessError):
+            self.env["learning.unit.evidence.import"].with_user(member_user).create(
+                {"period_id": self.period.id}
+            )

@@ -19,6 +19,7 @@ from . import (
     learning_unit_period,
     learning_unit_promotion_report,
     learning_unit_promotion_report_line,
+    learning_unit_recognition,
     learning_unit_team,
     learning_unit_team_member,
     learning_unit_template,

@@ -36,6 +36,30 @@ class HrDepartment(models.Model):
         help="The current user reviews the assessment of this unit.",
     )
 
+    lu_recognition_ids = fields.One2many(
+        "learning.unit.recognition", "department_id", string="Recognitions"
+    )
+    lu_recognition_count = fields.Integer(
+        string="Number of Recognitions", compute="_compute_lu_recognition_count"
+    )
+
+    def _compute_lu_recognition_count(self):
+        groups = self.env["learning.unit.recognition"]._read_group(
+            [("department_id", "in", self.ids)], ["department_id"], ["__count"]
+        )
+        counts = {department.id: count for department, count in groups}
+        for department in self:
+            department.lu_recognition_count = counts.get(department.id, 0)
+
+    def action_view_lu_recognitions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "learning_unit.action_learning_unit_recognition"
+        )
+        action["domain"] = [("department_id", "=", self.id)]
+        action["context"] = {"default_department_id": self.id}
+        return action
+
     @api.model
     def _lu_scope_roots(self, role):
         """Ids of the departments at the top of the user's scope for ``role``.

@@ -16,6 +16,8 @@ with a serialization error and Odoo runs it again on the committed data.
 
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
@@ -173,10 +175,18 @@ class LearningUnitAssessment(models.Model):
         help="The users among the members: they read their unit's assessment.",
     )
     members_missing_evidence_count = fields.Integer(
-        compute="_compute_member_count", store=True
+        compute="_compute_member_count",
+        store=True,
+        help="Members missing evidence or a personal document of the dossier.",
     )
     line_ids = fields.One2many(
         "learning.unit.assessment.line", "assessment_id", string="Criteria", copy=False
+    )
+    group_summary = fields.Html(
+        string="Results per Group",
+        compute="_compute_group_summary",
+        sanitize=False,
+        help="The result of each group of criteria, as the lines stand.",
     )
     evidence_kinds = fields.Char(
         compute="_compute_evidence_kinds",
@@ -271,6 +281,20 @@ class LearningUnitAssessment(models.Model):
     decision_number = fields.Char(tracking=True, copy=False)
     decision_date = fields.Date(tracking=True, copy=False)
     recognised_on = fields.Datetime(readonly=True, copy=False)
+    recognition_id = fields.Many2one(
+        "learning.unit.recognition", readonly=True, copy=False, index=True
+    )
+    recognised_level = fields.Selection(
+        related="recognition_id.level", string="Recognised Level"
+    )
+    recognition_valid_until = fields.Date(
+        related="recognition_id.valid_until", string="Recognition Valid Until"
+    )
+    level_2_note = fields.Char(
+        string="Level 2",
+        compute="_compute_level_2_note",
+        help="Why level 2 cannot be recognised yet, if it cannot.",
+    )
     return_reason = fields.Text(readonly=True, copy=False, tracking=True)
     returned_on = fields.Datetime(readonly=True, copy=False)
     returned_by = fields.Many2one("res.users", readonly=True, copy=False)
@@ -349,12 +373,73 @@ class LearningUnitAssessment(models.Model):
                 f for f in EVIDENCE_FIELDS if f in kinds
             )
 
+    @api.depends("line_ids.self_score", "line_ids.self_level", "line_ids.criterion_id")
+    @api.depends_context("lang")
+    def _compute_group_summary(self):
+        """The result of each group of criteria, from the lines as they stand.
+
+        A form's unsaved lines change the assessment's fields at once, not their
+        sibling group lines: the groups' results are shown here, live.
+        """
+        fmt = self.env["learning.unit.assessment.line"]._fmt
+        levels = dict(LEVEL_SELECTION)
+        for assessment in self:
+            lines = assessment.line_ids.sorted(
+                lambda line: (line.sequence, line.criterion_id.id)
+            )
+            by_parent = defaultdict(list)
+            for line in lines:
+                by_parent[line.criterion_id.parent_id.id].append(line)
+
+            def leaves(criterion, by_parent=by_parent):
+                found = []
+                for child in by_parent.get(criterion.id, []):
+                    if child.kind == "group":
+                        found += leaves(child.criterion_id)
+                    else:
+                        found.append(child)
+                return found
+
+            rows = []
+            for line in lines.filtered(lambda line: line.kind == "group"):
+                criterion = line.criterion_id
+                scored = leaves(criterion)
+                if assessment.scheme == "levels":
+                    level = scoring.level_of(
+                        (c.min_level, c.self_level) for c in scored
+                    )
+                    result = levels[level[0]]
+                else:
+                    total = sum(
+                        (scoring.exact(c.self_score) for c in scored), scoring.exact(0)
+                    )
+                    result = f"{fmt(total)} / {fmt(criterion.max_score)}"
+                depth = (criterion.parent_path or "").count("/") - 1
+                rows.append(
+                    Markup(
+                        '<tr><td style="padding-left: %sem">%s</td><td>%s</td>'
+                        '<td class="text-end fw-bold text-nowrap">%s</td></tr>'
+                    )
+                    % (depth * 1.5, criterion.label or "", criterion.name, result)
+                )
+            assessment.group_summary = (
+                Markup('<table class="table table-sm mb-2"><tbody>%s</tbody></table>')
+                % Markup("").join(rows)
+                if rows
+                else False
+            )
+
     @api.depends("member_ids.user_id")
     def _compute_member_user_ids(self):
+        # the current values of all of them in one query, not one per assessment
+        self.filtered("id").fetch(["member_user_ids"])
+        self.member_ids.fetch(["user_id"])
         for assessment in self:
             assessment.member_user_ids = assessment.member_ids.user_id
 
-    @api.depends("member_ids", "member_ids.evidence_complete")
+    @api.depends(
+        "member_ids", "member_ids.evidence_complete", "member_ids.dossier_complete"
+    )
     def _compute_member_count(self):
         stored = self.filtered("id")
         counts = defaultdict(lambda: [0, 0])
@@ -364,20 +449,24 @@ class LearningUnitAssessment(models.Model):
                 .sudo()
                 ._read_group(
                     [("assessment_id", "in", stored.ids)],
-                    ["assessment_id", "evidence_complete"],
+                    ["assessment_id", "evidence_complete", "dossier_complete"],
                     ["__count"],
                 )
             )
-            for assessment, complete, count in groups:
+            for assessment, complete, documents, count in groups:
                 counts[assessment.id][0] += count
-                counts[assessment.id][1] += 0 if complete else count
+                counts[assessment.id][1] += 0 if complete and documents else count
         for assessment in self:
             if assessment.id:
                 total, incomplete = counts[assessment.id]
             else:
                 members = assessment.member_ids
                 total = len(members)
-                incomplete = len(members.filtered(lambda m: not m.evidence_complete))
+                incomplete = len(
+                    members.filtered(
+                        lambda m: not (m.evidence_complete and m.dossier_complete)
+                    )
+                )
             assessment.member_count = total
             assessment.members_missing_evidence_count = incomplete
 
@@ -477,7 +566,8 @@ class LearningUnitAssessment(models.Model):
                     stat["review_levels"].append((min_level, review))
         for assessment in self - saved:
             stat = stats[assessment.id]
-            for line in assessment.line_ids.filtered(lambda l: l.kind == "criterion"):
+            scored = assessment.line_ids.filtered(lambda line: line.kind == "criterion")
+            for line in scored:
                 stat["self"] += scoring.exact(line.self_score)
                 stat["count"] += 1
                 stat["self_levels"].append((line.min_level, line.self_level))
@@ -605,6 +695,26 @@ class LearningUnitAssessment(models.Model):
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 
+    @api.depends(
+        "review_level", "self_level", "decision_date", "department_id", "state"
+    )
+    @api.depends_context("lang")
+    def _compute_level_2_note(self):
+        Recognition = self.env["learning.unit.recognition"]
+        for assessment in self:
+            assessment.level_2_note = (
+                Recognition._level_2_refusal(
+                    assessment.department_id,
+                    assessment.decision_date or fields.Date.context_today(self),
+                    assessment.template_id.level_2_wait_years,
+                )
+                if assessment.scheme == "levels"
+                and (assessment.review_level or assessment.self_level)
+                == scoring.LEVEL_2
+                and assessment.state in REVIEW_STATES
+                else False
+            )
+
     # ------------------------------------------------------------------
     # explanations
     # ------------------------------------------------------------------
@@ -614,7 +724,7 @@ class LearningUnitAssessment(models.Model):
         template = self.template_id
         if not template:
             return False
-        lines = self.line_ids.filtered(lambda l: l.kind == "criterion")
+        lines = self.line_ids.filtered(lambda line: line.kind == "criterion")
         fmt = self.env["learning.unit.assessment.line"]._fmt
         if template.scheme == "levels":
             field = "self_level" if which == "self" else "review_level"
@@ -687,7 +797,7 @@ class LearningUnitAssessment(models.Model):
         by_code = {c.code: c for c in rules.criterion_ids}
         for assessment in self:
             lines = assessment.line_ids
-            kept = lines.filtered(lambda l: l.criterion_code in by_code)
+            kept = lines.filtered(lambda line: line.criterion_code in by_code)
             # the structure follows the rules, on behalf of the system
             (lines - kept).sudo().unlink()
             assessment.sudo().template_id = rules
@@ -696,7 +806,7 @@ class LearningUnitAssessment(models.Model):
             for line in kept.sudo():
                 parent = line.criterion_id.parent_id
                 line.parent_line_id = kept.filtered(
-                    lambda l, p=parent: l.criterion_id == p
+                    lambda other, p=parent: other.criterion_id == p
                 )
             missing = rules.criterion_ids - kept.criterion_id
             assessment.sudo()._create_lines(missing)
@@ -788,18 +898,21 @@ class LearningUnitAssessment(models.Model):
             raise ValidationError(
                 self.env._("This unit already has an assessment for this period.")
             )
+        # one search for all the pairs, whoever may read them
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [
+                    ("period_id", "in", [p for p, _d in keys]),
+                    ("department_id", "in", [d for _p, d in keys]),
+                ],
+                ["period_id", "department_id"],
+            )
+        )
+        taken = {(a.period_id.id, a.department_id.id) for a in existing}
         for period_id, department_id in keys:
-            if (
-                self.sudo()
-                .with_context(active_test=False)
-                .search_count(
-                    [
-                        ("period_id", "=", period_id),
-                        ("department_id", "=", department_id),
-                    ],
-                    limit=1,
-                )
-            ):
+            if (period_id, department_id) in taken:
                 # only said of a unit the user prepares (checked before)
                 raise ValidationError(
                     self.env._(
@@ -821,32 +934,59 @@ class LearningUnitAssessment(models.Model):
         return assessments
 
     def _create_lines(self, criteria=None):
-        """One line per criterion of the rules (groups included)."""
+        """One line per criterion of the rules (groups included), in batch.
+
+        ``criteria`` (of one rule set) limits the lines to create.
+        """
         Line = self.env["learning.unit.assessment.line"]
-        for assessment in self:
-            todo = (
+        todo = {
+            assessment: (
                 criteria
                 if criteria is not None
                 else assessment.template_id.criterion_ids
             )
-            existing = {line.criterion_id.id: line for line in assessment.line_ids}
-            depth = {c.id: (c.parent_path or "").count("/") for c in todo}
-            for level in sorted(set(depth.values())):
-                batch = todo.filtered(lambda c, d=level: depth[c.id] == d)
-                new = Line.create(
-                    [
-                        {
-                            "assessment_id": assessment.id,
-                            "criterion_id": criterion.id,
-                            "parent_line_id": existing[criterion.parent_id.id].id
-                            if criterion.parent_id
-                            else False,
-                        }
-                        for criterion in batch
-                        if criterion.id not in existing
-                    ]
-                )
-                existing.update({line.criterion_id.id: line for line in new})
+            for assessment in self
+        }
+        # line of each (assessment, criterion), to link children to their group
+        lines = {
+            (line.assessment_id.id, line.criterion_id.id): line.id
+            for line in self.line_ids
+        }
+        depth = {
+            criterion.id: (criterion.parent_path or "").count("/")
+            for batch in todo.values()
+            for criterion in batch
+        }
+        for level in sorted(set(depth.values())):
+            keys = [
+                (assessment.id, criterion)
+                for assessment, batch in todo.items()
+                for criterion in batch
+                if depth[criterion.id] == level
+                and (assessment.id, criterion.id) not in lines
+            ]
+            created = Line.create(
+                [
+                    {
+                        "assessment_id": assessment_id,
+                        "criterion_id": criterion.id,
+                        "parent_line_id": lines.get(
+                            (assessment_id, criterion.parent_id.id), False
+                        ),
+                    }
+                    for assessment_id, criterion in keys
+                ]
+            )
+            lines.update(
+                {
+                    (assessment_id, criterion.id): line.id
+                    for (assessment_id, criterion), line in zip(
+                        keys, created, strict=True
+                    )
+                }
+            )
+        # read again in the order of the rules, not of creation
+        self.invalidate_recordset(["line_ids"])
 
     def _create_unit_dossier(self):
         doc_types = self.env["learning.unit.document.type"].search(
@@ -1060,8 +1200,11 @@ class LearningUnitAssessment(models.Model):
             self.line_ids._start_review()
             for assessment in self.filtered(lambda a: not a.reviewer_id):
                 assessment.reviewer_id = self.env.user
-        elif target in ("reviewed", "recognised"):
+        elif target == "reviewed":
             system.activity_feedback([ACTIVITY_REVIEW])
+        elif target == "recognised":
+            system.activity_feedback([ACTIVITY_REVIEW])
+            self._record_recognition()
         elif target == "returned":
             system.activity_unlink([ACTIVITY_REVIEW])
             # the review starts over when the unit submits again
@@ -1086,6 +1229,59 @@ class LearningUnitAssessment(models.Model):
                             assessment.period_id.date_deadline_self,
                         ),
                     )
+
+    def _record_recognition(self):
+        """The title each assessment now holds, on behalf of the system.
+
+        Under Thông tư 24 a level 2 result is recognised at level 1 while the
+        unit does not yet hold a level 1 decision of a year before.
+        """
+        Recognition = self.env["learning.unit.recognition"].sudo()
+        levels = dict(LEVEL_SELECTION)
+        for assessment in self:
+            level = assessment.review_level if assessment.scheme == "levels" else False
+            refusal = (
+                Recognition._level_2_refusal(
+                    assessment.department_id,
+                    assessment.decision_date,
+                    assessment.template_id.level_2_wait_years,
+                )
+                if level == scoring.LEVEL_2
+                else None
+            )
+            if refusal:
+                level = scoring.LEVEL_1
+            if (level or assessment.review_rank) in (
+                scoring.LEVEL_NONE,
+                scoring.RANK_FAIL,
+            ):
+                continue  # decided, but no title to hold
+            recognition = Recognition.create(
+                {
+                    "department_id": assessment.department_id.id,
+                    "assessment_id": assessment.id,
+                    "year": assessment.year,
+                    "scheme": assessment.scheme,
+                    "level": level if level != scoring.LEVEL_NONE else False,
+                    "rank": assessment.review_rank
+                    if assessment.scheme == "points"
+                    else False,
+                    "decision_number": assessment.decision_number,
+                    "decision_date": assessment.decision_date,
+                    "validity_years": assessment.template_id.validity_years,
+                    "company_id": assessment.company_id.id,
+                }
+            )
+            assessment.sudo().recognition_id = recognition
+            if refusal:
+                assessment.sudo().message_post(
+                    body=self.env._(
+                        "%(refusal)s Recognised at %(level)s.",
+                        refusal=refusal,
+                        level=levels[scoring.LEVEL_1],
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
 
     # buttons ------------------------------------------------------------
     def action_submit(self):

@@ -203,24 +203,19 @@ class LearningUnitPeriod(models.Model):
             period.progress_reviewed = 100.0 * reviewed / total if total else 0.0
             period.progress_recognised = 100.0 * recognised / total if total else 0.0
 
-    @api.depends("rules_id", "template_id.write_date", "template_id.criterion_ids")
+    @api.depends(
+        "rules_id",
+        "template_id",
+        "template_id.write_date",
+        "template_id.criterion_ids.write_date",
+    )
     def _compute_rules_outdated(self):
         for period in self:
-            rules = period.rules_id
-            template = period.template_id
             period.rules_outdated = bool(
-                rules
-                and template
-                and (
-                    rules.snapshot_of_id != template
-                    or max(
-                        [
-                            template.write_date,
-                            *template.criterion_ids.mapped("write_date"),
-                        ]
-                    )
-                    > rules.create_date
-                )
+                period.rules_id
+                and period.template_id
+                and period.rules_id._lu_signature()
+                != period.template_id._lu_signature()
             )
 
     # ------------------------------------------------------------------

@@ -279,6 +279,28 @@ class LearningUnitTemplate(models.Model):
         ]
         return self.search(domain, order="year_from desc, sequence, id", limit=1)
 
+    def _lu_signature(self):
+        """What the rules say, to compare a template with its frozen copies."""
+        self.ensure_one()
+        from .learning_unit_criterion import CRITERION_FIELDS
+
+        criterion_fields = sorted(CRITERION_FIELDS - {"template_id", "parent_id"})
+        return (
+            tuple(
+                self[name]
+                for name in sorted(
+                    TEMPLATE_FIELDS
+                    - {"criterion_ids", "active", "sequence", "name", "description"}
+                )
+            ),
+            tuple(
+                sorted(
+                    (c.parent_id.code or "", *(str(c[n]) for n in criterion_fields))
+                    for c in self.criterion_ids
+                )
+            ),
+        )
+
     def _snapshot(self):
         """A frozen copy of this template and its criteria."""
         self.ensure_one()

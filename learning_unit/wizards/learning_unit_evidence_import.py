@@ -1,144 +1,280 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Import member evidence from the XLSX layout of the member evidence export.
+"""Import member evidence from the people and systems that hold it.
 
-Every row is checked first; if any row is wrong nothing is imported and the
-errors are listed by row number. The members are then written through the
-normal ORM write, so the assessment's state lock and the access rules apply.
+The file (XLSX or CSV) has a header row and, in any order, the columns
+``CCCD`` (the citizen ID, 12 digits), ``Họ và tên`` and one or more evidence
+columns named by the evidence kinds' labels (``Công dân học tập``, ``Lao động
+tiên tiến``, ``Hoàn thành bồi dưỡng``…), each cell ``Đạt`` / ``Chưa đạt``
+(also ``x`` / empty, ``1`` / ``0``, ``True`` / ``False``). Each row is matched
+by CCCD to a member of an assessment of the period the user may change.
+
+Every row is checked first. Nothing is written while a row is invalid, unless
+the user chooses to apply the valid rows; importing the same file again
+changes nothing. What a file may cost is bounded before it is parsed: its
+size, what it expands to, its rows and columns; formulas are refused, a
+corrupt file is answered in words.
 """
 
 import base64
+import csv
 import io
+import re
+import unicodedata
 import zipfile
 from collections import defaultdict
 
 import openpyxl
+import xlsxwriter
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..evidence import EVIDENCE_FIELDS
+from ..evidence import EVIDENCE_KINDS
 from ..models.learning_unit_assessment import EDITABLE_STATES
-from ..models.learning_unit_xlsx_export import (
-    MEMBER_FIRST_ROW,
-    MEMBER_HEADER_ROW,
-    MEMBER_KEY_ROW,
-)
 
-# Cell values read as yes / no (case-insensitive, Vietnamese and English).
-TRUE_VALUES = {"1", "x", "yes", "y", "true", "có", "co", "đạt", "dat"}
-FALSE_VALUES = {"0", "", "no", "n", "false", "không", "khong", "chưa đạt", "chua dat"}
-# Errors listed in the message at most; the rest are counted.
-MAX_ERRORS_SHOWN = 50
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_EXPANDED_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 10000
+MAX_COLUMNS = 60
+MAX_ERRORS_SHOWN = 20
+CCCD_RE = re.compile(r"^\d{12}$")
+# Cell values read as met / not met (compared without case and accents).
+TRUE_VALUES = {"dat", "x", "1", "true", "co", "yes"}
+FALSE_VALUES = {"chua dat", "khong dat", "", "0", "false", "khong", "no"}
+# Headers of the identity columns, compared the same way.
+CCCD_HEADERS = {"cccd", "so cccd", "can cuoc cong dan", "citizen id"}
+NAME_HEADERS = {"ho va ten", "ho ten", "name", "full name"}
+
+
+def _plain(text):
+    """``text`` without case, accents and extra spaces: "Đạt" -> "dat"."""
+    text = (
+        unicodedata.normalize("NFD", str(text or ""))
+        .replace("đ", "d")
+        .replace("Đ", "d")
+    )
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return " ".join(text.casefold().split())
+
+
+def _short(value, limit=40):
+    text = str(value if value is not None else "")
+    return text[:limit] + ("…" if len(text) > limit else "")
+
+
+class ImportFileError(Exception):
+    """The file cannot be read; the message says why."""
 
 
 class LearningUnitEvidenceImport(models.TransientModel):
     _name = "learning.unit.evidence.import"
     _description = "Import Member Evidence"
 
-    assessment_ids = fields.Many2many(
-        "learning.unit.assessment",
-        string="Assessments",
+    period_id = fields.Many2one(
+        "learning.unit.period",
         required=True,
-        help="Only members of these assessments may appear in the file.",
+        default=lambda self: self._default_period(),
+        domain="[('state', '=', 'open')]",
     )
-    file = fields.Binary(string="XLSX File", attachment=False)
+    file = fields.Binary(string="File (XLSX or CSV)", attachment=False)
     filename = fields.Char()
+    apply_valid_rows = fields.Boolean(
+        help="Write the valid rows even when other rows are invalid."
+    )
+    state = fields.Selection(
+        [("draft", "To import"), ("done", "Imported")], default="draft"
+    )
+    result = fields.Text(readonly=True)
 
     @api.model
-    def default_get(self, fields_list):
-        values = super().default_get(fields_list)
-        context = self.env.context
-        if (
-            "assessment_ids" in fields_list
-            and not values.get("assessment_ids")
-            and context.get("active_model") == "learning.unit.assessment"
-            and context.get("active_ids")
-        ):
-            values["assessment_ids"] = [Command.set(context["active_ids"])]
-        return values
+    def _default_period(self):
+        return self.env["learning.unit.period"].search(
+            [("state", "=", "open")], limit=1
+        )
 
     # ------------------------------------------------------------------
-    # reading
+    # reading, bounded
     # ------------------------------------------------------------------
-    def _read_rows(self):
-        """``(keys, titles, rows)`` of the first sheet; rows as (number, cells)."""
+    def _rows(self):
+        """``[(row number, [cell values])]`` of the file, header included."""
+        self.ensure_one()
         if not self.file:
-            raise UserError(self.env._("Choose the XLSX file to import."))
+            raise UserError(self.env._("Choose the file to import."))
         try:
-            data = base64.b64decode(self.file or b"")
-            workbook = openpyxl.load_workbook(
-                io.BytesIO(data), read_only=True, data_only=True
-            )
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+            data = base64.b64decode(self.file, validate=False)
+        except ValueError as error:
+            raise UserError(self.env._("The file could not be read.")) from error
+        if len(data) > MAX_FILE_BYTES:
             raise UserError(
                 self.env._(
-                    "The file is not a readable XLSX spreadsheet (%(error)s).",
-                    error=error,
+                    "The file is %(size)s MB: at most %(limit)s MB can be imported.",
+                    size=round(len(data) / 1024 / 1024, 1),
+                    limit=MAX_FILE_BYTES // 1024 // 1024,
                 )
-            ) from error
+            )
+        try:
+            if data[:2] == b"PK":
+                return self._xlsx_rows(data)
+            return self._csv_rows(data)
+        except ImportFileError as error:
+            raise UserError(str(error)) from None
+        except Exception as error:
+            raise UserError(
+                self.env._(
+                    "The file could not be read as a spreadsheet (%(reason)s). Save "
+                    "it again as XLSX or CSV and import it.",
+                    reason=_short(error, 120),
+                )
+            ) from None
+
+    def _xlsx_rows(self, data):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+        if expanded > MAX_EXPANDED_BYTES:
+            raise ImportFileError(
+                self.env._(
+                    "The file expands to more than %(limit)s MB of data: it is not "
+                    "a member list.",
+                    limit=MAX_EXPANDED_BYTES // 1024 // 1024,
+                )
+            )
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
         try:
             sheet = workbook.worksheets[0]
-            rows = list(sheet.iter_rows(values_only=True))
+            # the declared dimension may be stale or huge: read what is there
+            sheet.reset_dimensions()
+            rows = []
+            for number, cells in enumerate(sheet.iter_rows(), start=1):
+                if number > MAX_ROWS:
+                    raise ImportFileError(self._too_many_rows())
+                if len(cells) > MAX_COLUMNS:
+                    raise ImportFileError(self._too_many_columns())
+                values = []
+                for cell in cells:
+                    if getattr(cell, "data_type", None) == "f":
+                        raise ImportFileError(
+                            self.env._(
+                                "Cell %(cell)s holds a formula: enter the value "
+                                "itself (Đạt or Chưa đạt).",
+                                cell=cell.coordinate,
+                            )
+                        )
+                    values.append(getattr(cell, "value", None))
+                rows.append((number, values))
+            return rows
         finally:
             workbook.close()
-        if len(rows) <= MEMBER_HEADER_ROW:
-            raise UserError(self.env._("The file holds no member evidence."))
-        keys = [self._text(value) for value in rows[MEMBER_KEY_ROW]]
-        titles = [self._text(value) for value in rows[MEMBER_HEADER_ROW]]
-        data_rows = [
-            (index + 1, row)
-            for index, row in enumerate(rows)
-            if index >= MEMBER_FIRST_ROW
-        ]
-        return keys, titles, data_rows
 
-    @staticmethod
-    def _text(value):
-        if value is None:
-            return ""
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return str(value).strip()
-
-    def _columns(self, keys):
-        """Map the column keys of the file to what they import; check the layout."""
-        columns = {}
-        for index, key in enumerate(keys):
-            if key in ("id", "employee", "note"):
-                columns[index] = (key, None)
-            elif key in EVIDENCE_FIELDS:
-                columns[index] = ("bool", key)
-        if "id" not in keys:
-            raise UserError(
-                self.env._(
-                    "This is not a member evidence file: its first (hidden) row "
-                    "must hold the column keys of the member evidence export, "
-                    "with a column 'id'. Export the member evidence first and "
-                    "fill in that file."
-                )
+    def _csv_rows(self, data):
+        for encoding in ("utf-8-sig", "utf-16"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise ImportFileError(
+                self.env._("The CSV file must be saved in UTF-8 (Unicode).")
             )
-        seen = set()
-        for index, (kind, target) in columns.items():
-            if (kind, target) in seen:
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        rows = []
+        for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+            if number > MAX_ROWS:
+                raise ImportFileError(self._too_many_rows())
+            if len(cells) > MAX_COLUMNS:
+                raise ImportFileError(self._too_many_columns())
+            rows.append((number, cells))
+        return rows
+
+    def _too_many_rows(self):
+        return self.env._(
+            "The file has more than %(limit)s rows: split it.", limit=MAX_ROWS
+        )
+
+    def _too_many_columns(self):
+        return self.env._(
+            "The file has more than %(limit)s columns: it is not a member list.",
+            limit=MAX_COLUMNS,
+        )
+
+    # ------------------------------------------------------------------
+    # columns
+    # ------------------------------------------------------------------
+    @api.model
+    def _kind_headers(self):
+        """``{plain header: evidence field}``: Vietnamese and English labels."""
+        Member = self.env["learning.unit.member"]
+        headers = {}
+        for kind in EVIDENCE_KINDS:
+            field = Member._fields[kind.field]
+            for lang in ("vi_VN", "en_US", self.env.lang):
+                label = field._description_string(self.env(context={"lang": lang}))
+                headers[_plain(label)] = kind.field
+            headers[_plain(kind.field)] = kind.field
+        return headers
+
+    def _columns(self, rows):
+        """``(header row number, {column index: what it holds})``."""
+        kinds = self._kind_headers()
+        for number, cells in rows[:20]:
+            plain = [_plain(cell) for cell in cells]
+            if not any(p in CCCD_HEADERS for p in plain):
+                continue
+            columns = {}
+            for index, header in enumerate(plain):
+                if header in CCCD_HEADERS:
+                    target = "cccd"
+                elif header in NAME_HEADERS:
+                    target = "name"
+                elif header in kinds:
+                    target = kinds[header]
+                else:
+                    continue
+                if target in columns.values():
+                    raise UserError(
+                        self.env._(
+                            "Column %(column)s appears twice in the file.",
+                            column=_short(cells[index]),
+                        )
+                    )
+                columns[index] = target
+            if not set(columns.values()) - {"cccd", "name"}:
                 raise UserError(
                     self.env._(
-                        "Column %(column)s appears twice in the file.",
-                        column=keys[index],
+                        "The file has no evidence column. Name the columns as in "
+                        "the template: %(labels)s.",
+                        labels=", ".join(self._labels().values()),
                     )
                 )
-            seen.add((kind, target))
-        return columns
+            return number, columns
+        raise UserError(
+            self.env._(
+                "The file has no header row with a column CCCD. Download the "
+                "template, fill it in and import it."
+            )
+        )
+
+    @api.model
+    def _labels(self, kinds=None):
+        Member = self.env["learning.unit.member"]
+        return {
+            kind.field: Member._fields[kind.field]._description_string(self.env)
+            for kind in EVIDENCE_KINDS
+            if kinds is None or kind.field in kinds
+        }
 
     @staticmethod
-    def _parse_bool(value):
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, int | float):
-            if value in (0, 1):
-                return bool(value)
-            return None
-        text = str(value).strip().lower() if value is not None else ""
+    def _value(cell):
+        """True, False, or None when the cell says neither."""
+        if isinstance(cell, bool):
+            return cell
+        if isinstance(cell, int | float) and cell in (0, 1):
+            return bool(cell)
+        text = _plain(cell)
         if text in TRUE_VALUES:
             return True
         if text in FALSE_VALUES:
@@ -146,190 +282,286 @@ class LearningUnitEvidenceImport(models.TransientModel):
         return None
 
     # ------------------------------------------------------------------
-    # validation
+    # checking
     # ------------------------------------------------------------------
-    def _validate(self):
-        """``(changes, errors)``: ``changes`` maps each member to its new values."""
+    def _check(self):
+        """Sort every row of the file into applied, unchanged, unmatched, invalid."""
         self.ensure_one()
-        keys, titles, rows = self._read_rows()
-        columns = self._columns(keys)
-        id_col = keys.index("id")
-        employee_col = keys.index("employee") if "employee" in keys else None
-
-        def title(index):
-            return (
-                titles[index] if index < len(titles) and titles[index] else keys[index]
-            )
-
-        errors = []
-        parsed = []
-        ids = set()
-        for number, cells in rows:
-            cells = list(cells) + [None] * (len(keys) - len(cells))
-            if all(self._text(cell) == "" for cell in cells):
-                continue
-            raw_id = self._text(cells[id_col])
-            try:
-                member_id = int(raw_id)
-            except ValueError:
-                errors.append(
-                    self.env._(
-                        "Row %(row)s: the member ID '%(value)s' is not a number.",
-                        row=number,
-                        value=raw_id,
-                    )
-                    if raw_id
-                    else self.env._(
-                        "Row %(row)s: the member ID is missing.", row=number
-                    )
-                )
-                continue
-            parsed.append((number, member_id, cells))
-            ids.add(member_id)
-
-        Member = self.env["learning.unit.member"]
-        # members the user may read, in one query
-        members = {
-            member.id: member for member in Member.search([("id", "in", list(ids))])
-        }
-        Member.browse(list(members)).fetch(
-            ["assessment_id", "name", "note", *EVIDENCE_FIELDS]
-        )
+        rows = self._rows()
+        header, columns = self._columns(rows)
+        cccd_col = next(i for i, t in columns.items() if t == "cccd")
+        name_col = next((i for i, t in columns.items() if t == "name"), None)
+        report = defaultdict(list)
+        parsed = {}
         first_row = {}
+        for number, cells in rows:
+            if number <= header or not any(_plain(c) for c in cells):
+                continue
+            raw = cells[cccd_col] if cccd_col < len(cells) else None
+            cccd = self._cccd(raw)
+            if not cccd:
+                report["invalid"].append(
+                    self.env._(
+                        "Row %(row)s: '%(value)s' is not a CCCD (12 digits).",
+                        row=number,
+                        value=_short(raw),
+                    )
+                )
+                continue
+            if cccd in first_row:
+                report["invalid"].append(
+                    self.env._(
+                        "Row %(row)s: CCCD %(cccd)s already appears in row %(first)s.",
+                        row=number,
+                        cccd=cccd,
+                        first=first_row[cccd],
+                    )
+                )
+                parsed.pop(cccd, None)
+                continue
+            first_row[cccd] = number
+            values, errors = {}, []
+            for index, target in columns.items():
+                if target in ("cccd", "name"):
+                    continue
+                cell = cells[index] if index < len(cells) else None
+                value = self._value(cell)
+                if value is None:
+                    errors.append(
+                        self.env._(
+                            "Row %(row)s, %(column)s: '%(value)s' is neither Đạt "
+                            "nor Chưa đạt.",
+                            row=number,
+                            column=self._labels()[target],
+                            value=_short(cell),
+                        )
+                    )
+                values[target] = value
+            if errors:
+                report["invalid"] += errors
+                continue
+            name = (
+                cells[name_col]
+                if name_col is not None and name_col < len(cells)
+                else None
+            )
+            parsed[cccd] = (number, values, str(name or "").strip())
+        members = self._members(list(parsed))
         changes = {}
-        for number, member_id, cells in parsed:
-            member = members.get(member_id)
+        for cccd, (number, values, name) in parsed.items():
+            member = members.get(cccd)
             if not member:
-                errors.append(
+                report["unmatched"].append(
                     self.env._(
-                        "Row %(row)s: unknown member (ID %(id)s).",
+                        "Row %(row)s: CCCD %(cccd)s is not a member of a unit you "
+                        "may update in %(period)s.",
                         row=number,
-                        id=member_id,
+                        cccd=cccd,
+                        period=self.period_id.display_name,
                     )
                 )
                 continue
-            if member_id in first_row:
-                errors.append(
+            if name and _plain(name) != _plain(member.name):
+                report["warnings"].append(
                     self.env._(
-                        "Row %(row)s: member ID %(id)s already appears in row "
-                        "%(first)s.",
+                        "Row %(row)s: the file says %(name)s, the member is "
+                        "%(member)s.",
                         row=number,
-                        id=member_id,
-                        first=first_row[member_id],
-                    )
-                )
-                continue
-            first_row[member_id] = number
-            if member.assessment_id not in self.assessment_ids:
-                errors.append(
-                    self.env._(
-                        "Row %(row)s: %(member)s belongs to %(assessment)s, not to "
-                        "the assessment(s) being imported.",
-                        row=number,
+                        name=_short(name),
                         member=member.name,
-                        assessment=member.assessment_id.name,
                     )
                 )
-                continue
-            if member.assessment_id.state not in EDITABLE_STATES:
-                errors.append(
-                    self.env._(
-                        "Row %(row)s: the self-assessment of %(assessment)s is no "
-                        "longer editable.",
-                        row=number,
-                        assessment=member.assessment_id.name,
-                    )
-                )
-                continue
-            if employee_col is not None:
-                name = self._text(cells[employee_col])
-                if name and name.casefold() != (member.name or "").casefold():
-                    errors.append(
-                        self.env._(
-                            "Row %(row)s: member ID %(id)s is %(member)s, not "
-                            "%(name)s.",
-                            row=number,
-                            id=member_id,
-                            member=member.name,
-                            name=name,
-                        )
-                    )
-                    continue
-            vals, row_errors = self._row_values(number, member, cells, columns, title)
-            errors += row_errors
-            if not row_errors and vals:
-                changes[member] = vals
-        if not parsed and not errors:
-            errors.append(self.env._("The file holds no member rows."))
-        return changes, errors
+            update = {f: v for f, v in values.items() if member[f] != v}
+            if update:
+                changes[member] = update
+                report["applied"].append(number)
+            else:
+                report["unchanged"].append(number)
+        return changes, report
 
-    def _row_values(self, number, member, cells, columns, title):
-        vals = {}
-        errors = []
-        for index, (kind, target) in columns.items():
-            value = cells[index] if index < len(cells) else None
-            if kind == "bool":
-                flag = self._parse_bool(value)
-                if flag is None:
-                    errors.append(
-                        self.env._(
-                            "Row %(row)s, column %(column)s: '%(value)s' is not a "
-                            "valid value: enter 1 (yes) or 0 (no).",
-                            row=number,
-                            column=title(index),
-                            value=self._text(value),
-                        )
-                    )
-                    continue
-                if flag != member[target]:
-                    vals[target] = flag
-            elif kind == "note":
-                note = self._text(value)
-                if note != (member.note or ""):
-                    vals["note"] = note or False
-        return vals, errors
+    @staticmethod
+    def _cccd(raw):
+        if isinstance(raw, float) and raw.is_integer():
+            raw = int(raw)
+        text = re.sub(r"\s", "", str(raw if raw is not None else ""))
+        if isinstance(raw, int) and not isinstance(raw, bool) and len(text) < 12:
+            text = text.zfill(12)  # a spreadsheet dropped the leading zeros
+        return text if CCCD_RE.match(text) else None
+
+    def _members(self, cccds):
+        """``{CCCD: member}`` among the members the user may change in the period."""
+        if not cccds:
+            return {}
+        # HR keeps the CCCD: it is looked up for the file's rows only, and what
+        # the user learns is limited to the members they may change
+        employees = self.env["hr.employee"].sudo().with_context(active_test=False)
+        identities = {
+            employee.id: employee.identification_id
+            for employee in employees.search([("identification_id", "in", cccds)])
+        }
+        members = (
+            self.env["learning.unit.member"]
+            .search(
+                [
+                    ("period_id", "=", self.period_id.id),
+                    ("assessment_id.state", "in", EDITABLE_STATES),
+                    ("employee_id", "in", list(identities)),
+                ]
+            )
+            ._filtered_access("write")
+        )
+        return {identities[m.employee_id.id]: m for m in members}
 
     # ------------------------------------------------------------------
     # import
     # ------------------------------------------------------------------
-    def action_download_template(self):
-        """The member evidence export of the assessments, to fill in."""
-        self.ensure_one()
-        return self.env["learning.unit.xlsx.export"]._download_action(
-            "member_evidence", self.assessment_ids
-        )
-
     def action_import(self):
         self.ensure_one()
-        changes, errors = self._validate()
-        if errors:
-            shown = errors[:MAX_ERRORS_SHOWN]
-            message = self.env._(
-                "Nothing was imported: %(count)s error(s) in the file.",
-                count=len(errors),
+        changes, report = self._check()
+        blocked = report["invalid"] and not self.apply_valid_rows
+        if blocked:
+            raise UserError(
+                self.env._("Nothing was imported.") + "\n" + self._summary(report)
             )
-            message += "\n" + "\n".join(shown)
-            if len(errors) > len(shown):
-                message += "\n" + self.env._(
-                    "... and %(count)s more.", count=len(errors) - len(shown)
-                )
-            raise UserError(message)
-        # members with the same new values are written together
         groups = defaultdict(lambda: self.env["learning.unit.member"])
         for member, vals in changes.items():
-            groups[repr(sorted(vals.items()))] |= member
-        with self.env.cr.savepoint():
-            for members in groups.values():
-                members.write(changes[members[0]])
+            groups[tuple(sorted(vals.items()))] |= member
+        for vals, members in groups.items():
+            members.write(dict(vals))
+        self._log(changes, report)
+        self.write({"state": "done", "result": self._summary(report)})
         return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "Member evidence imported: %(count)s member(s) updated.",
-                    count=len(changes),
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Import Member Evidence"),
         }
+
+    def _summary(self, report):
+        lines = [
+            self.env._(
+                "%(applied)s row(s) applied, %(unchanged)s unchanged, %(unmatched)s "
+                "not matched, %(invalid)s invalid.",
+                applied=len(report["applied"]),
+                unchanged=len(report["unchanged"]),
+                unmatched=len(report["unmatched"]),
+                invalid=len(report["invalid"]),
+            )
+        ]
+        details = report["invalid"] + report["unmatched"] + report["warnings"]
+        lines += details[:MAX_ERRORS_SHOWN]
+        if len(details) > MAX_ERRORS_SHOWN:
+            lines.append(
+                self.env._(
+                    "… and %(count)s more.", count=len(details) - MAX_ERRORS_SHOWN
+                )
+            )
+        return "\n".join(lines)
+
+    def _log(self, changes, report):
+        """Each assessment's chatter lists the import with its counts."""
+        by_assessment = defaultdict(int)
+        for member in changes:
+            by_assessment[member.assessment_id] += 1
+        for assessment, count in by_assessment.items():
+            assessment.sudo().message_post(
+                body=self.env._(
+                    "Evidence imported by %(user)s from %(file)s: %(count)s member(s) "
+                    "updated (%(applied)s row(s) applied in the file, %(unchanged)s "
+                    "unchanged, %(unmatched)s not matched, %(invalid)s invalid).",
+                    user=self.env.user.name,
+                    file=self.filename or "",
+                    count=count,
+                    applied=len(report["applied"]),
+                    unchanged=len(report["unchanged"]),
+                    unmatched=len(report["unmatched"]),
+                    invalid=len(report["invalid"]),
+                ),
+                author_id=self.env.user.partner_id.id,
+                subtype_xmlid="mail.mt_note",
+            )
+
+    # ------------------------------------------------------------------
+    # template
+    # ------------------------------------------------------------------
+    def action_download_template(self):
+        """The file to fill in: the members the user may update, as they stand."""
+        self.ensure_one()
+        content = self._template()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._(
+                    "Member evidence %(year)s.xlsx", year=self.period_id.year
+                ),
+                "raw": content,
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "download",
+        }
+
+    def _template(self):
+        members = (
+            self.env["learning.unit.member"]
+            .search(
+                [
+                    ("period_id", "=", self.period_id.id),
+                    ("assessment_id.state", "in", EDITABLE_STATES),
+                ],
+                order="unit_id, name, id",
+            )
+            ._filtered_access("write")
+        )
+        # a member without a CCCD in HR cannot be matched: not in the file
+        members = members.filtered(lambda m: m.employee_id.sudo().identification_id)
+        rules = self.period_id.rules_id.criterion_ids
+        kinds = {c.member_field for c in rules if c.member_field}
+        # the columns are named in Vietnamese, whatever the user's language
+        labels = self.with_context(lang="vi_VN")._labels(kinds)
+        return self._workbook(members, labels)
+
+    @api.model
+    def _workbook(self, members, labels):
+        """An XLSX of ``members`` with a column per evidence kind of ``labels``."""
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(
+            output, {"in_memory": True, "strings_to_formulas": False}
+        )
+        header = workbook.add_format({"bold": True, "border": 1, "text_wrap": True})
+        text = workbook.add_format({"border": 1, "num_format": "@"})
+        sheet = workbook.add_worksheet("CCCD")
+        titles = ["CCCD", "Họ và tên", "Đơn vị", *labels.values()]
+        for col, title in enumerate(titles):
+            sheet.write_string(0, col, title, header)
+        sheet.set_column(0, 0, 16)
+        sheet.set_column(1, 2, 28)
+        sheet.set_column(3, len(titles), 16)
+        identities = {
+            e.id: e.identification_id or "" for e in members.employee_id.sudo()
+        }
+        for row, member in enumerate(members, start=1):
+            cells = [
+                identities[member.employee_id.id],
+                member.name or "",
+                member.unit_id.name or "",
+                *("Đạt" if member[field] else "Chưa đạt" for field in labels),
+            ]
+            for col, value in enumerate(cells):
+                sheet.write_string(row, col, value, text)
+        if members and labels:
+            sheet.data_validation(
+                1,
+                3,
+                len(members),
+                2 + len(labels),
+                {"validate": "list", "source": ["Đạt", "Chưa đạt"]},
+            )
+        sheet.freeze_panes(1, 2)
+        workbook.close()
+        return output.getvalue()

@@ -1,0 +1,176 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A title a unit holds: recognised by decision, valid until a date.
+
+Recognising an assessment records its recognition (both regimes). The
+administrator may also enter the recognitions decided before the addon was used,
+so that Thông tư 24's rules on validity (3 years after the decision year) and on
+level 2 (only a year after a level 1 decision) can be applied to them.
+"""
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+from .. import scoring
+from .learning_unit_assessment import RANKS
+from .learning_unit_criterion import LEVEL_SELECTION
+from .learning_unit_template import SCHEMES
+
+# Days before a recognition expires when the unit and the reviewer are warned.
+EXPIRY_WARNING_DAYS = 90
+ACTIVITY_EXPIRY = "learning_unit.mail_activity_type_expiry"
+HISTORY_FIELDS = frozenset(
+    {
+        "department_id",
+        "year",
+        "scheme",
+        "level",
+        "rank",
+        "decision_number",
+        "decision_date",
+        "validity_years",
+        "note",
+        "state",
+        "company_id",
+    }
+)
+
+
+class LearningUnitRecognition(models.Model):
+    _name = "learning.unit.recognition"
+    _inherit = ["mail.thread", "mail.activity.mixin", "learning.unit.lock.mixin"]
+    _description = "Learning Unit Recognition"
+    _order = "decision_date desc, id desc"
+
+    # recognitions of the workflow are the system's; the history is the admin's
+    _lu_write_access = {"admin": (HISTORY_FIELDS, ("history",))}
+    _lu_create_fields = {"admin": HISTORY_FIELDS}
+
+    department_id = fields.Many2one(
+        "hr.department", string="Unit", required=True, index=True, ondelete="restrict"
+    )
+    assessment_id = fields.Many2one(
+        "learning.unit.assessment", readonly=True, index=True, ondelete="restrict"
+    )
+    year = fields.Integer(string="Evaluated Year", required=True)
+    scheme = fields.Selection(SCHEMES, required=True, default="levels")
+    level = fields.Selection(LEVEL_SELECTION)
+    rank = fields.Selection(RANKS)
+    decision_number = fields.Char(required=True)
+    decision_date = fields.Date(required=True, index=True)
+    validity_years = fields.Integer(default=3)
+    valid_until = fields.Date(compute="_compute_valid_until", store=True, index=True)
+    state = fields.Selection(
+        [("valid", "Valid"), ("revoked", "Revoked")],
+        default="valid",
+        required=True,
+        tracking=True,
+    )
+    expiry_warned = fields.Boolean(readonly=True, copy=False)
+    note = fields.Text()
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    @api.depends("decision_date", "validity_years", "scheme")
+    def _compute_valid_until(self):
+        for recognition in self:
+            day = recognition.decision_date
+            recognition.valid_until = (
+                date(day.year + recognition.validity_years, 12, 31)
+                if day and recognition.scheme == "levels"
+                else False
+            )
+
+    def _compute_display_name(self):
+        levels = dict(self._fields["level"]._description_selection(self.env))
+        ranks = dict(self._fields["rank"]._description_selection(self.env))
+        for recognition in self:
+            result = levels.get(recognition.level) or ranks.get(recognition.rank) or ""
+            recognition.display_name = (
+                f"{recognition.department_id.name} {recognition.year}: {result} "
+                f"({recognition.decision_number})"
+            )
+
+    def _lu_state(self):
+        return "history" if not self.assessment_id else "workflow"
+
+    # ------------------------------------------------------------------
+    # rules of Thông tư 24
+    # ------------------------------------------------------------------
+    @api.model
+    def _level_2_refusal(self, department, decision_date, wait_years):
+        """Why ``department`` cannot be recognised at level 2 on that day, or None.
+
+        It must hold a valid recognition (level 1 or 2) decided at least
+        ``wait_years`` before ``decision_date``.
+        """
+        latest = decision_date - relativedelta(years=wait_years)
+        held = self.search(
+            [
+                ("department_id", "=", department.id),
+                ("scheme", "=", "levels"),
+                ("level", "in", (scoring.LEVEL_1, scoring.LEVEL_2)),
+                ("state", "=", "valid"),
+                ("valid_until", ">=", decision_date),
+            ],
+            order="decision_date",
+        )
+        if held.filtered(lambda r: r.decision_date <= latest):
+            return None
+        if held:
+            first = held[0]
+            return self.env._(
+                "Level 2 is not yet allowed: the level 1 decision %(number)s of "
+                "%(date)s is less than %(years)s year(s) old on %(day)s.",
+                number=first.decision_number,
+                date=first.decision_date.strftime("%d/%m/%Y"),
+                years=wait_years,
+                day=decision_date.strftime("%d/%m/%Y"),
+            )
+        return self.env._(
+            "Level 2 is not yet allowed: the unit holds no valid level 1 "
+            "recognition decided at least %(years)s year(s) before.",
+            years=wait_years,
+        )
+
+    @api.model
+    def _cron_warn_expiry(self):
+        """Warn the unit officer and the reviewer 90 days before a title expires."""
+        today = fields.Date.context_today(self)
+        expiring = self.search(
+            [
+                ("state", "=", "valid"),
+                ("expiry_warned", "=", False),
+                ("valid_until", ">=", today),
+                ("valid_until", "<=", today + timedelta(days=EXPIRY_WARNING_DAYS)),
+            ]
+        )
+        Assessment = self.env["learning.unit.assessment"]
+        for recognition in expiring:
+            last = Assessment.search(
+                [("department_id", "=", recognition.department_id.id)],
+                order="year desc",
+                limit=1,
+            )
+            users = last.user_id | last.reviewer_id
+            if not users and last:
+                users = last._reviewers()
+            for user in users:
+                recognition.activity_schedule(
+                    ACTIVITY_EXPIRY,
+                    date_deadline=recognition.valid_until,
+                    user_id=user.id,
+                    note=self.env._(
+                        "The recognition of %(unit)s (%(number)s) expires on "
+                        "%(date)s: prepare the next evaluation.",
+                        unit=recognition.department_id.name,
+                        number=recognition.decision_number,
+                        date=recognition.valid_until.strftime("%d/%m/%Y"),
+                    ),
+                )
+        expiring.write({"expiry_warned": True})
+        return True

@@ -1,0 +1,46 @@
+"""What the tests need from the machine (not a test module itself).
+
+``make test`` provides all of it: Debian packages through
+``tools/system-deps.sh``, Python packages in the virtualenv, Odoo's HTTP server
+through ``--odoo-http``. A test that lacks one of them fails and names it: it
+never skips (see conftest.py).
+"""
+
+import importlib.util
+import shutil
+
+MAKE = "'make test' installs it (tools/system-deps.sh, as root) or names the command"
+
+
+def executable(names, package):
+    """The path of the first of ``names`` in PATH, else the test fails."""
+    for name in names:
+        path = shutil.which(name)
+        if path:
+            return path
+    raise AssertionError(
+        f"{' / '.join(names)} not found in PATH: this test needs Debian's "
+        f"{package!r} package; {MAKE}."
+    )
+
+
+def python_module(module, distribution):
+    """Fails unless the Python module ``module`` can be imported."""
+    if importlib.util.find_spec(module) is None:
+        raise AssertionError(
+            f"The Python module {module!r} is missing: this test needs the "
+            f"package {distribution} (requirements-dev.txt), which 'make test' "
+            "installs in its virtualenv."
+        )
+
+
+def chromium():
+    # the executables Odoo's browser tests look for on Linux
+    return executable(
+        ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable"),
+        "chromium",
+    )
+
+
+def pdftotext():
+    return executable(("pdftotext",), "poppler-utils")
