@@ -16,7 +16,6 @@ import re
 import xlsxwriter
 
 from odoo import api, models
-from odoo.exceptions import UserError
 
 from ..evidence import EVIDENCE_KINDS
 
@@ -670,26 +669,3 @@ class LearningUnitXlsxExport(models.AbstractModel):
             write(row, data["totals"], styles["cell_bold_center"])
         if not used:
             workbook.add_worksheet()
-
-    # ------------------------------------------------------------------
-    # downloads from the web client
-    # ------------------------------------------------------------------
-    _report_xmlids = {
-        "phu_luc_2": "learning_unit.action_report_phu_luc_2_xlsx",
-        "district_summary": "learning_unit.action_report_district_summary_xlsx",
-        "member_evidence": "learning_unit.action_report_member_evidence_xlsx",
-    }
-
-    @api.model
-    def _download_action(self, kind, assessments=None, periods=None):
-        """The Print menu's XLSX report of ``kind`` for these records."""
-        if periods:
-            report = self.env.ref(
-                "learning_unit.action_report_district_summary_period_xlsx"
-            )
-            return report.report_action(periods)
-        if not assessments:
-            raise UserError(self.env._("Select at least one assessment to export."))
-        if kind not in self._report_xmlids:
-            raise UserError(self.env._("Unknown export: %(kind)s", kind=kind))
-        return self.env.ref(self._report_xmlids[kind]).report_action(assessments)
