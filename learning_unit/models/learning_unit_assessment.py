@@ -1497,3 +1497,25 @@ class LearningUnitAssessment(models.Model):
                 date_deadline=assessment.period_id.date_deadline_self,
                 user_id=user.id,
             )
+
+    # ------------------------------------------------------------------
+    # printing: the recognition decision (learning.unit.decision)
+    # ------------------------------------------------------------------
+    decision_line_ids = fields.One2many(
+        "learning.unit.decision.line", "assessment_id", readonly=True, copy=False
+    )
+    decision_id = fields.Many2one(
+        "learning.unit.decision",
+        string="Recognition Decision",
+        compute="_compute_decision_id",
+        help="The issued decision recognising the unit (none once revoked).",
+    )
+
+    @api.depends("decision_line_ids.decision_id.state")
+    def _compute_decision_id(self):
+        # the decisions listing the unit, whoever may read them
+        for assessment in self:
+            decisions = assessment.sudo().decision_line_ids.decision_id.filtered(
+                lambda d: d.state == "issued" and d.decision_type == "recognition"
+            )
+            assessment.decision_id = decisions.sorted("id")[-1:].id
