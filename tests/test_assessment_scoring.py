@@ -113,7 +113,7 @@ class TestAssessmentScoring(LearningUnitCase):
         a = self.assessment
         scored = a.line_ids.filtered(lambda line: line.kind == "criterion")
         self.assertEqual(scored.mapped("criterion_code"), ALL_CODES)
-        # the groups of the rules have a line too, holding their subtotal
+        # the groups of the rules have a line too, showing their subtotal
         groups = a.line_ids - scored
         self.assertEqual(groups.mapped("criterion_code"), ["1", "2", "3", "3a"])
         self.assertEqual(
@@ -166,9 +166,9 @@ class TestAssessmentScoring(LearningUnitCase):
         self.make_full_score(self.assessment)
         self.assertEqual(self.assessment.self_total, 100)
         self.assertEqual(self.assessment.self_rank, "good")
-        self.assertEqual(self.line(self.assessment, "1").self_score, 30)
-        self.assertEqual(self.line(self.assessment, "2").self_score, 30)
-        self.assertEqual(self.line(self.assessment, "3").self_score, 40)
+        self.assertEqual(self.line(self.assessment, "1").subtotal, 30)
+        self.assertEqual(self.line(self.assessment, "2").subtotal, 30)
+        self.assertEqual(self.line(self.assessment, "3").subtotal, 40)
 
     def test_achieved_criteria(self):
         for code in ("1a", "1b", "3b"):
@@ -351,7 +351,7 @@ class TestAssessmentScoring(LearningUnitCase):
         lines = self.assessment.line_ids.filtered(lambda line: line.kind == "criterion")
         self.assertEqual(self.assessment.self_total, sum(lines.mapped("self_score")))
         tops = self.assessment.line_ids.filtered(lambda line: not line.parent_line_id)
-        self.assertEqual(self.assessment.self_total, sum(tops.mapped("self_score")))
+        self.assertEqual(self.assessment.self_total, sum(tops.mapped("subtotal")))
         self.assertEqual(self.assessment.self_total, 99.5)
 
     def test_parameters_live_on_the_criterion(self):

@@ -107,7 +107,7 @@ class TestLevels(LevelsCase):
         self.meet(self.assessment, shares=40)
         self.line(self.assessment, "1.4").achieved = False
         self.assertEqual(self.assessment.self_level, "none")
-        self.assertEqual(self.line(self.assessment, "1").self_level, "none")
+        self.assertEqual(self.line(self.assessment, "1").subtotal_level, "none")
         self.assertIn("1.4", self.assessment.with_context(lang="en_US").result_note)
 
     def test_no_members_reach_no_level(self):

@@ -47,8 +47,6 @@ RESULT_DEPENDS = (
     "criterion_id.threshold_level_2",
     "criterion_id.min_level",
     "assessment_id.scheme",
-    "child_line_ids.self_score",
-    "child_line_ids.self_level",
 )
 
 
@@ -120,13 +118,21 @@ class LearningUnitAssessmentLine(models.Model):
         digits=SCORE_DIGITS,
         compute="_compute_self_result",
         store=True,
-        recursive=True,
     )
     self_level = fields.Selection(
         LEVEL_SELECTION,
         compute="_compute_self_result",
         store=True,
-        recursive=True,
+    )
+    subtotal = fields.Float(
+        digits=SCORE_DIGITS,
+        compute="_compute_subtotal",
+        help="A group's total of its scored criteria (a criterion's own score).",
+    )
+    subtotal_level = fields.Selection(
+        LEVEL_SELECTION,
+        compute="_compute_subtotal",
+        help="The level a group's indicators reach (an indicator's own level).",
     )
     score_note = fields.Text(compute="_compute_score_note", string="How It Was Judged")
     review_score = fields.Float(digits=SCORE_DIGITS)
@@ -170,19 +176,20 @@ class LearningUnitAssessmentLine(models.Model):
 
     @api.model
     def _member_stats(self, assessments):
-        """``{assessment id: {evidence field: members having it}}``, one query.
+        """``{assessment id: {evidence field: members having it}}``, one query;
+        ``"_total"`` counts all the members.
 
         The counts do not depend on who asks: scores count every member,
         whatever the reader may see.
         """
-        stats = defaultdict(lambda: dict.fromkeys(EVIDENCE_FIELDS, 0))
+        stats = defaultdict(lambda: dict.fromkeys(("_total", *EVIDENCE_FIELDS), 0))
         if not assessments:
             return stats
         Member = self.env["learning.unit.member"]
         Member.flush_model(["assessment_id", *EVIDENCE_FIELDS])
         rows = self.env.execute_query(
             SQL(
-                "SELECT assessment_id, %(counts)s FROM %(table)s"
+                "SELECT assessment_id, COUNT(*), %(counts)s FROM %(table)s"
                 " WHERE assessment_id = ANY(%(ids)s) GROUP BY assessment_id",
                 counts=SQL(", ").join(
                     SQL("COUNT(*) FILTER (WHERE %s)", SQL.identifier(name))
@@ -193,67 +200,95 @@ class LearningUnitAssessmentLine(models.Model):
             )
         )
         for assessment_id, *counts in rows:
-            stats[assessment_id] = dict(zip(EVIDENCE_FIELDS, counts, strict=True))
+            stats[assessment_id] = dict(
+                zip(("_total", *EVIDENCE_FIELDS), counts, strict=True)
+            )
         return stats
 
     @api.depends(*RESULT_DEPENDS)
     def _compute_self_result(self):
-        # the lines of a province repeat the same few inputs: judge each once
+        # members are counted once per assessment, not once per line, and the
+        # lines of a province repeat the same few inputs: judge each once
+        saved = self.browse(i for i in self._ids if i)
+        stats = self._member_stats(saved.assessment_id)
         results = {}
-        for line in self.sorted(lambda line: line.kind != "criterion"):
+        for line in self:
             if line.kind == "group":
-                children = line.child_line_ids
-                line.self_score = float(
-                    sum((scoring.exact(c.self_score) for c in children), Fraction(0))
-                )
-                line.self_level = (
-                    scoring.level_of(
-                        (c.min_level, c.self_level)
-                        for c in children
-                        if c.kind == "criterion"
-                    )[0]
-                    if line.assessment_id.scheme == "levels"
-                    else False
-                )
+                # a group's result is its subtotal, computed when read
+                line.self_score, line.self_level = 0.0, False
                 continue
-            key = (
-                line.criterion_id,
-                line.assessment_id.scheme,
-                *line._inputs().values(),
-            )
+            inputs = line._inputs(stats if line.id else None)
+            key = (line.criterion_id, line.assessment_id.scheme, *inputs.values())
             if key not in results:
-                results[key] = line._judge()
+                results[key] = line._judge(inputs)
             line.self_score, line.self_level = results[key]
 
-    def _inputs(self):
+    @api.depends(
+        "self_score",
+        "self_level",
+        "assessment_id.line_ids.self_score",
+        "assessment_id.line_ids.self_level",
+    )
+    def _compute_subtotal(self):
+        groups = self.filtered(lambda line: line.kind == "group")
+        for line in self - groups:
+            line.subtotal, line.subtotal_level = line.self_score, line.self_level
+        # the scored lines under each group, from the criteria's tree
+        leaves = defaultdict(list)
+        for line in groups.assessment_id.line_ids:
+            if line.kind == "criterion":
+                for ancestor in (line.criterion_id.parent_path or "").split("/")[:-2]:
+                    leaves[line.assessment_id.id, int(ancestor)].append(line)
+        for line in groups:
+            below = leaves[line.assessment_id.id, line.criterion_id.id]
+            line.subtotal = float(
+                sum((scoring.exact(c.self_score) for c in below), Fraction(0))
+            )
+            line.subtotal_level = (
+                scoring.level_of((c.min_level, c.self_level) for c in below)[0]
+                if line.assessment_id.scheme == "levels"
+                else False
+            )
+
+    def _inputs(self, stats=None):
+        """The inputs the rules judge; ``stats`` (of :meth:`_member_stats`)
+        spares counting the members again for every line of a batch."""
+        if stats is None:
+            member_count, met_count = self.member_count, self.met_count
+        else:
+            counts = stats[self.assessment_id.id]
+            field = self.criterion_id.member_field
+            member_count = counts["_total"]
+            met_count = counts[field] if field else 0
         return {
             "achieved": self.achieved,
             "answered": self.answered,
             "missing_count": self.missing_count,
             "count_value": self.count_value,
-            "member_count": self.member_count,
-            "met_count": self.met_count,
+            "member_count": member_count,
+            "met_count": met_count,
         }
 
-    def _judge(self):
+    def _judge(self, inputs=None):
         """``(score, level)`` of a leaf line; invalid inputs judge nothing."""
-        result = self._result()
+        result = self._result(inputs)
         if result is None:
             return 0.0, False
         if isinstance(result, scoring.LevelResult):
             return 0.0, result.level
         return float(result.score), False
 
-    def _result(self):
+    def _result(self, inputs=None):
         """The exact ScoreResult (points) or LevelResult (levels), or None."""
         self.ensure_one()
         criterion = self.criterion_id
         if not criterion or criterion.kind != "criterion":
             return None
+        inputs = inputs or self._inputs()
         try:
             if self.assessment_id.scheme == "levels":
-                return criterion._level(self._inputs())
-            return criterion._score(self._inputs())
+                return criterion._level(inputs)
+            return criterion._score(inputs)
         except ValueError:
             # out-of-range inputs are refused by _check_inputs
             return None

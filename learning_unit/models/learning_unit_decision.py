@@ -49,6 +49,7 @@ class LearningUnitDecision(models.Model):
         "learning.unit.official.mixin",
         "learning.unit.lock.mixin",
     ]
+    _rec_names_search = ["number_text"]
     _order = "date_issued desc, id desc"
     _check_company_auto = True
 
@@ -59,7 +60,8 @@ class LearningUnitDecision(models.Model):
     }
     _lu_create_fields = {"reviewer": CREATE_FIELDS}
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # in the reader's language ("Draft decision 2025" until numbered): not stored
+    name = fields.Char(compute="_compute_name")
     decision_type = fields.Selection(
         TYPES, string="Type", required=True, default="recognition", readonly=True
     )

@@ -214,9 +214,12 @@ class LearningUnitMember(models.Model):
         Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
         pairs = [(v.get("assessment_id"), v.get("employee_id")) for v in vals_list]
         employees = Employee.browse({e for _a, e in pairs if e}).exists()
+        employees.fetch(["department_id", "company_id"])
+        employees.department_id.fetch(["parent_path"])
+        by_id = {employee.id: employee for employee in employees}
         for assessment_id, employee_id in pairs:
             assessment = Assessment.browse(assessment_id)
-            employee = employees.filtered(lambda e, i=employee_id: e.id == i)
+            employee = by_id.get(employee_id)
             unit = assessment.department_id
             inside = (
                 employee

@@ -25,6 +25,7 @@ class LearningUnitUpwardReport(models.Model):
         "learning.unit.official.mixin",
         "learning.unit.lock.mixin",
     ]
+    _rec_names_search = ["number_text"]
     _order = "period_id desc, id desc"
     _check_company_auto = True
 
@@ -33,7 +34,8 @@ class LearningUnitUpwardReport(models.Model):
     _lu_write_access = {"reviewer": (DRAFT_FIELDS, ("draft",))}
     _lu_create_fields = {"reviewer": DRAFT_FIELDS | {"period_id"}}
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # in the reader's language ("Draft decision 2025" until numbered): not stored
+    name = fields.Char(compute="_compute_name")
     period_id = fields.Many2one(
         "learning.unit.period",
         required=True,

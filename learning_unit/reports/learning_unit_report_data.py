@@ -172,7 +172,7 @@ class LearningUnitReportData(models.AbstractModel):
                     "name": criterion.name or "",
                     "hint": criterion.hint or "",
                     "max": scoring.exact(criterion.max_score),
-                    "self": scoring.exact(line.self_score),
+                    "self": scoring.exact(line.subtotal),
                     "review": review_of(line) if show_review else None,
                     "is_group": line.kind == "group",
                 }
