@@ -2,6 +2,7 @@
 from . import learning_unit_lock_mixin  # isort: skip
 from . import (
     hr_department,
+    hr_employee,
     learning_unit_assessment,
     learning_unit_assessment_line,
     learning_unit_competency,
