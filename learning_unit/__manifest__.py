@@ -4,7 +4,7 @@
     "name": "Learning Units (Đơn vị học tập)",
     "summary": "Self-assess, review and recognise 'Đơn vị học tập' under "
     "Thông tư 22/2020 (points) and Thông tư 24/2023 (levels)",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Human Resources",
     "website": "https://github.com/learning-unit/learning_unit",
     "author": "learning_unit authors",
@@ -17,11 +17,13 @@
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
+        "security/learning_unit_member_document_security.xml",
         "data/learning_unit_competency_data.xml",
         "data/learning_unit_template_data.xml",
         "data/learning_unit_template_tt24_data.xml",
         "data/learning_unit_document_type_data.xml",
         "data/learning_unit_mail_data.xml",
+        "data/learning_unit_member_document_data.xml",
         "data/ir_cron_data.xml",
         "views/learning_unit_assessment_views.xml",
         "views/learning_unit_period_views.xml",
@@ -43,6 +45,7 @@
         "views/learning_unit_report_views.xml",
         "views/learning_unit_promotion_report_views.xml",
         "views/menus.xml",
+        "views/learning_unit_member_document_views.xml",
     ],
     "demo": [
         "demo/learning_unit_demo.xml",
@@ -50,6 +53,7 @@
     "assets": {
         "web.assets_tests": [
             "learning_unit/static/src/js/tours/learning_unit_tour.js",
+            "learning_unit/static/src/js/tours/learning_unit_member_tour.js",
         ],
     },
 }
