@@ -49,11 +49,11 @@ from tests.list_view import list_view_request  # noqa: E402
 
 RESULTS_DIR = ROOT / "bench" / "results"
 DEFAULT_DB = "learning_unit_bench"
-YEAR = 2024
+YEAR = 2023  # Thông tư 22: the 100-point table (its rule set is given explicitly)
 
 # Stored computed fields holding the scores (their compute methods' other
 # fields are added automatically).
-LINE_SCORE_FIELDS = ("self_score",)
+LINE_SCORE_FIELDS = ("self_score",)  # and self_level, computed with it
 ASSESSMENT_SCORE_FIELDS = ("member_count", "self_total")
 
 OPEN_PERIOD = [("period_id.state", "=", "open")]  # the action's default filter
@@ -194,7 +194,9 @@ def generate_province(odoo, db, units, members, districts, seed):
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, context)
         company = env.company
-        env["learning.unit.period"].create({"year": YEAR})
+        env["learning.unit.period"].create(
+            {"year": YEAR, "template_id": env.ref("learning_unit.template_tt22").id}
+        )
         Department = env["hr.department"]
         province = Department.create({"name": "Tỉnh Bench", "company_id": company.id})
         district_ids = Department.create(
@@ -343,7 +345,11 @@ def create_chunk(odoo, env, rng, unit_ids):
             ):
                 vals[field] = share == 1.0 or rng.random() < share
             vals_list.append(vals)
-    env["learning.unit.member"].create(vals_list)
+    members = env["learning.unit.member"].create(vals_list)
+    # the personal dossier: most documents provided (on paper)
+    items = members.dossier_item_ids | assessments.dossier_item_ids
+    provided = [item.id for item in items if rng.random() < 0.97]
+    env["learning.unit.dossier.item"].browse(provided).write({"paper_copy": True})
     # the unit's own inputs, written by groups of equal values
     groups = {}
     for line in assessments.line_ids:
@@ -364,28 +370,33 @@ def create_chunk(odoo, env, rng, unit_ids):
 
 
 def spread_states(env, rng):
-    """Move the assessments through the workflow states (STATE_SHARES)."""
-    assessments = env["learning.unit.assessment"].search([], order="id")
+    """Take the assessments through the real workflow (STATE_SHARES), in batch."""
+    Assessment = env["learning.unit.assessment"]
+    assessments = Assessment.search([], order="id")
     ids = list(assessments.ids)
     rng.shuffle(ids)
+    by_state = {}
     start = 0
-    reviewed = []
     for state, share in STATE_SHARES:
         count = round(share * len(ids))
-        some = env["learning.unit.assessment"].browse(ids[start : start + count])
+        by_state[state] = Assessment.browse(ids[start : start + count])
         start += count
-        if some and state != "draft":
-            some.write({"state": state})
-        if state in ("reviewed", "recognised"):
-            reviewed += some.ids
+    sent = Assessment.browse(
+        [i for state, some in by_state.items() if state != "draft" for i in some.ids]
+    )
+    sent.dossier_item_ids.write({"paper_copy": True})
+    sent.member_ids.dossier_item_ids.write({"paper_copy": True})
+    sent.action_submit()
+    reviewed = by_state["in_review"] | by_state["reviewed"] | by_state["recognised"]
+    (reviewed | by_state["returned"]).action_start_review()
+    by_state["returned"]._return_to_unit("Bổ sung minh chứng")
     # their reviewers confirmed the unit's own scores
-    lines = env["learning.unit.assessment"].browse(reviewed).line_ids
-    by_score = {}
-    for line in lines:
-        by_score.setdefault(line.self_score, []).append(line.id)
-    Line = env["learning.unit.assessment.line"]
-    for score, line_ids in by_score.items():
-        Line.browse(line_ids).write({"review_score": score, "review_set": True})
+    (by_state["reviewed"] | by_state["recognised"]).action_confirm_review_scores()
+    (by_state["reviewed"] | by_state["recognised"]).action_mark_reviewed()
+    by_state["recognised"].write(
+        {"decision_number": "1/QĐ-UBND", "decision_date": f"{YEAR + 1}-03-01"}
+    )
+    by_state["recognised"].action_recognise()
     env.flush_all()
 
 
@@ -442,7 +453,8 @@ FLOOR_SQL = """
 WITH members AS (
     SELECT m.assessment_id,
            count(*) AS total,
-           count(*) FILTER (WHERE m.evidence_complete) AS complete,
+           count(*) FILTER (WHERE m.evidence_complete AND m.dossier_complete)
+               AS complete,
            count(*) FILTER (WHERE m.plan_approved) AS plan_approved,
            count(*) FILTER (WHERE m.discipline_ok) AS discipline_ok,
            count(*) FILTER (WHERE m.training_done) AS training_done,
@@ -450,10 +462,15 @@ WITH members AS (
       FROM learning_unit_member m
   GROUP BY m.assessment_id
 ), competencies AS (
-    SELECT m.assessment_id, r.competency_id, count(*) AS met
+    SELECT m.assessment_id, k.field, count(*) FILTER (WHERE k.met) AS met
       FROM learning_unit_member m
-      JOIN learning_unit_member_competency_rel r ON r.member_id = m.id
-  GROUP BY m.assessment_id, r.competency_id
+      CROSS JOIN LATERAL (VALUES
+          ('competency_3a1', m.competency_3a1), ('competency_3a2', m.competency_3a2),
+          ('competency_3a3', m.competency_3a3), ('competency_3a4', m.competency_3a4),
+          ('competency_3a5', m.competency_3a5), ('competency_3a6', m.competency_3a6),
+          ('competency_3a7', m.competency_3a7), ('competency_3a8', m.competency_3a8)
+      ) AS k(field, met)
+  GROUP BY m.assessment_id, k.field
 ), lines AS (
     SELECT l.assessment_id, c.max_score, coalesce(c.rounding, 0) AS rounding,
            CASE c.method
@@ -472,10 +489,10 @@ WITH members AS (
            WHEN 'count' THEN coalesce(l.count_value, 0) * c.points_per_unit
            ELSE 0 END AS raw
       FROM learning_unit_assessment_line l
-      JOIN learning_unit_criterion c ON c.id = l.criterion_id
+      JOIN learning_unit_criterion c ON c.id = l.criterion_id AND c.kind = 'criterion'
       LEFT JOIN members m ON m.assessment_id = l.assessment_id
       LEFT JOIN competencies k
-             ON k.assessment_id = l.assessment_id AND k.competency_id = c.competency_id
+             ON k.assessment_id = l.assessment_id AND k.field = c.member_field
       CROSS JOIN LATERAL (
           SELECT 100.0 * (m.total - CASE c.member_field
                  WHEN 'plan_approved' THEN m.plan_approved

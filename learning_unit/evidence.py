@@ -11,6 +11,9 @@ exports, the import and the scores read the kinds from here, never by name.
 like every field string (i18n/vi.po).
 """
 
+# The labels and phrases are declared before any environment exists: they are
+# lazy translations, rendered in the reader's language when used.
+# pylint: disable=prefer-env-translation
 from collections import namedtuple
 
 from odoo.tools.translate import LazyTranslate

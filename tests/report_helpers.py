@@ -18,6 +18,11 @@ ADMIN = "learning_unit.group_admin"
 # that lost its charset): "đ" -> "Ä‘", "ể" -> "á»ƒ".
 MOJIBAKE = ("Ä‘", "á»", "Ã¡", "Ã©", "áº")
 
+# The annex reference of the forms, from the period's plan (ReportFixture).
+PLAN_NOTE = (
+    "(Kèm theo Kế hoạch số 206/KH-UBND ngày 28/9/2020 của Ủy ban nhân dân tỉnh Long An)"
+)
+
 # Phụ lục 2 of seed 001 (STT, Nội dung tiêu chí, Điểm số tối đa), hints in
 # parentheses, then the self score of the unit of ReportFixture (94,5 points).
 SEED_TABLE = [
@@ -130,6 +135,22 @@ class ReportFixture:
         cls.score_94_5(cls.assessment)
         cls.assessment2 = cls.make_assessment(cls.unit2)
         cls.assessment_b = cls.make_assessment(cls.unit_b)
+        # the provincial plan the annexes cite
+        cls.province = cls.env["learning.unit.body"].create(
+            {
+                "name": "Ủy ban nhân dân tỉnh Long An",
+                "short_name": "UBND",
+                "kind": "province",
+                "place": "Long An",
+            }
+        )
+        cls.period.write(
+            {
+                "plan_number": "206/KH-UBND",
+                "plan_date": "2020-09-28",
+                "plan_body_id": cls.province.id,
+            }
+        )
 
     @classmethod
     def score_94_5(cls, assessment):
@@ -174,3 +195,172 @@ class ReportFixture:
         for method in methods:
             queries(many, method)  # warm the caches of the registry
             self.assertEqual(queries(few, method), queries(many, method), method)
+
+
+# ----------------------------------------------------------------------
+# Nghị định 30/2020/NĐ-CP, read back from the PDF and the DOCX
+# ----------------------------------------------------------------------
+MM = 72 / 25.4  # PDF points per millimetre
+FONT_NAME = re.compile(
+    r"^(?:[A-Z]{6}\+)?(TimesNewRoman|Times-Roman|Times|LiberationSerif)"
+    r"(?:PS)?(?:MT)?(?:[-,](Bold|Italic|BoldItalic|BoldMT|ItalicMT|BoldItalicMT))?$"
+)
+NATIONAL_LINES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def _poppler(tool, content, *args):
+    """Run a poppler tool on ``content`` (some read only files)."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(content)
+        file.flush()
+        result = subprocess.run(
+            [tool, *args, file.name, *(["-"] if tool == "pdftotext" else [])],
+            capture_output=True,
+            check=True,
+        )
+    return result.stdout.decode("utf-8")
+
+
+def pdf_body_text(content):
+    """The text of a PDF without its top margin (the page numbers)."""
+    return _poppler(
+        "pdftotext", content, "-enc", "UTF-8", "-x", "0", "-y", str(int(20 * MM)),
+        "-W", "600", "-H", str(int(842 - 20 * MM)),
+    )  # fmt: skip
+
+
+def pdf_fonts(content):
+    """The names of the fonts of a PDF (pdffonts)."""
+    lines = _poppler("pdffonts", content).splitlines()[2:]
+    return {line.split()[0] for line in lines if line.strip()}
+
+
+def pdf_page_sizes(content):
+    """``[(width, height)]`` in points of every page (pdfinfo)."""
+    text = _poppler("pdfinfo", content, "-f", "1", "-l", "999")
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", text)
+    if not sizes:
+        sizes = re.findall(r"Page size:\s+([\d.]+) x ([\d.]+)", text)
+    return [(float(w), float(h)) for w, h in sizes]
+
+
+def pdf_words(content):
+    """``[(page, xMin, yMin, xMax, yMax, word)]`` (pdftotext -bbox)."""
+    from lxml import etree
+
+    xml = _poppler("pdftotext", content, "-bbox", "-enc", "UTF-8")
+    root = etree.fromstring(xml.encode("utf-8"), etree.HTMLParser())
+    words = []
+    for number, page in enumerate(root.iter("page"), start=1):
+        for word in page.iter("word"):
+            words.append(
+                (
+                    number,
+                    float(word.get("xmin")),
+                    float(word.get("ymin")),
+                    float(word.get("xmax")),
+                    float(word.get("ymax")),
+                    word.text or "",
+                )
+            )
+    return words
+
+
+def squeeze(text):
+    """``text`` without any white space: line breaks never differ."""
+    return re.sub(r"\s+", "", text)
+
+
+def docx_text(content):
+    """Every text of a DOCX body (paragraphs and table cells), in order."""
+    import docx
+
+    document = docx.Document(io.BytesIO(content))
+    parts = []
+    body = document.element.body
+    for paragraph in body.iter(qn_tag("w:p")):
+        parts.append("".join(t.text or "" for t in paragraph.iter(qn_tag("w:t"))))
+    return document, "\n".join(parts)
+
+
+def qn_tag(tag):
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+class Nd30Mixin:
+    """Checks of a printed document against Nghị định 30/2020/NĐ-CP."""
+
+    def assertNd30Pdf(self, content, min_pages=1):
+        sizes = pdf_page_sizes(content)
+        self.assertGreaterEqual(len(sizes), min_pages)
+        for width, height in sizes:  # A4
+            self.assertAlmostEqual(width, 595.0, delta=2)
+            self.assertAlmostEqual(height, 842.0, delta=2)
+        fonts = pdf_fonts(content)
+        self.assertTrue(fonts)
+        wrong = {name for name in fonts if not FONT_NAME.match(name)}
+        self.assertFalse(wrong, f"not Times New Roman / Liberation Serif: {wrong}")
+        words = pdf_words(content)
+        self.assertTrue(words)
+        # the text starts at least 30 mm from the left edge, 15 mm from the right
+        self.assertGreaterEqual(min(w[1] for w in words), 30 * MM - 0.5)
+        self.assertLessEqual(max(w[3] for w in words), 595 - 15 * MM + 0.5)
+        top = 20 * MM
+        for page in range(1, len(sizes) + 1):
+            in_margin = [w for w in words if w[0] == page and w[4] <= top]
+            if page == 1:
+                self.assertFalse(in_margin, f"page 1 has {in_margin} in its top margin")
+            else:
+                # the page number, alone and centred in the top margin
+                self.assertEqual([w[5] for w in in_margin], [str(page)], page)
+                centre = (in_margin[0][1] + in_margin[0][3]) / 2
+                self.assertAlmostEqual(
+                    centre, (30 * MM + 595 - 15 * MM) / 2, delta=12 * MM
+                )
+        first = normalize(pdf_page_texts(content)[0])
+        for line in NATIONAL_LINES:
+            self.assertIn(line, first)
+        return normalize(pdf_text(content))
+
+    def assertNd30Docx(self, content, documents):
+        from docx.shared import Mm
+
+        document, text = docx_text(content)
+        for section in document.sections:
+            self.assertAlmostEqual(section.page_width, Mm(210), delta=Mm(1))
+            self.assertAlmostEqual(section.page_height, Mm(297), delta=Mm(1))
+            self.assertAlmostEqual(section.left_margin, Mm(30), delta=Mm(1))
+            self.assertAlmostEqual(section.right_margin, Mm(15), delta=Mm(1))
+            self.assertTrue(section.different_first_page_header_footer)
+            self.assertIn("PAGE", section.header._element.xml)
+            self.assertNotIn("PAGE", section.first_page_header._element.xml)
+        self.assertEqual(document.styles["Normal"].font.name, "Times New Roman")
+        squeezed = squeeze(text)
+        from odoo.addons.learning_unit.reports.document_blocks import plain_text
+
+        for doc in documents:
+            for part in plain_text(doc):
+                self.assertIn(squeeze(part), squeezed, part)
+        return normalize(text)
+
+    def assertSameText(self, pdf_content, documents):
+        """Every text of the blocks is in the PDF (white space and the page
+        numbers aside; a table cell's words, as lines of neighbouring cells
+        may interleave)."""
+        from odoo.addons.learning_unit.reports.document_blocks import plain_text
+
+        body = pdf_body_text(pdf_content)
+        squeezed = squeeze(body)
+        words = set(body.split())
+        for doc in documents:
+            cells = set(plain_text(doc, cells_only=True))
+            for part in plain_text(doc):
+                if squeeze(part) in squeezed:
+                    continue
+                self.assertIn(part, cells, f"{part!r} is not in the PDF")
+                missing = [w for w in part.split() if w not in words]
+                self.assertFalse(missing, f"{part!r}: {missing} not in the PDF")

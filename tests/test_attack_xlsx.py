@@ -11,8 +11,9 @@ refused quickly with a short message; a corrupt sheet, a formula without its
 value and a stale <dimension> never give a traceback nor a silent partial
 import.
 
-Download route: id ranges in the URL that expand to millions of ids are
-answered at once with a 4xx, not with seconds of work nor a 500.
+Download routes (report_xlsx's /report/xlsx and the DOCX /report/docx): id
+ranges, words and lists of millions of ids in the URL are answered at once
+with a 4xx, not with seconds of work nor a 500; a record out of scope is 403.
 """
 
 import base64
@@ -176,18 +177,18 @@ class ImportAttackCase(LearningUnitCase):
 
     def _layout(self, sheet):
         """``({field: column}, {member id: row})`` of the template's sheet."""
-        labels = self.env["learning.unit.evidence.import"].with_context(
-            lang="vi_VN"
-        )._labels()
+        labels = (
+            self.env["learning.unit.evidence.import"]
+            .with_context(lang="vi_VN")
+            ._labels()
+        )
         header = [cell.value for cell in sheet[1]]
         columns = {
             field: header.index(label) + 1
             for field, label in labels.items()
             if label in header
         }
-        by_cccd = {
-            m.employee_id.sudo().identification_id: m.id for m in self.members
-        }
+        by_cccd = {m.employee_id.sudo().identification_id: m.id for m in self.members}
         rows = {
             by_cccd[sheet.cell(row, 1).value]: row
             for row in range(2, sheet.max_row + 1)
@@ -371,11 +372,7 @@ class TestImportAttacks(ImportAttackCase):
             self.assertTrue(is_vietnamese(outcome.args[0]))
             return
         self.assertIsInstance(outcome, dict, outcome)
-        dropped = [
-            member.name
-            for member in self.members
-            if member.plan_approved
-        ]
+        dropped = [member.name for member in self.members if member.plan_approved]
         self.assertFalse(
             dropped,
             f"import reported success ({short(outcome['result'])}) "
@@ -384,49 +381,77 @@ class TestImportAttacks(ImportAttackCase):
 
 
 # ----------------------------------------------------------------------
-# the download route
+# the download routes of the Print menu
 # ----------------------------------------------------------------------
+XLSX_REPORTS = (
+    "learning_unit.xlsx_phu_luc_2",
+    "learning_unit.xlsx_district_summary",
+    "learning_unit.xlsx_member_evidence",
+)
+DOCX_REPORTS = (
+    "learning_unit.report_phu_luc_2_docx",
+    "learning_unit.report_tt24_proposal_docx",
+)
+
+
 class TestDownloadRouteIdRanges(LearningUnitHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.unit = cls.make_unit("Trường Tải Về", 2)
+        cls.other = cls.make_unit("Trường Khác", 1)
         cls.officer = cls.make_user("atkx_route", OFFICER, department=cls.unit)
         cls.assessment = cls.make_assessment(cls.unit)
+        cls.foreign = cls.make_assessment(cls.other)
+
+    def urls(self, ids):
+        for name in XLSX_REPORTS:
+            yield f"/report/xlsx/{name}/{ids}"
+        for name in DOCX_REPORTS:
+            yield f"/report/docx/{name}/{ids}"
 
     def test_a_normal_download_works(self):
         self.authenticate("atkx_route", "atkx_route")
-        for kind in self.env["learning.unit.xlsx.export"]._export_kinds:
-            response = self.url_open(
-                f"/learning_unit/xlsx/{kind}?ids={self.assessment.id}", timeout=30
-            )
-            self.assertEqual(response.status_code, 200, kind)
-            self.assertTrue(response.content.startswith(b"PK"), kind)
+        for url in self.urls(self.assessment.id):
+            response = self.url_open(url, timeout=30)
+            self.assertEqual(response.status_code, 200, url)
+            self.assertTrue(response.content.startswith(b"PK"), url)
 
-    def _attack(self, param):
-        """31 characters expanding to 3,000,004 ids, for every export kind."""
+    def test_a_record_out_of_scope_is_refused(self):
         self.authenticate("atkx_route", "atkx_route")
-        value = ",".join(["1-1000001"] * 3) + ",2"
-        self.assertEqual(len(value), 31)
+        for url in self.urls(f"{self.assessment.id},{self.foreign.id}"):
+            response = self.url_open(url, timeout=30)
+            self.assertEqual(response.status_code, 403, url)
+
+    def _attack(self, value):
+        self.authenticate("atkx_route", "atkx_route")
+        # the first request of a session warms the registry up: not timed
+        self.url_open(next(self.urls(self.assessment.id)), timeout=60)
         problems = []
-        for kind in self.env["learning.unit.xlsx.export"]._export_kinds:
-            url = f"/learning_unit/xlsx/{kind}?{param}={value}"
+        for url in self.urls(value):
             start = time.monotonic()
             try:
                 response = self.url_open(url, timeout=60)
             except Exception as error:  # reported below
-                problems.append(f"{kind}: no answer ({type(error).__name__})")
+                problems.append(f"{url[:60]}: no answer ({type(error).__name__})")
                 continue
             seconds = time.monotonic() - start
             if not 400 <= response.status_code < 500:
-                problems.append(f"{kind}?{param}=…: HTTP {response.status_code}")
+                problems.append(f"{url[:60]}…: HTTP {response.status_code}")
             if seconds >= 1:
-                problems.append(f"{kind}?{param}=…: answered after {seconds:.1f} s")
+                problems.append(f"{url[:60]}…: answered after {seconds:.1f} s")
         if problems:
             self.fail("\n".join(problems))
 
-    def test_assessment_id_ranges_are_refused_at_once(self):
-        self._attack("ids")
+    def test_id_ranges_are_refused_at_once(self):
+        """31 characters that a range parser would expand to 3,000,004 ids."""
+        value = ",".join(["1-1000001"] * 3) + ",2"
+        self.assertEqual(len(value), 31)
+        self._attack(value)
 
-    def test_period_id_ranges_are_refused_at_once(self):
-        self._attack("period_ids")
+    def test_words_and_huge_numbers_are_refused_at_once(self):
+        self._attack("1;DROP")
+        self._attack("99999999999999999999")
+
+    def test_too_many_ids_are_refused_at_once(self):
+        self._attack(",".join(str(i) for i in range(1, 10_003)))

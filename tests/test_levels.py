@@ -108,9 +108,7 @@ class TestLevels(LevelsCase):
         self.line(self.assessment, "1.4").achieved = False
         self.assertEqual(self.assessment.self_level, "none")
         self.assertEqual(self.line(self.assessment, "1").self_level, "none")
-        self.assertIn(
-            "1.4", self.assessment.with_context(lang="en_US").result_note
-        )
+        self.assertIn("1.4", self.assessment.with_context(lang="en_US").result_note)
 
     def test_no_members_reach_no_level(self):
         empty = self.make_assessment(
@@ -152,7 +150,14 @@ class TestReviewAndRecognition(LevelsCase):
         as_reviewer.write(
             {
                 "line_ids": [
-                    (1, line.id, {"review_level": "level_1", "review_note": "2 CDHT chưa xác minh"})
+                    (
+                        1,
+                        line.id,
+                        {
+                            "review_level": "level_1",
+                            "review_note": "2 CDHT chưa xác minh",
+                        },
+                    )
                 ]
             }
         )
@@ -161,7 +166,9 @@ class TestReviewAndRecognition(LevelsCase):
         as_reviewer.action_confirm_review_scores()
         self.assertEqual(self.assessment.review_level, "level_1")
         as_reviewer.action_mark_reviewed()
-        as_reviewer.write({"decision_number": "12/QĐ-UBND", "decision_date": "2046-02-10"})
+        as_reviewer.write(
+            {"decision_number": "12/QĐ-UBND", "decision_date": "2046-02-10"}
+        )
         as_reviewer.action_recognise()
         recognition = self.assessment.recognition_id
         self.assertEqual(recognition.level, "level_1")
@@ -246,12 +253,18 @@ class TestFrozenLevels(LevelsCase):
         self.env.flush_all()
         self.assessment.invalidate_recordset()
         self.assertEqual(self.assessment.self_level, "level_1")
-        self.assertEqual(self.line(self.assessment, "3.1").criterion_id.threshold_level_1, 90)
+        self.assertEqual(
+            self.line(self.assessment, "3.1").criterion_id.threshold_level_1, 90
+        )
         # the drafts move to the edited rules only when the administrator says so
         self.assertTrue(self.period24.rules_outdated)
-        wizard = self.env["learning.unit.rebase.wizard"].create({"period_id": self.period24.id})
+        wizard = self.env["learning.unit.rebase.wizard"].create(
+            {"period_id": self.period24.id}
+        )
         self.assertIn("Trường Mức Độ", wizard.changes)
         wizard.action_confirm()
         self.assertEqual(self.assessment.self_level, "none")
-        self.assertEqual(self.line(self.assessment, "3.1").criterion_id.threshold_level_1, 95)
+        self.assertEqual(
+            self.line(self.assessment, "3.1").criterion_id.threshold_level_1, 95
+        )
         self.assertFalse(self.period24.rules_outdated)

@@ -58,7 +58,7 @@ RECOMPUTE_QUERIES = 9
 EVIDENCE_QUERIES = 30
 CHATTER_QUERIES = 23
 LOAD_QUERIES = 27
-CREATE_QUERIES = 24
+CREATE_QUERIES = 26
 LIST_QUERIES = 10
 GROUP_QUERIES = 6
 
@@ -235,7 +235,9 @@ class TestPerformance(LearningUnitCase):
                         for d in self.loaded[size].department_id
                     ]
                 )
-            self.assertEqual(len(assessments.line_ids), size[0] * 21)  # 17 criteria and 4 groups
+            self.assertEqual(
+                len(assessments.line_ids), size[0] * 21
+            )  # 17 criteria and 4 groups
         self.assertSameCounts("create")
 
     # -- the reviewer's list ----------------------------------------------

@@ -11,7 +11,7 @@ from odoo import fields
 from odoo.exceptions import AccessError
 
 from .common import LearningUnitCase
-from .report_helpers import SEED_TABLE, ReportFixture, normalize
+from .report_helpers import PLAN_NOTE, SEED_TABLE, ReportFixture, normalize
 
 PHU_LUC_2 = "learning_unit.action_report_phu_luc_2"
 SUMMARY = "learning_unit.action_report_district_summary"
@@ -49,7 +49,7 @@ class TestPhuLuc2Html(ReportHtmlCase):
             paragraphs,
             [
                 "PHỤ LỤC 2",
-                "(Kèm theo Kế hoạch số /KH-UBND ngày /12/2040 của BCĐ XDXHHT huyện)",
+                PLAN_NOTE,
                 "BÁO CÁO",
                 "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI “ĐƠN VỊ HỌC TẬP” NĂM 2040",
                 "I. Đơn vị: Phòng Giáo dục và Đào tạo",
@@ -69,12 +69,22 @@ class TestPhuLuc2Html(ReportHtmlCase):
         self.assertIn("Giảm 5% trừ 0,5 điểm", hints)
         groups = table.xpath("./tbody/tr[contains(@class, 'o_lu_group')]/@data-code")
         self.assertEqual(groups, ["1", "2", "3", "3a"])
+        # Nghị định 30: the unit and its superior, the national motto, the
+        # place and date in the header; the head signs, "Nơi nhận" beside
+        header = normalize(form.xpath(".//table[@class='o_lu_head']")[0].text_content())
+        today = fields.Date.context_today(self.assessment)
+        self.assertEqual(
+            header,
+            "HUYỆN THỦ THỪA PHÒNG GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+            "VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: /BC "
+            f"Thủ Thừa, {vn_date(today)}",
+        )
         signature = normalize(
             form.xpath(".//table[@class='o_lu_sign']")[0].text_content()
         )
-        today = fields.Date.context_today(self.assessment)
         self.assertEqual(
-            signature, f"Thủ Thừa, {vn_date(today)} THỦ TRƯỞNG ĐƠN VỊ Nguyễn Văn An"
+            signature,
+            "Nơi nhận: - Cấp thẩm định;- Lưu: VT. THỦ TRƯỞNG ĐƠN VỊ Nguyễn Văn An",
         )
 
     def test_report_date_is_the_submission_date_and_city_may_be_missing(self):
@@ -83,10 +93,8 @@ class TestPhuLuc2Html(ReportHtmlCase):
         self.assessment.action_submit()
         self.assessment.sudo().submitted_date = "2041-01-05"
         root = self.render_html(PHU_LUC_2, self.assessment)
-        signature = normalize(
-            root.xpath("//table[@class='o_lu_sign']")[0].text_content()
-        )
-        self.assertTrue(signature.startswith("...., ngày 05 tháng 01 năm 2041"))
+        header = normalize(root.xpath("//table[@class='o_lu_head']")[0].text_content())
+        self.assertTrue(header.endswith("...., ngày 05 tháng 01 năm 2041"), header)
 
     def test_every_rank_in_words(self):
         forms = self.env["learning.unit.report.data"]._phu_luc_2(
@@ -142,8 +150,8 @@ class TestPhuLuc2Html(ReportHtmlCase):
         self.assertIn("Điểm đoàn kiểm tra", forms[0].text_content())
         self.assertNotIn("Điểm đoàn kiểm tra", forms[1].text_content())
         rows = [self.cells(tr) for tr in self.table(forms[1]).xpath("./tbody/tr")]
-        # 1c: no resource missing, 10 points; nothing else
-        self.assertEqual(rows[-2], ("Tổng cộng số điểm tối đa", "100", "10"))
+        # nothing declared: 0 points
+        self.assertEqual(rows[-2], ("Tổng cộng số điểm tối đa", "100", "0"))
         self.assertEqual(rows[-1], ("Xếp loại", "", "Chưa đạt"))
 
     def test_access_rights_apply(self):
@@ -195,7 +203,7 @@ class TestDistrictSummaryHtml(ReportHtmlCase):
                 (
                     "2",
                     "Trường THCS Nhị Thành",
-                    "10",
+                    "0",
                     "Not achieved",
                     "",
                     "",

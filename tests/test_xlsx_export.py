@@ -1,16 +1,13 @@
 """XLSX exports read back with openpyxl (issue 4): Phụ lục 2, district summary,
-member evidence, and their download from the web client."""
+member evidence, and their download from the Print menu (OCA report_xlsx)."""
 
 import datetime
 
-from odoo.addons.learning_unit.models.learning_unit_xlsx_export import (
-    decode_ids,
-    encode_ids,
-)
 from odoo.exceptions import AccessError
 
 from .common import LearningUnitCase, LearningUnitHttpCase
 from .report_helpers import (
+    PLAN_NOTE,
     SEED_TABLE,
     ReportFixture,
     find_row,
@@ -44,7 +41,7 @@ class TestPhuLuc2Xlsx(XlsxCase):
             [row[0] if row else None for row in rows[:8]],
             [
                 "PHỤ LỤC 2",
-                "(Kèm theo Kế hoạch số /KH-UBND ngày /12/2040 của BCĐ XDXHHT huyện)",
+                PLAN_NOTE,
                 None,
                 "BÁO CÁO",
                 "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI “ĐƠN VỊ HỌC TẬP” NĂM 2040",
@@ -74,14 +71,14 @@ class TestPhuLuc2Xlsx(XlsxCase):
         self.assertTrue(signature[0].startswith("Thủ Thừa, ngày "))
         self.assertTrue(signature[0].endswith(f"năm {today.year}"))
         self.assertEqual(signature[1:], ["THỦ TRƯỞNG ĐƠN VỊ", "Nguyễn Văn An"])
-        # the unit scored 10 (1c only) is "Chưa đạt"
+        # the unit that declared nothing scores 0: "Chưa đạt"
         rows2 = sheet_rows(book["Trường THCS Nhị Thành"])
         self.assertEqual(
             find_row(rows2, ["Xếp loại"]), ["Xếp loại", None, None, "Chưa đạt"]
         )
         self.assertEqual(
             find_row(rows2, ["Tổng cộng số điểm tối đa"]),
-            ["Tổng cộng số điểm tối đa", None, 100, 10],
+            ["Tổng cộng số điểm tối đa", None, 100, 0],
         )
 
     def test_review_column_when_review_scores_exist(self):
@@ -153,9 +150,9 @@ class TestDistrictSummaryXlsx(XlsxCase):
         self.assertEqual(
             [row[:8] for row in data],
             [
-                [1, "Trường THCS Bến Lức", 10, "Not achieved", None, None, "Draft", "Not submitted"],
+                [1, "Trường THCS Bến Lức", 0, "Not achieved", None, None, "Draft", "Not submitted"],
                 [2, "Phòng Giáo dục và Đào tạo", 94.5, "Good", 84.5, "Fair", "In Review", "Late"],
-                [3, "Trường THCS Nhị Thành", 10, "Not achieved", None, None, "Draft", "Not submitted"],
+                [3, "Trường THCS Nhị Thành", 0, "Not achieved", None, None, "Draft", "Not submitted"],
             ],
         )  # fmt: skip
         self.assertIsInstance(data[1][8], datetime.datetime)
@@ -207,11 +204,11 @@ class TestMemberEvidenceXlsx(XlsxCase):
                 "advanced_worker",
             ],
         )
-        self.assertEqual(keys[9:17], [f"competency:3a{i}" for i in range(1, 9)])
+        self.assertEqual(keys[9:17], [f"competency_3a{i}" for i in range(1, 9)])
         self.assertEqual(keys[-1], "note")
         self.assertEqual(titles[0], "Member ID")
-        self.assertEqual(titles[5], "Self-study Plan (2a)")
-        self.assertTrue(titles[9].startswith("3a1 "))
+        self.assertEqual(titles[5], "Self-study Plan")
+        self.assertTrue(titles[9])  # the competency, as the member form names it
         self.assertEqual(len(members), 10)
         by_id = {row[0]: row for row in members}
         first, second = self.assessment.member_ids.sorted("id")[:2]
@@ -229,57 +226,64 @@ class TestMemberEvidenceXlsx(XlsxCase):
         self.assertEqual([row[3] for row in members], ["rp_member"])
 
 
-class TestSelectionInUrl(LearningUnitCase):
-    def test_ids_are_sent_as_ranges(self):
-        ids = [12, 5, 6, 7, 9, 10, 11, 3]
-        self.assertEqual(encode_ids(ids), "3,5-7,9-12")
-        self.assertEqual(decode_ids("3,5-7,9-12"), [3, 5, 6, 7, 9, 10, 11, 12])
-        self.assertEqual(encode_ids(range(1, 2001)), "1-2000")
-        for wrong in ("a", "5-3", "1-2-3", "1;2"):
-            with self.assertRaises(ValueError):
-                decode_ids(wrong)
-
-
 class TestXlsxDownload(ReportFixture, LearningUnitHttpCase):
-    def run_action(self, xmlid, records, user):
-        action = self.env.ref(xmlid).with_user(user)
-        return action.with_context(
-            active_model=records._name, active_ids=records.ids, active_id=records[:1].id
-        ).run()
+    """The XLSX reports are in the Print menu beside their PDF and downloaded
+    by report_xlsx's routes, with the rights of the user."""
 
-    def test_download_from_the_action_menu(self):
-        action = self.run_action(
-            "learning_unit.action_server_export_phu_luc_2_xlsx",
-            self.assessment,
-            self.officer,
+    def download(self, xmlid, records, login):
+        report = self.env.ref(xmlid)
+        self.assertEqual(report.report_type, "xlsx")
+        self.assertEqual(report.binding_model_id.model, records._name)
+        self.assertEqual(report.binding_type, "report")
+        self.authenticate(login, login)
+        ids = ",".join(map(str, records.ids))
+        return self.url_open(f"/report/xlsx/{report.report_name}/{ids}", timeout=60)
+
+    def test_every_xlsx_is_beside_its_pdf(self):
+        pairs = [
+            ("action_report_phu_luc_2", "action_report_phu_luc_2_xlsx"),
+            ("action_report_district_summary", "action_report_district_summary_xlsx"),
+            (
+                "action_report_district_summary_period",
+                "action_report_district_summary_period_xlsx",
+            ),
+            ("action_report_upward", "action_report_upward_xlsx"),
+            ("action_report_province_rollup", "action_report_province_rollup_xlsx"),
+        ]
+        for pdf, xlsx in pairs:
+            pdf = self.env.ref(f"learning_unit.{pdf}")
+            xlsx = self.env.ref(f"learning_unit.{xlsx}")
+            self.assertEqual(pdf.binding_model_id, xlsx.binding_model_id)
+            self.assertEqual((pdf.report_type, xlsx.report_type), ("qweb-pdf", "xlsx"))
+        self.assertFalse(
+            self.env["ir.actions.server"].search(
+                [("code", "ilike", "learning_unit/xlsx")]
+            ),
+            "the hand-made download actions are gone",
         )
-        self.assertEqual(action["type"], "ir.actions.act_url")
-        self.assertEqual(action["target"], "download")
-        self.authenticate("rp_officer", "rp_officer")
-        response = self.url_open(action["url"])
+
+    def test_phu_luc_2_download(self):
+        response = self.download(
+            "learning_unit.action_report_phu_luc_2_xlsx", self.assessment, "rp_officer"
+        )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.headers["Content-Type"], XLSX_MIMETYPE)
-        self.assertIn(".xlsx", response.headers["Content-Disposition"])
         rows = sheet_rows(workbook(response.content).active)
         self.assertEqual(rows[6][0], "I. Đơn vị: Phòng Giáo dục và Đào tạo")
         # a unit of another district: refused
-        response = self.url_open(
-            f"/learning_unit/xlsx/phu_luc_2?ids={self.assessment_b.id}"
+        response = self.download(
+            "learning_unit.action_report_phu_luc_2_xlsx",
+            self.assessment_b,
+            "rp_officer",
         )
         self.assertEqual(response.status_code, 403)
-        response = self.url_open("/learning_unit/xlsx/nothing?ids=1")
-        self.assertEqual(response.status_code, 404)
-        response = self.url_open("/learning_unit/xlsx/phu_luc_2?ids=1;DROP")
-        self.assertEqual(response.status_code, 400)
 
-    def test_summary_of_a_period_from_its_form(self):
-        action = self.run_action(
-            "learning_unit.action_server_period_summary_xlsx",
+    def test_summary_of_a_period(self):
+        response = self.download(
+            "learning_unit.action_report_district_summary_period_xlsx",
             self.period,
-            self.reviewer,
+            "rp_reviewer",
         )
-        self.authenticate("rp_reviewer", "rp_reviewer")
-        response = self.url_open(action["url"])
         self.assertEqual(response.status_code, 200)
         rows = sheet_rows(workbook(response.content).active)
         units = [row[1] for row in rows[4:] if row and isinstance(row[0], int)]
@@ -287,13 +291,11 @@ class TestXlsxDownload(ReportFixture, LearningUnitHttpCase):
         self.assertEqual(units, ["Phòng Giáo dục và Đào tạo", "Trường THCS Nhị Thành"])
 
     def test_member_evidence_download(self):
-        action = self.run_action(
-            "learning_unit.action_server_export_member_evidence_xlsx",
+        response = self.download(
+            "learning_unit.action_report_member_evidence_xlsx",
             self.assessment | self.assessment2,
-            self.reviewer,
+            "rp_reviewer",
         )
-        self.authenticate("rp_reviewer", "rp_reviewer")
-        response = self.url_open(action["url"])
         self.assertEqual(response.status_code, 200)
         rows = sheet_rows(workbook(response.content).active)
         self.assertEqual(len(rows) - 2, 14)  # 10 + 4 members

@@ -48,9 +48,7 @@ class ImportCase(LearningUnitCase):
         cls.assessment = cls.make_assessment(cls.unit)
         cls.assessment_b = cls.make_assessment(cls.unit_b)
         cls.members = cls.assessment.member_ids.sorted("id")
-        cls.cccd = {
-            m: m.employee_id.sudo().identification_id for m in cls.members
-        }
+        cls.cccd = {m: m.employee_id.sudo().identification_id for m in cls.members}
 
     def run_import(self, content, filename="evidence.xlsx", apply_valid_rows=False):
         wizard = (
@@ -190,7 +188,10 @@ class TestImportErrors(ImportCase):
     def test_a_different_name_is_a_warning(self):
         member = self.members[0]
         content = xlsx(
-            [["CCCD", "Họ và tên", "Công dân học tập"], [self.cccd[member], "Tên khác", "Đạt"]]
+            [
+                ["CCCD", "Họ và tên", "Công dân học tập"],
+                [self.cccd[member], "Tên khác", "Đạt"],
+            ]
         )
         wizard = self.run_import(content)
         self.assertTrue(member.cdht_achieved)

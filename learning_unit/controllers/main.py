@@ -1,63 +1,84 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from werkzeug.exceptions import BadRequest, Forbidden, NotFound
+"""The Print menu's downloads: DOCX beside report_xlsx's XLSX and the PDF.
 
-from odoo import http
-from odoo.exceptions import AccessError
-from odoo.http import content_disposition, request
+``/report/docx/<report>/<ids>`` renders a DOCX report; ids of XLSX and DOCX
+reports must be a short list of plain integers (a range or a word is answered
+at once with 400). Access is checked by the records read, as for the PDF:
+a record the user may not read is answered with 403.
+"""
 
-from ..models.learning_unit_xlsx_export import XLSX_MIMETYPE, decode_ids
+import json
+
+from werkzeug.exceptions import BadRequest
+
+from odoo.addons.report_xlsx.controllers.main import ReportController
+from odoo.http import content_disposition, request, route
+from odoo.tools.safe_eval import safe_eval, time
+
+from ..models.ir_actions_report import DOCX_MIMETYPE
+
+MAX_REPORT_IDS = 10000
 
 
-def _ids(text):
-    try:
-        return decode_ids(text)
-    except ValueError as error:
-        raise BadRequest(
-            "ids must be at most 10000 integers or ranges of integers"
-        ) from error
+def checked_ids(docids):
+    """``"1,2,3"`` as ints; BadRequest for anything else or too many."""
+    if not docids:
+        return []
+    parts = docids.split(",")
+    if len(parts) > MAX_REPORT_IDS or not all(
+        part.isdigit() and len(part) < 11 for part in parts
+    ):
+        raise BadRequest("ids must be at most 10000 comma-separated integers")
+    return [int(part) for part in parts]
 
 
-class LearningUnitXlsxController(http.Controller):
-    @http.route(
-        "/learning_unit/xlsx/<string:kind>",
-        type="http",
-        auth="user",
-        methods=["GET"],
-    )
-    def download_xlsx(self, kind, ids=None, period_ids=None, **kwargs):
-        """Download an XLSX export of assessments, or of whole periods.
-
-        With ``period_ids`` the export holds every assessment of these periods
-        the user may read; with ``ids`` the given assessments, all of which the
-        user must be allowed to read.
-        """
-        Export = request.env["learning.unit.xlsx.export"]
-        if kind not in Export._export_kinds:
-            raise NotFound()
-        Assessment = request.env["learning.unit.assessment"]
-        periods = None
-        try:
-            if period_ids:
-                periods = request.env["learning.unit.period"].browse(_ids(period_ids))
-                periods = periods.exists()
-                if not periods:
-                    raise NotFound()
-                periods.check_access("read")
-                assessments = Assessment.search([("period_id", "in", periods.ids)])
-            else:
-                assessments = Assessment.browse(_ids(ids)).exists()
-                if not assessments:
-                    raise NotFound()
-                assessments.check_access("read")
-            content, filename = Export._export(kind, assessments, periods=periods)
-        except AccessError as error:
-            raise Forbidden(str(error)) from error
+class LearningUnitReportController(ReportController):
+    @route()
+    def report_routes(self, reportname, docids=None, converter=None, **data):
+        if converter in ("xlsx", "docx"):
+            ids = checked_ids(docids)
+        if converter != "docx":
+            return super().report_routes(reportname, docids, converter, **data)
+        Report = request.env["ir.actions.report"]
+        context = dict(request.env.context)
+        if data.get("context"):
+            try:
+                context.update(json.loads(data["context"]))
+            except ValueError as error:
+                raise BadRequest("context must be JSON") from error
+        report = Report._get_report_from_name(reportname)
+        if not report:
+            raise BadRequest("unknown report")
+        content, _kind = Report.with_context(**context)._render_docx(
+            reportname, ids, data=data
+        )
+        filename = f"{report.name}.docx"
+        if report.print_report_name and len(ids) == 1:
+            record = request.env[report.model].browse(ids)
+            name = safe_eval(report.print_report_name, {"object": record, "time": time})
+            filename = f"{name}.docx"
         return request.make_response(
             content,
             headers=[
-                ("Content-Type", XLSX_MIMETYPE),
+                ("Content-Type", DOCX_MIMETYPE),
                 ("Content-Length", len(content)),
                 ("Content-Disposition", content_disposition(filename)),
             ],
+        )
+
+    @route()
+    def report_download(self, data, context=None, token=None, readonly=True):
+        try:
+            url, report_type = json.loads(data)[:2]
+        except (ValueError, TypeError) as error:
+            raise BadRequest("data must be [url, type]") from error
+        if report_type != "docx":
+            return super().report_download(
+                data, context, token=token, readonly=readonly
+            )
+        path = url.split("/report/docx/", 1)[-1].split("?")[0]
+        reportname, _sep, docids = path.partition("/")
+        return self.report_routes(
+            reportname, docids=docids or None, converter="docx", context=context
         )

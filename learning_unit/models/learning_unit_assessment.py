@@ -16,6 +16,8 @@ with a serialization error and Odoo runs it again on the committed data.
 
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
@@ -173,10 +175,18 @@ class LearningUnitAssessment(models.Model):
         help="The users among the members: they read their unit's assessment.",
     )
     members_missing_evidence_count = fields.Integer(
-        compute="_compute_member_count", store=True
+        compute="_compute_member_count",
+        store=True,
+        help="Members missing evidence or a personal document of the dossier.",
     )
     line_ids = fields.One2many(
         "learning.unit.assessment.line", "assessment_id", string="Criteria", copy=False
+    )
+    group_summary = fields.Html(
+        string="Results per Group",
+        compute="_compute_group_summary",
+        sanitize=False,
+        help="The result of each group of criteria, as the lines stand.",
     )
     evidence_kinds = fields.Char(
         compute="_compute_evidence_kinds",
@@ -363,6 +373,62 @@ class LearningUnitAssessment(models.Model):
                 f for f in EVIDENCE_FIELDS if f in kinds
             )
 
+    @api.depends("line_ids.self_score", "line_ids.self_level", "line_ids.criterion_id")
+    @api.depends_context("lang")
+    def _compute_group_summary(self):
+        """The result of each group of criteria, from the lines as they stand.
+
+        A form's unsaved lines change the assessment's fields at once, not their
+        sibling group lines: the groups' results are shown here, live.
+        """
+        fmt = self.env["learning.unit.assessment.line"]._fmt
+        levels = dict(LEVEL_SELECTION)
+        for assessment in self:
+            lines = assessment.line_ids.sorted(
+                lambda line: (line.sequence, line.criterion_id.id)
+            )
+            by_parent = defaultdict(list)
+            for line in lines:
+                by_parent[line.criterion_id.parent_id.id].append(line)
+
+            def leaves(criterion, by_parent):
+                found = []
+                for child in by_parent.get(criterion.id, []):
+                    if child.kind == "group":
+                        found += leaves(child.criterion_id, by_parent)
+                    else:
+                        found.append(child)
+                return found
+
+            rows = []
+            for line in lines.filtered(lambda line: line.kind == "group"):
+                criterion = line.criterion_id
+                scored = leaves(criterion, by_parent)
+                if assessment.scheme == "levels":
+                    level = scoring.level_of(
+                        (c.min_level, c.self_level) for c in scored
+                    )
+                    result = levels[level[0]]
+                else:
+                    total = sum(
+                        (scoring.exact(c.self_score) for c in scored), scoring.exact(0)
+                    )
+                    result = f"{fmt(total)} / {fmt(criterion.max_score)}"
+                depth = (criterion.parent_path or "").count("/") - 1
+                rows.append(
+                    Markup(
+                        '<tr><td style="padding-left: %sem">%s</td><td>%s</td>'
+                        '<td class="text-end fw-bold text-nowrap">%s</td></tr>'
+                    )
+                    % (depth * 1.5, criterion.label or "", criterion.name, result)
+                )
+            assessment.group_summary = (
+                Markup('<table class="table table-sm mb-2"><tbody>%s</tbody></table>')
+                % Markup("").join(rows)
+                if rows
+                else False
+            )
+
     @api.depends("member_ids.user_id")
     def _compute_member_user_ids(self):
         # the current values of all of them in one query, not one per assessment
@@ -371,7 +437,9 @@ class LearningUnitAssessment(models.Model):
         for assessment in self:
             assessment.member_user_ids = assessment.member_ids.user_id
 
-    @api.depends("member_ids", "member_ids.evidence_complete")
+    @api.depends(
+        "member_ids", "member_ids.evidence_complete", "member_ids.dossier_complete"
+    )
     def _compute_member_count(self):
         stored = self.filtered("id")
         counts = defaultdict(lambda: [0, 0])
@@ -381,20 +449,24 @@ class LearningUnitAssessment(models.Model):
                 .sudo()
                 ._read_group(
                     [("assessment_id", "in", stored.ids)],
-                    ["assessment_id", "evidence_complete"],
+                    ["assessment_id", "evidence_complete", "dossier_complete"],
                     ["__count"],
                 )
             )
-            for assessment, complete, count in groups:
+            for assessment, complete, documents, count in groups:
                 counts[assessment.id][0] += count
-                counts[assessment.id][1] += 0 if complete else count
+                counts[assessment.id][1] += 0 if complete and documents else count
         for assessment in self:
             if assessment.id:
                 total, incomplete = counts[assessment.id]
             else:
                 members = assessment.member_ids
                 total = len(members)
-                incomplete = len(members.filtered(lambda m: not m.evidence_complete))
+                incomplete = len(
+                    members.filtered(
+                        lambda m: not (m.evidence_complete and m.dossier_complete)
+                    )
+                )
             assessment.member_count = total
             assessment.members_missing_evidence_count = incomplete
 
@@ -494,7 +566,8 @@ class LearningUnitAssessment(models.Model):
                     stat["review_levels"].append((min_level, review))
         for assessment in self - saved:
             stat = stats[assessment.id]
-            for line in assessment.line_ids.filtered(lambda l: l.kind == "criterion"):
+            scored = assessment.line_ids.filtered(lambda line: line.kind == "criterion")
+            for line in scored:
                 stat["self"] += scoring.exact(line.self_score)
                 stat["count"] += 1
                 stat["self_levels"].append((line.min_level, line.self_level))
@@ -622,7 +695,9 @@ class LearningUnitAssessment(models.Model):
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 
-    @api.depends("review_level", "self_level", "decision_date", "department_id", "state")
+    @api.depends(
+        "review_level", "self_level", "decision_date", "department_id", "state"
+    )
     @api.depends_context("lang")
     def _compute_level_2_note(self):
         Recognition = self.env["learning.unit.recognition"]
@@ -634,7 +709,8 @@ class LearningUnitAssessment(models.Model):
                     assessment.template_id.level_2_wait_years,
                 )
                 if assessment.scheme == "levels"
-                and (assessment.review_level or assessment.self_level) == scoring.LEVEL_2
+                and (assessment.review_level or assessment.self_level)
+                == scoring.LEVEL_2
                 and assessment.state in REVIEW_STATES
                 else False
             )
@@ -648,7 +724,7 @@ class LearningUnitAssessment(models.Model):
         template = self.template_id
         if not template:
             return False
-        lines = self.line_ids.filtered(lambda l: l.kind == "criterion")
+        lines = self.line_ids.filtered(lambda line: line.kind == "criterion")
         fmt = self.env["learning.unit.assessment.line"]._fmt
         if template.scheme == "levels":
             field = "self_level" if which == "self" else "review_level"
@@ -721,7 +797,7 @@ class LearningUnitAssessment(models.Model):
         by_code = {c.code: c for c in rules.criterion_ids}
         for assessment in self:
             lines = assessment.line_ids
-            kept = lines.filtered(lambda l: l.criterion_code in by_code)
+            kept = lines.filtered(lambda line: line.criterion_code in by_code)
             # the structure follows the rules, on behalf of the system
             (lines - kept).sudo().unlink()
             assessment.sudo().template_id = rules
@@ -730,7 +806,7 @@ class LearningUnitAssessment(models.Model):
             for line in kept.sudo():
                 parent = line.criterion_id.parent_id
                 line.parent_line_id = kept.filtered(
-                    lambda l, p=parent: l.criterion_id == p
+                    lambda other, p=parent: other.criterion_id == p
                 )
             missing = rules.criterion_ids - kept.criterion_id
             assessment.sudo()._create_lines(missing)
@@ -823,12 +899,16 @@ class LearningUnitAssessment(models.Model):
                 self.env._("This unit already has an assessment for this period.")
             )
         # one search for all the pairs, whoever may read them
-        existing = self.sudo().with_context(active_test=False).search_fetch(
-            [
-                ("period_id", "in", [p for p, _d in keys]),
-                ("department_id", "in", [d for _p, d in keys]),
-            ],
-            ["period_id", "department_id"],
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [
+                    ("period_id", "in", [p for p, _d in keys]),
+                    ("department_id", "in", [d for _p, d in keys]),
+                ],
+                ["period_id", "department_id"],
+            )
         )
         taken = {(a.period_id.id, a.department_id.id) for a in existing}
         for period_id, department_id in keys:
@@ -861,7 +941,9 @@ class LearningUnitAssessment(models.Model):
         Line = self.env["learning.unit.assessment.line"]
         todo = {
             assessment: (
-                criteria if criteria is not None else assessment.template_id.criterion_ids
+                criteria
+                if criteria is not None
+                else assessment.template_id.criterion_ids
             )
             for assessment in self
         }
@@ -898,7 +980,9 @@ class LearningUnitAssessment(models.Model):
             lines.update(
                 {
                     (assessment_id, criterion.id): line.id
-                    for (assessment_id, criterion), line in zip(keys, created, strict=True)
+                    for (assessment_id, criterion), line in zip(
+                        keys, created, strict=True
+                    )
                 }
             )
         # read again in the order of the rules, not of creation
@@ -922,7 +1006,7 @@ class LearningUnitAssessment(models.Model):
         self._lu_lock()
         if vals.get("state") == "returned":
             vals = {k: v for k, v in vals.items() if k != "return_reason"}
-        super()._lu_check_write(vals)
+        return super()._lu_check_write(vals)
 
     def _lu_complete_write(self, vals):
         target = vals.get("state")
@@ -956,7 +1040,7 @@ class LearningUnitAssessment(models.Model):
                 )
             )
 
-    def copy(self, default=None):
+    def copy_data(self, default=None):
         raise UserError(
             self.env._(
                 "An assessment cannot be duplicated: each unit has one per period."
@@ -1167,7 +1251,10 @@ class LearningUnitAssessment(models.Model):
             )
             if refusal:
                 level = scoring.LEVEL_1
-            if (level or assessment.review_rank) in (scoring.LEVEL_NONE, scoring.RANK_FAIL):
+            if (level or assessment.review_rank) in (
+                scoring.LEVEL_NONE,
+                scoring.RANK_FAIL,
+            ):
                 continue  # decided, but no title to hold
             recognition = Recognition.create(
                 {
@@ -1410,3 +1497,25 @@ class LearningUnitAssessment(models.Model):
                 date_deadline=assessment.period_id.date_deadline_self,
                 user_id=user.id,
             )
+
+    # ------------------------------------------------------------------
+    # printing: the recognition decision (learning.unit.decision)
+    # ------------------------------------------------------------------
+    decision_line_ids = fields.One2many(
+        "learning.unit.decision.line", "assessment_id", readonly=True, copy=False
+    )
+    decision_id = fields.Many2one(
+        "learning.unit.decision",
+        string="Recognition Decision",
+        compute="_compute_decision_id",
+        help="The issued decision recognising the unit (none once revoked).",
+    )
+
+    @api.depends("decision_line_ids.decision_id.state")
+    def _compute_decision_id(self):
+        # the decisions listing the unit, whoever may read them
+        for assessment in self:
+            decisions = assessment.sudo().decision_line_ids.decision_id.filtered(
+                lambda d: d.state == "issued" and d.decision_type == "recognition"
+            )
+            assessment.decision_id = decisions.sorted("id")[-1:].id

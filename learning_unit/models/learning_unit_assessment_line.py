@@ -200,7 +200,7 @@ class LearningUnitAssessmentLine(models.Model):
     def _compute_self_result(self):
         # the lines of a province repeat the same few inputs: judge each once
         results = {}
-        for line in self.sorted(lambda l: l.kind != "criterion"):
+        for line in self.sorted(lambda line: line.kind != "criterion"):
             if line.kind == "group":
                 children = line.child_line_ids
                 line.self_score = float(
@@ -520,7 +520,7 @@ class LearningUnitAssessmentLine(models.Model):
 
     def _lu_check_write(self, vals):
         self.assessment_id._lu_lock()
-        super()._lu_check_write(vals)
+        return super()._lu_check_write(vals)
 
     def _lu_complete_write(self, vals):
         if (INPUT_FIELDS - {"answered"}) & set(vals):
@@ -579,7 +579,7 @@ class LearningUnitAssessmentLine(models.Model):
         lines = self.browse(tracked).exists()
         changes = defaultdict(list)
         authors = {}
-        for line in lines.filtered(lambda l: l.kind == "criterion"):
+        for line in lines.filtered(lambda line: line.kind == "criterion"):
             old_self, old_level, old_review, old_review_level, old_set, author = (
                 tracked[line.id]
             )

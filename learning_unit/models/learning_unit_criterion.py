@@ -99,7 +99,6 @@ class LearningUnitCriterion(models.Model):
             ("all_members", "Every member"),
             ("count", "Points per counted item"),
         ],
-        string="Method",
     )
     member_field = fields.Selection(
         [(kind.field, kind.label) for kind in EVIDENCE_KINDS],

@@ -86,7 +86,7 @@ class LearningUnitDossierItem(models.Model):
 
     def _lu_check_write(self, vals):
         self.assessment_id._lu_lock()
-        super()._lu_check_write(vals)
+        return super()._lu_check_write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_with_assessment_only(self):

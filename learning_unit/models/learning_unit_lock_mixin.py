@@ -280,8 +280,34 @@ class LearningUnitLockMixin(models.AbstractModel):
                     if loose:
                         loose.write({"res_model": self._name, "res_id": record.id})
 
+    @api.model
+    def _lu_without_forbidden_defaults(self):
+        """This model without the ``default_*`` context keys its user may not set.
+
+        A default given by the context (a kanban column's state, a crafted
+        call) is a value the user sends: it obeys the same list of fields.
+        """
+        if self.env.su:
+            return self
+        roles = self._lu_roles()
+        allowed = set().union(
+            *(names for role, names in self._lu_create_fields.items() if role in roles)
+        )
+        context = {
+            key: value
+            for key, value in self.env.context.items()
+            if not key.startswith("default_")
+            or key[len("default_") :] not in self._fields
+            or key[len("default_") :] in allowed
+        }
+        if len(context) == len(self.env.context):
+            return self
+        # the context without those keys: replaced, not merged
+        return self.with_context(context)  # pylint: disable=context-overridden
+
     @api.model_create_multi
     def create(self, vals_list):
+        self = self._lu_without_forbidden_defaults()
         self._lu_check_create(vals_list)
         records = super().create(self._lu_complete_create(vals_list))
         records._lu_relink_attachments()

@@ -263,7 +263,7 @@ class LearningUnitMember(models.Model):
 
     def _lu_check_write(self, vals):
         self.assessment_id._lu_lock()
-        super()._lu_check_write(vals)
+        return super()._lu_check_write(vals)
 
     def write(self, vals):
         self.assessment_id.line_ids._lu_track_scores()

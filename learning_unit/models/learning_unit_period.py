@@ -21,6 +21,11 @@ PERIOD_FIELDS = frozenset(
         "note",
         "active",
         "rules_id",
+        # printing: the reviewing body and the plan the annexes cite
+        "body_id",
+        "plan_number",
+        "plan_date",
+        "plan_body_id",
     }
 )
 
@@ -209,7 +214,8 @@ class LearningUnitPeriod(models.Model):
             period.rules_outdated = bool(
                 period.rules_id
                 and period.template_id
-                and period.rules_id._lu_signature() != period.template_id._lu_signature()
+                and period.rules_id._lu_signature()
+                != period.template_id._lu_signature()
             )
 
     # ------------------------------------------------------------------
@@ -355,3 +361,106 @@ class LearningUnitPeriod(models.Model):
         )
         assessments._schedule_deadline_reminder()
         return True
+
+    # ------------------------------------------------------------------
+    # printing: the reviewing body, the plan the annexes cite, documents
+    # ------------------------------------------------------------------
+    body_id = fields.Many2one(
+        "learning.unit.body",
+        string="Reviewing Body",
+        ondelete="restrict",
+        tracking=True,
+        help="Reviews the units and issues the recognition decision: a district, "
+        "a commune or a province department.",
+    )
+    plan_number = fields.Char(
+        help="Number and symbol of the plan the annexes cite, e.g. 206/KH-UBND."
+    )
+    plan_date = fields.Date()
+    plan_body_id = fields.Many2one(
+        "learning.unit.body",
+        string="Plan Issued By",
+        ondelete="restrict",
+        help="By default the reviewing body.",
+    )
+    decision_ids = fields.One2many("learning.unit.decision", "period_id")
+    team_ids = fields.One2many("learning.unit.team", "period_id")
+
+    def _lu_plan_citation(self, blank=False):
+        """ "Kế hoạch số 206/KH-UBND ngày 28/9/2020 của UBND tỉnh Long An".
+
+        With ``blank``, a period without a plan gives the form to fill by hand.
+        """
+        self.ensure_one()
+        body = self.plan_body_id or self.body_id
+        issuer = body.name or ""
+        if not self.plan_number:
+            if not blank:
+                return ""
+            return f"Kế hoạch số ....../KH-... ngày ...../...../{self.year}" + (
+                f" của {issuer}" if issuer else ""
+            )
+        day = self.plan_date
+        text = f"Kế hoạch số {self.plan_number}"
+        if day:
+            text += f" ngày {day.day}/{day.month}/{day.year}"
+        return text + (f" của {issuer}" if issuer else "")
+
+    def _lu_document_action(self, model, name, values):
+        self.ensure_one()
+        record = self.env[model].create(dict(values, period_id=self.id))
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "res_id": record.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_new_decision(self):
+        """Draft the recognition decision from the reviewed units."""
+        self.ensure_one()
+        if not self.body_id:
+            raise UserError(self.env._("Choose the reviewing body of the period."))
+        action = self._lu_document_action(
+            "learning.unit.decision",
+            self.env._("Recognition Decision"),
+            {"body_id": self.body_id.id},
+        )
+        decision = self.env["learning.unit.decision"].browse(action["res_id"])
+        decision.action_add_reviewed_units()
+        return action
+
+    def action_new_upward_report(self):
+        """Draft the report upward of the reviewing body."""
+        self.ensure_one()
+        if not self.body_id:
+            raise UserError(self.env._("Choose the reviewing body of the period."))
+        return self._lu_document_action(
+            "learning.unit.upward.report",
+            self.env._("Report Upward"),
+            {"body_id": self.body_id.id},
+        )
+
+    def action_view_print_documents(self):
+        """The teams, decisions or reports of this period (``res_model`` in context)."""
+        self.ensure_one()
+        model = self.env.context.get("learning_unit_model")
+        if model not in (
+            "learning.unit.team",
+            "learning.unit.decision",
+            "learning.unit.upward.report",
+        ):
+            raise UserError(self.env._("Nothing to show."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env["ir.model"]._get(model).name,
+            "res_model": model,
+            "view_mode": "list,form",
+            "domain": [("period_id", "=", self.id)],
+            "context": {
+                "default_period_id": self.id,
+                "default_body_id": self.body_id.id,
+            },
+        }

@@ -286,7 +286,13 @@ class LearningUnitTemplate(models.Model):
 
         criterion_fields = sorted(CRITERION_FIELDS - {"template_id", "parent_id"})
         return (
-            tuple(self[name] for name in sorted(TEMPLATE_FIELDS - {"criterion_ids", "active", "sequence", "name", "description"})),
+            tuple(
+                self[name]
+                for name in sorted(
+                    TEMPLATE_FIELDS
+                    - {"criterion_ids", "active", "sequence", "name", "description"}
+                )
+            ),
             tuple(
                 sorted(
                     (c.parent_id.code or "", *(str(c[n]) for n in criterion_fields))

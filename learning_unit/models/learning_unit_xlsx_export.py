@@ -1,21 +1,21 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""XLSX exports: Phụ lục 2, the district summary and the member evidence list.
+"""XLSX exports: Phụ lục 2, the district summary, the member evidence list,
+the report upward and the province roll-up.
 
 Each export reads its records in batch with the rights of the current user
-(record rules apply) and returns the bytes of the workbook. The web client
-downloads them through the ``/learning_unit/xlsx/<kind>`` route
-(see controllers/main.py), which :meth:`_download_action` points to.
+(record rules apply). ``_fill_<kind>(workbook, records)`` writes the sheets
+into a workbook: the XLSX reports of the Print menu (OCA report_xlsx, see
+reports/report_xlsx.py) call it with theirs; ``<kind>(records)`` returns the
+bytes of a workbook of its own.
 """
 
 import io
 import re
 
 import xlsxwriter
-from werkzeug.urls import url_encode
 
 from odoo import api, models
-from odoo.exceptions import UserError
 
 from ..evidence import EVIDENCE_KINDS
 
@@ -28,53 +28,7 @@ MEMBER_HEADER_ROW = 1
 MEMBER_FIRST_ROW = 2
 # A text a spreadsheet would run as a formula when it begins with one of these
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Export URLs: at most this many ids, in at most this many characters.
-MAX_EXPORT_IDS = 10000
-MAX_IDS_TEXT = 4000
-
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-
-
-def encode_ids(ids):
-    """``[1, 2, 3, 7]`` -> ``"1-3,7"``: short URLs for large selections."""
-    parts = []
-    for value in sorted(set(ids)):
-        if parts and parts[-1][1] == value - 1:
-            parts[-1][1] = value
-        else:
-            parts.append([value, value])
-    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in parts)
-
-
-def decode_ids(text):
-    """The ids of :func:`encode_ids` (also a plain comma-separated list).
-
-    Raises ValueError on anything else, and on more than ``MAX_EXPORT_IDS``
-    ids (counted before any range is expanded).
-    """
-    text = text or ""
-    if len(text) > MAX_IDS_TEXT:
-        raise ValueError("too long")
-    ranges = []
-    count = 0
-    for part in text.split(","):
-        part = part.strip()
-        if not part:
-            continue
-        first, _sep, last = part.partition("-")
-        if not first.isdigit() or (last and not last.isdigit()):
-            raise ValueError(part)
-        first, last = int(first), int(last or first)
-        if last < first:
-            raise ValueError(part)
-        count += last - first + 1
-        if count > MAX_EXPORT_IDS:
-            raise ValueError("too many ids")
-        ranges.append((first, last))
-    ids = set()
-    for first, last in ranges:
-        ids.update(range(first, last + 1))
-    return sorted(ids)
 
 
 def safe_text(text):
@@ -116,19 +70,27 @@ class LearningUnitXlsxExport(models.AbstractModel):
         return self.env["learning.unit.assessment"].browse(assessments)
 
     @api.model
+    def _workbook_options(self):
+        # strings stay strings: never numbers, never formulas
+        return {
+            "in_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        }
+
+    @api.model
     def _workbook(self):
         output = io.BytesIO()
-        # strings stay strings: never numbers, never formulas
-        workbook = xlsxwriter.Workbook(
-            output,
-            {
-                "in_memory": True,
-                "strings_to_numbers": False,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-            },
-        )
-        return output, workbook
+        return output, xlsxwriter.Workbook(output, self._workbook_options())
+
+    @api.model
+    def _bytes(self, fill, records, **kwargs):
+        """The workbook ``fill(workbook, records)`` writes, as bytes."""
+        output, workbook = self._workbook()
+        fill(workbook, records, **kwargs)
+        workbook.close()
+        return output.getvalue()
 
     @api.model
     def _styles(self, workbook):
@@ -183,19 +145,25 @@ class LearningUnitXlsxExport(models.AbstractModel):
     @api.model
     def phu_luc_2(self, assessments):
         """Phụ lục 2 of each assessment, one sheet per unit, as the PDF."""
+        return self._bytes(self._fill_phu_luc_2, assessments)
+
+    @api.model
+    def _fill_phu_luc_2(self, workbook, assessments):
         assessments = self._assessments(assessments)
         forms = self.env["learning.unit.report.data"]._phu_luc_2(assessments)
-        output, workbook = self._workbook()
+        plans = {
+            period.id: period._lu_plan_citation(blank=True)
+            for period in assessments.period_id
+        }
         styles = self._styles(workbook)
         used = set()
         for form in forms:
+            form = dict(form, plan=plans[form["assessment"].period_id.id])
             suffix = f" {form['year']}" if len(assessments.period_id) > 1 else ""
             sheet = workbook.add_worksheet(_sheet_name(form["unit"], used, suffix))
             self._write_phu_luc_2_sheet(sheet, form, styles)
         if not forms:
             workbook.add_worksheet()
-        workbook.close()
-        return output.getvalue()
 
     @api.model
     def _write_phu_luc_2_sheet(self, sheet, form, styles):
@@ -217,7 +185,7 @@ class LearningUnitXlsxExport(models.AbstractModel):
             0,
             row,
             last,
-            f"(Kèm theo Kế hoạch số /KH-UBND ngày /12/{year} của BCĐ XDXHHT huyện)",
+            safe_text(f"(Kèm theo {form['plan']})"),
             styles["italic_center"],
         )
         row += 2
@@ -325,11 +293,14 @@ class LearningUnitXlsxExport(models.AbstractModel):
     @api.model
     def district_summary(self, assessments, periods=None):
         """One sheet per period: a row per unit, then the counts per rank."""
+        return self._bytes(self._fill_district_summary, assessments, periods=periods)
+
+    @api.model
+    def _fill_district_summary(self, workbook, assessments, periods=None):
         assessments = self._assessments(assessments)
         sections = self.env["learning.unit.report.data"]._district_summary(
             assessments, periods=periods
         )
-        output, workbook = self._workbook()
         styles = self._styles(workbook)
         used = set()
         for section in sections:
@@ -341,8 +312,6 @@ class LearningUnitXlsxExport(models.AbstractModel):
             self._write_summary_sheet(sheet, section, styles)
         if not sections:
             workbook.add_worksheet()
-        workbook.close()
-        return output.getvalue()
 
     @api.model
     def _summary_headers(self):
@@ -451,6 +420,10 @@ class LearningUnitXlsxExport(models.AbstractModel):
         Yes/no columns hold 1 or 0; the same layout is read back by the
         member evidence import.
         """
+        return self._bytes(self._fill_member_evidence, assessments)
+
+    @api.model
+    def _fill_member_evidence(self, workbook, assessments):
         assessments = self._assessments(assessments)
         assessments.check_access("read")
         members = self.env["learning.unit.member"].search(
@@ -473,14 +446,11 @@ class LearningUnitXlsxExport(models.AbstractModel):
             lambda m: (m.assessment_id.name or "", m.name or "", m.id)
         )
         columns = self._member_columns(assessments)
-        output, workbook = self._workbook()
         styles = self._styles(workbook)
         sheet = workbook.add_worksheet(
             _sheet_name(self.env._("Member Evidence"), set())
         )
         self._write_member_sheet(sheet, members, columns, styles)
-        workbook.close()
-        return output.getvalue()
 
     @api.model
     def _write_member_sheet(self, sheet, members, columns, styles):
@@ -528,54 +498,174 @@ class LearningUnitXlsxExport(models.AbstractModel):
         sheet.autofilter(MEMBER_HEADER_ROW, 0, max(row - 1, MEMBER_HEADER_ROW), last)
 
     # ------------------------------------------------------------------
-    # downloads from the web client
+    # report upward and province roll-up
     # ------------------------------------------------------------------
     @api.model
-    def _export(self, kind, assessments, periods=None):
-        """``(content, filename)`` of the export ``kind``."""
-        if kind not in self._export_kinds:
-            raise UserError(self.env._("Unknown export: %(kind)s", kind=kind))
-        assessments = self._assessments(assessments)
-        if kind == "district_summary":
-            content = self.district_summary(assessments, periods=periods)
-        else:
-            content = getattr(self, kind)(assessments)
-        return content, self._filename(kind, assessments, periods)
+    def upward_report(self, reports):
+        """One sheet per report upward: every unit of the scope, then totals."""
+        return self._bytes(self._fill_upward_report, reports)
 
     @api.model
-    def _filename(self, kind, assessments, periods=None):
-        periods = periods or assessments.period_id
-        years = "-".join(str(y) for y in sorted(set(periods.mapped("year"))))
-        if kind == "phu_luc_2":
-            if len(assessments) == 1:
-                name = f"Phụ lục 2 - {assessments.department_id.name} - {years}"
-            else:
-                name = f"Phụ lục 2 - {years}"
-        elif kind == "district_summary":
-            name = self.env._("District summary %(years)s", years=years)
-        elif len(assessments) == 1:
-            name = self.env._(
-                "Member evidence - %(unit)s - %(years)s",
-                unit=assessments.department_id.name,
-                years=years,
+    def _fill_upward_report(self, workbook, reports):
+        Documents = self.env["learning.unit.documents"]
+        styles = self._styles(workbook)
+        used = set()
+        for data in Documents.upward_data(reports):
+            report = data["report"]
+            name = report.number_text or report.body_id.short_name or "BC"
+            sheet = workbook.add_worksheet(_sheet_name(name, used, f" {report.year}"))
+            self._write_upward_sheet(sheet, data, styles)
+        if not used:
+            workbook.add_worksheet()
+
+    @api.model
+    def _write_upward_sheet(self, sheet, data, styles):
+        from ..reports.learning_unit_documents import TIMING_WORDS
+
+        report = data["report"]
+        totals = data["totals"]
+        headers = ["STT", "Đơn vị", "Tự đánh giá", "Thẩm định", "Hồ sơ", "Công nhận"]
+        last = len(headers) - 1
+        sheet.set_paper(9)
+        sheet.set_portrait()
+        sheet.fit_to_pages(1, 0)
+        sheet.set_column(0, 0, 6)
+        sheet.set_column(1, 1, 42)
+        sheet.set_column(2, last, 20)
+        sheet.merge_range(
+            0,
+            0,
+            0,
+            last,
+            safe_text((report.body_id.name or "").upper()),
+            styles["bold"],
+        )
+        sheet.merge_range(1, 0, 1, last, "BÁO CÁO", styles["title"])
+        sheet.merge_range(
+            2, 0, 2, last, safe_text(report.summary or ""), styles["title"]
+        )
+        sheet.merge_range(
+            3,
+            0,
+            3,
+            last,
+            safe_text(f"Số: {report.number_text}" if report.number_text else "Dự thảo"),
+            styles["italic_center"],
+        )
+        row = 5
+        for col, title in enumerate(headers):
+            sheet.write_string(row, col, title, styles["header"])
+        sheet.freeze_panes(row + 1, 0)
+        sheet.repeat_rows(row)
+        first = row
+        row += 1
+        for number, line in enumerate(data["rows"], start=1):
+            sheet.write_number(row, 0, number, styles["cell_center"])
+            self._write_text(sheet, row, 1, line["unit"], styles["cell"])
+            self._write_text(
+                sheet,
+                row,
+                2,
+                line["self"] or ("Không gửi hồ sơ" if not line["filed"] else ""),
+                styles["cell"],
             )
-        else:
-            name = self.env._("Member evidence %(years)s", years=years)
-        return re.sub(r"[\\/:*?\"<>|]", " ", name).strip() + ".xlsx"
+            self._write_text(sheet, row, 3, line["review"], styles["cell"])
+            self._write_text(
+                sheet, row, 4, TIMING_WORDS[line["timing"]], styles["cell"]
+            )
+            self._write_text(
+                sheet, row, 5, line["decision"] or "Chưa công nhận", styles["cell"]
+            )
+            row += 1
+        if data["rows"]:
+            sheet.autofilter(first, 0, row - 1, last)
+        row += 1
+        sheet.write_string(row, 1, "Kết quả", styles["header"])
+        sheet.write_string(row, 2, "Số đơn vị", styles["header"])
+        row += 1
+        for _key, label, count in totals["results"]:
+            sheet.write_string(row, 1, label, styles["cell"])
+            sheet.write_number(row, 2, count, styles["cell_center"])
+            row += 1
+        for label, value in (
+            ("Chưa có kết quả thẩm định", totals["no_result"]),
+            ("Đúng hạn", totals["on_time"]),
+            ("Trễ hạn", totals["late"]),
+            ("Không gửi hồ sơ", totals["not_filed"]),
+            ("Đã công nhận", totals["recognised"]),
+        ):
+            sheet.write_string(row, 1, label, styles["cell"])
+            sheet.write_number(row, 2, value, styles["cell_center"])
+            row += 1
+        sheet.write_string(row, 1, "Tổng cộng", styles["cell_bold"])
+        sheet.write_number(row, 2, totals["units"], styles["cell_bold_center"])
 
     @api.model
-    def _download_action(self, kind, assessments=None, periods=None):
-        """An action downloading the export ``kind`` in the web client."""
-        if kind not in self._export_kinds:
-            raise UserError(self.env._("Unknown export: %(kind)s", kind=kind))
-        if periods:
-            params = {"period_ids": encode_ids(periods.ids)}
-        elif assessments:
-            params = {"ids": encode_ids(assessments.ids)}
-        else:
-            raise UserError(self.env._("Select at least one assessment to export."))
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/learning_unit/xlsx/{kind}?{url_encode(params)}",
-            "target": "download",
-        }
+    def province_rollup(self, periods):
+        """One sheet per period: a row per reviewing body, then the total."""
+        return self._bytes(self._fill_province_rollup, periods)
+
+    @api.model
+    def _fill_province_rollup(self, workbook, periods):
+        Documents = self.env["learning.unit.documents"]
+        styles = self._styles(workbook)
+        used = set()
+        for data in Documents.rollup_data(periods):
+            period = data["period"]
+            sheet = workbook.add_worksheet(
+                _sheet_name("Tổng hợp", used, f" {period.year}")
+            )
+            keys = Documents._result_keys(data["scheme"])
+            headers = [
+                "STT",
+                "Cơ quan thẩm định",
+                "Số đơn vị",
+                "Đúng hạn",
+                "Trễ hạn",
+                "Không gửi",
+                *(label for _key, label in keys),
+                "Đã công nhận",
+            ]
+            last = len(headers) - 1
+            sheet.set_paper(9)
+            sheet.set_landscape()
+            sheet.fit_to_pages(1, 0)
+            sheet.set_column(0, 0, 6)
+            sheet.set_column(1, 1, 40)
+            sheet.set_column(2, last, 12)
+            sheet.merge_range(0, 0, 0, last, "BÁO CÁO TỔNG HỢP", styles["title"])
+            sheet.merge_range(
+                1,
+                0,
+                1,
+                last,
+                f"Kết quả đánh giá, công nhận “Đơn vị học tập” năm {period.year}",
+                styles["title"],
+            )
+            row = 3
+            for col, title in enumerate(headers):
+                sheet.write_string(row, col, title, styles["header"])
+            row += 1
+
+            def write(row, totals, style, sheet=sheet):
+                values = [
+                    totals["units"],
+                    totals["on_time"],
+                    totals["late"],
+                    totals["not_filed"],
+                    *(count for _k, _l, count in totals["results"]),
+                    totals["recognised"],
+                ]
+                for col, value in enumerate(values, start=2):
+                    sheet.write_number(row, col, value, style)
+
+            for number, line in enumerate(data["lines"], start=1):
+                sheet.write_number(row, 0, number, styles["cell_center"])
+                self._write_text(sheet, row, 1, line["body"].name, styles["cell"])
+                write(row, line["totals"], styles["cell_center"])
+                row += 1
+            sheet.write_blank(row, 0, None, styles["cell_bold"])
+            sheet.write_string(row, 1, "Tổng cộng", styles["cell_bold"])
+            write(row, data["totals"], styles["cell_bold_center"])
+        if not used:
+            workbook.add_worksheet()

@@ -33,7 +33,8 @@ class MailMessage(models.Model):
         self.ensure_one()
         text = html2plaintext(self.body or "").strip()
         changes = [
-            f"{value.field_id.field_description}: {value.old_value_char or value.old_value_float or ''}"
+            f"{value.field_id.field_description}: "
+            f"{value.old_value_char or value.old_value_float or ''}"
             f" → {value.new_value_char or value.new_value_float or ''}"
             for value in self.tracking_value_ids
         ]

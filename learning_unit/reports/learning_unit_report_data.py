@@ -137,7 +137,7 @@ class LearningUnitReportData(models.AbstractModel):
         assessments.company_id.sudo().fetch(["city"])
         assessments.department_id.fetch(["name"])
         by_assessment = defaultdict(list)
-        for line in lines.sorted(lambda l: (l.sequence, l.id)):
+        for line in lines.sorted(lambda line: (line.sequence, line.id)):
             by_assessment[line.assessment_id.id].append(line)
         return [
             self._phu_luc_2_form(assessment, by_assessment[assessment.id])

@@ -50,8 +50,10 @@ NAME_HEADERS = {"ho va ten", "ho ten", "name", "full name"}
 
 def _plain(text):
     """``text`` without case, accents and extra spaces: "Đạt" -> "dat"."""
-    text = unicodedata.normalize("NFD", str(text or "")).replace("đ", "d").replace(
-        "Đ", "d"
+    text = (
+        unicodedata.normalize("NFD", str(text or ""))
+        .replace("đ", "d")
+        .replace("Đ", "d")
     )
     text = "".join(c for c in text if unicodedata.category(c) != "Mn")
     return " ".join(text.casefold().split())
@@ -81,12 +83,16 @@ class LearningUnitEvidenceImport(models.TransientModel):
     apply_valid_rows = fields.Boolean(
         help="Write the valid rows even when other rows are invalid."
     )
-    state = fields.Selection([("draft", "To import"), ("done", "Imported")], default="draft")
+    state = fields.Selection(
+        [("draft", "To import"), ("done", "Imported")], default="draft"
+    )
     result = fields.Text(readonly=True)
 
     @api.model
     def _default_period(self):
-        return self.env["learning.unit.period"].search([("state", "=", "open")], limit=1)
+        return self.env["learning.unit.period"].search(
+            [("state", "=", "open")], limit=1
+        )
 
     # ------------------------------------------------------------------
     # reading, bounded
@@ -114,7 +120,7 @@ class LearningUnitEvidenceImport(models.TransientModel):
             return self._csv_rows(data)
         except ImportFileError as error:
             raise UserError(str(error)) from None
-        except Exception as error:  # noqa: BLE001 - any parser failure is the file's
+        except Exception as error:
             raise UserError(
                 self.env._(
                     "The file could not be read as a spreadsheet (%(reason)s). Save "
@@ -335,7 +341,11 @@ class LearningUnitEvidenceImport(models.TransientModel):
             if errors:
                 report["invalid"] += errors
                 continue
-            name = cells[name_col] if name_col is not None and name_col < len(cells) else None
+            name = (
+                cells[name_col]
+                if name_col is not None and name_col < len(cells)
+                else None
+            )
             parsed[cccd] = (number, values, str(name or "").strip())
         members = self._members(list(parsed))
         changes = {}
@@ -355,7 +365,8 @@ class LearningUnitEvidenceImport(models.TransientModel):
             if name and _plain(name) != _plain(member.name):
                 report["warnings"].append(
                     self.env._(
-                        "Row %(row)s: the file says %(name)s, the member is %(member)s.",
+                        "Row %(row)s: the file says %(name)s, the member is "
+                        "%(member)s.",
                         row=number,
                         name=_short(name),
                         member=member.name,
@@ -389,13 +400,17 @@ class LearningUnitEvidenceImport(models.TransientModel):
             employee.id: employee.identification_id
             for employee in employees.search([("identification_id", "in", cccds)])
         }
-        members = self.env["learning.unit.member"].search(
-            [
-                ("period_id", "=", self.period_id.id),
-                ("assessment_id.state", "in", EDITABLE_STATES),
-                ("employee_id", "in", list(identities)),
-            ]
-        )._filtered_access("write")
+        members = (
+            self.env["learning.unit.member"]
+            .search(
+                [
+                    ("period_id", "=", self.period_id.id),
+                    ("assessment_id.state", "in", EDITABLE_STATES),
+                    ("employee_id", "in", list(identities)),
+                ]
+            )
+            ._filtered_access("write")
+        )
         return {identities[m.employee_id.id]: m for m in members}
 
     # ------------------------------------------------------------------
@@ -443,7 +458,9 @@ class LearningUnitEvidenceImport(models.TransientModel):
         lines += details[:MAX_ERRORS_SHOWN]
         if len(details) > MAX_ERRORS_SHOWN:
             lines.append(
-                self.env._("… and %(count)s more.", count=len(details) - MAX_ERRORS_SHOWN)
+                self.env._(
+                    "… and %(count)s more.", count=len(details) - MAX_ERRORS_SHOWN
+                )
             )
         return "\n".join(lines)
 
@@ -479,7 +496,9 @@ class LearningUnitEvidenceImport(models.TransientModel):
         content = self._template()
         attachment = self.env["ir.attachment"].create(
             {
-                "name": self.env._("Member evidence %(year)s.xlsx", year=self.period_id.year),
+                "name": self.env._(
+                    "Member evidence %(year)s.xlsx", year=self.period_id.year
+                ),
                 "raw": content,
                 "res_model": self._name,
                 "res_id": self.id,
@@ -492,13 +511,17 @@ class LearningUnitEvidenceImport(models.TransientModel):
         }
 
     def _template(self):
-        members = self.env["learning.unit.member"].search(
-            [
-                ("period_id", "=", self.period_id.id),
-                ("assessment_id.state", "in", EDITABLE_STATES),
-            ],
-            order="unit_id, name, id",
-        )._filtered_access("write")
+        members = (
+            self.env["learning.unit.member"]
+            .search(
+                [
+                    ("period_id", "=", self.period_id.id),
+                    ("assessment_id.state", "in", EDITABLE_STATES),
+                ],
+                order="unit_id, name, id",
+            )
+            ._filtered_access("write")
+        )
         # a member without a CCCD in HR cannot be matched: not in the file
         members = members.filtered(lambda m: m.employee_id.sudo().identification_id)
         rules = self.period_id.rules_id.criterion_ids
@@ -523,7 +546,9 @@ class LearningUnitEvidenceImport(models.TransientModel):
         sheet.set_column(0, 0, 16)
         sheet.set_column(1, 2, 28)
         sheet.set_column(3, len(titles), 16)
-        identities = {e.id: e.identification_id or "" for e in members.employee_id.sudo()}
+        identities = {
+            e.id: e.identification_id or "" for e in members.employee_id.sudo()
+        }
         for row, member in enumerate(members, start=1):
             cells = [
                 identities[member.employee_id.id],
@@ -535,7 +560,10 @@ class LearningUnitEvidenceImport(models.TransientModel):
                 sheet.write_string(row, col, value, text)
         if members and labels:
             sheet.data_validation(
-                1, 3, len(members), 2 + len(labels),
+                1,
+                3,
+                len(members),
+                2 + len(labels),
                 {"validate": "list", "source": ["Đạt", "Chưa đạt"]},
             )
         sheet.freeze_panes(1, 2)

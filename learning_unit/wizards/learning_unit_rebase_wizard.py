@@ -6,6 +6,8 @@ Submitted, reviewed and recognised assessments keep the rules they were
 scored with. The preview is the real re-basing, run and rolled back.
 """
 
+import contextlib
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -46,14 +48,12 @@ class LearningUnitRebaseWizard(models.TransientModel):
         drafts = self.assessment_ids
         before = {a.id: a._lu_result_text() for a in drafts}
         after = {}
-        try:
-            with self.env.cr.savepoint():
-                self.period_id._lu_rebase_drafts()
-                self.env.flush_all()
-                after = {a.id: a._lu_result_text() for a in drafts}
-                raise _Preview
-        except _Preview:
-            pass
+        # the real re-basing, rolled back by the exception leaving the savepoint
+        with contextlib.suppress(_Preview), self.env.cr.savepoint():
+            self.period_id._lu_rebase_drafts()
+            self.env.flush_all()
+            after = {a.id: a._lu_result_text() for a in drafts}
+            raise _Preview
         self.env.invalidate_all()
         lines = [
             self.env._(

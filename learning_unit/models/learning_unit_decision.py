@@ -1,0 +1,423 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The recognition decision (Quyết định công nhận): one decision, many units.
+
+The reviewing level drafts a decision from the reviewed units of a period; its
+annex lists each unit with its rank or level. Issuing it gives it the next
+number of its body and today's date, writes that number and date on every
+listed assessment and recognises them, with the issuer's own rights (the
+workflow of the assessment checks the role, the scope and the state).
+
+A decision is never deleted once issued: a later decision of type
+"revocation" names it and says why, and issuing that one marks it revoked.
+The workflow is the table ``TRANSITIONS``; the state is written through
+``write`` like the assessment's.
+"""
+
+import re
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .learning_unit_official_mixin import OFFICIAL_FIELDS
+
+STATES = [("draft", "Draft"), ("issued", "Issued"), ("revoked", "Revoked")]
+TYPES = [("recognition", "Recognition"), ("revocation", "Revocation")]
+DRAFT_FIELDS = OFFICIAL_FIELDS | {
+    "summary",
+    "basis",
+    "proposal",
+    "other_articles",
+    "line_ids",
+    "department_id",
+    "revoke_reason",
+    "revoked_decision_id",
+}
+CREATE_FIELDS = DRAFT_FIELDS | {"period_id", "decision_type"}
+# target state -> (states it comes from, role)
+TRANSITIONS = {
+    "issued": (("draft",), "reviewer"),
+    "revoked": (("issued",), "reviewer"),
+}
+
+
+class LearningUnitDecision(models.Model):
+    _name = "learning.unit.decision"
+    _description = "Learning Unit Recognition Decision"
+    _inherit = [
+        "mail.thread",
+        "learning.unit.official.mixin",
+        "learning.unit.lock.mixin",
+    ]
+    _order = "date_issued desc, id desc"
+    _check_company_auto = True
+
+    _lu_doc_code = "QĐ"
+    _lu_workflow_field = "state"
+    _lu_write_access = {
+        "reviewer": (DRAFT_FIELDS, ("draft",)),
+    }
+    _lu_create_fields = {"reviewer": CREATE_FIELDS}
+
+    name = fields.Char(compute="_compute_name", store=True)
+    decision_type = fields.Selection(
+        TYPES, string="Type", required=True, default="recognition", readonly=True
+    )
+    period_id = fields.Many2one(
+        "learning.unit.period",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
+        tracking=True,
+    )
+    year = fields.Integer(related="period_id.year", store=True)
+    scheme = fields.Selection(related="period_id.rules_id.scheme")
+    company_id = fields.Many2one(
+        related="period_id.company_id", store=True, index=True, precompute=True
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Scope",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        help="The units this decision may list are this department's sub-units.",
+    )
+    state = fields.Selection(
+        STATES, default="draft", required=True, readonly=True, tracking=True
+    )
+    summary = fields.Char(
+        help="The line under QUYẾT ĐỊNH: Về việc công nhận …",
+    )
+    basis = fields.Text(
+        string="Legal Basis",
+        help="The 'Căn cứ …' lines, one per line.",
+    )
+    proposal = fields.Char(
+        help="Whose proposal the decision follows: Xét đề nghị của …",
+    )
+    other_articles = fields.Text(
+        help="The articles after Article 1, one per line.",
+    )
+    line_ids = fields.One2many(
+        "learning.unit.decision.line", "decision_id", string="Units", copy=False
+    )
+    line_count = fields.Integer(compute="_compute_line_count")
+    revoked_decision_id = fields.Many2one(
+        "learning.unit.decision",
+        string="Decision Revoked",
+        ondelete="restrict",
+        index=True,
+        domain="[('state', '=', 'issued'), ('decision_type', '=', 'recognition')]",
+    )
+    revoke_reason = fields.Text(string="Reason")
+    revoked_by_id = fields.Many2one(
+        "learning.unit.decision",
+        string="Revoked By",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+    )
+    issued_by = fields.Many2one("res.users", readonly=True, copy=False)
+
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
+    @api.depends("number_text", "decision_type", "period_id.year")
+    @api.depends_context("lang")
+    def _compute_name(self):
+        for decision in self:
+            decision.name = decision.number_text or self.env._(
+                "Draft decision %(year)s", year=decision.period_id.year or ""
+            )
+
+    @api.model
+    def _lu_default_texts(self, vals):
+        """The department and the texts of a new draft, from its period and body."""
+        period = self.env["learning.unit.period"].browse(vals.get("period_id"))
+        body = self.env["learning.unit.body"].browse(vals.get("body_id"))
+        year = period.year or ""
+        defaults = {}
+        if not vals.get("department_id"):
+            department = (
+                body.department_id or self.env.user.lu_review_department_ids[:1]
+            )
+            defaults["department_id"] = department.id
+        if vals.get("decision_type") == "revocation":
+            revoked = self.browse(vals.get("revoked_decision_id"))
+            defaults["summary"] = (
+                f"Về việc thu hồi Quyết định số {revoked.number_text or '...'}"
+                f" công nhận “Đơn vị học tập” năm {revoked.year or year}"
+            )
+        else:
+            defaults["summary"] = f"Về việc công nhận “Đơn vị học tập” năm {year}"
+        basis = [
+            "Căn cứ Luật Tổ chức chính quyền địa phương;",
+            f"Căn cứ {self._lu_rules_citation(period.rules_id)};",
+        ]
+        plan = period._lu_plan_citation() if period else ""
+        if plan:
+            basis.append(f"Căn cứ {plan};")
+        defaults["basis"] = "\n".join(basis)
+        defaults["proposal"] = (
+            f"Xét đề nghị của {body.proposer}." if body.proposer else ""
+        )
+        defaults["other_articles"] = "\n".join(
+            [
+                "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+                "Điều 3. Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên "
+                "quan và các đơn vị có tên tại Điều 1 chịu trách nhiệm thi hành "
+                "Quyết định này./.",
+            ]
+        )
+        return {key: value for key, value in defaults.items() if key not in vals}
+
+    @api.model
+    def _lu_rules_citation(self, rules):
+        """The circular of the rules, as a decision cites it."""
+        text = (rules.name or "").split("(")[0].strip()
+        match = re.match(r"Thông tư\s+(\S+)", text)
+        if match:
+            number = match.group(1)
+            if number.startswith("24/"):
+                return (
+                    f"Thông tư số {number} ngày 11/12/2023 của Bộ trưởng Bộ Giáo dục "
+                    "và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” "
+                    "cấp huyện, cấp tỉnh"
+                )
+            if number.startswith("22/"):
+                return (
+                    f"Thông tư số {number} ngày 06/8/2020 của Bộ trưởng Bộ Giáo dục "
+                    "và Đào tạo quy định về đánh giá, xếp loại “Đơn vị học tập”"
+                )
+            return f"Thông tư số {number}"
+        return text or "..."
+
+    @api.depends("line_ids")
+    def _compute_line_count(self):
+        for decision in self:
+            decision.line_count = len(decision.line_ids)
+
+    # ------------------------------------------------------------------
+    # workflow
+    # ------------------------------------------------------------------
+    def _lu_state(self):
+        return self.state
+
+    def _lu_locked_error(self, record):
+        return UserError(
+            self.env._(
+                "%(decision)s is issued and can no longer be changed; a later "
+                "decision may revoke it.",
+                decision=record.display_name,
+            )
+        )
+
+    def _check_transition(self, target):
+        if target not in TRANSITIONS:
+            raise AccessError(
+                self.env._(
+                    "The workflow has no state %(state)s.", state=str(target)[:20]
+                )
+            )
+        sources, role = TRANSITIONS[target]
+        if not self.env.su and role not in self._lu_roles():
+            raise AccessError(
+                self.env._("Only the reviewing level can issue or revoke decisions.")
+            )
+        for decision in self:
+            if decision.state not in sources:
+                raise UserError(
+                    self.env._(
+                        "%(decision)s cannot go from %(state)s to %(target)s.",
+                        decision=decision.display_name,
+                        state=dict(STATES)[decision.state],
+                        target=dict(STATES)[target],
+                    )
+                )
+        getattr(self, f"_check_can_{target}")()
+
+    def _check_can_issued(self):
+        for decision in self:
+            if decision.decision_type == "revocation":
+                revoked = decision.revoked_decision_id
+                if not revoked or revoked.state != "issued":
+                    raise ValidationError(
+                        self.env._("Choose the issued decision this one revokes.")
+                    )
+                if not (decision.revoke_reason or "").strip():
+                    raise ValidationError(
+                        self.env._("Say why the decision is revoked.")
+                    )
+                continue
+            if not decision.line_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(decision)s lists no unit.", decision=decision.display_name
+                    )
+                )
+            decision.line_ids._lu_check_lines()
+            not_reviewed = decision.line_ids.assessment_id.filtered(
+                lambda a: a.state != "reviewed"
+            )
+            if not_reviewed:
+                raise ValidationError(
+                    self.env._(
+                        "Only reviewed units can be recognised: %(units)s.",
+                        units=", ".join(not_reviewed.mapped("name")),
+                    )
+                )
+
+    def _check_can_revoked(self):
+        revoking = self.browse(self.env.context.get("learning_unit_revoked_by"))
+        if not revoking.exists() or any(
+            decision != revoking.revoked_decision_id for decision in self
+        ):
+            raise AccessError(
+                self.env._("A decision is revoked only by issuing a later decision.")
+            )
+
+    def _lu_complete_write(self, vals):
+        target = vals.get("state")
+        if target:
+            self._check_transition(target)
+            if target == "issued":
+                if len(self) != 1:
+                    raise UserError(self.env._("Issue one decision at a time."))
+                vals.update(self._lu_number_values(), issued_by=self.env.uid)
+            elif target == "revoked":
+                vals["revoked_by_id"] = self.env.context["learning_unit_revoked_by"]
+        return vals
+
+    def write(self, vals):
+        target = vals.get("state")
+        if target == "issued" and len(self) > 1:
+            for decision in self:
+                decision.write(vals)
+            return True
+        result = super().write(vals)
+        if target == "issued":
+            self._lu_after_issue()
+        return result
+
+    def _lu_after_issue(self):
+        self.ensure_one()
+        if self.decision_type == "revocation":
+            revoked = self.revoked_decision_id
+            revoked.with_context(learning_unit_revoked_by=self.id).write(
+                {"state": "revoked"}
+            )
+            assessments = revoked.line_ids.assessment_id
+            body = self.env._(
+                "Decision %(revoked)s revoked by decision %(decision)s: %(reason)s",
+                revoked=revoked.number_text,
+                decision=self.number_text,
+                reason=self.revoke_reason,
+            )
+        else:
+            assessments = self.line_ids.assessment_id
+            assessments.write(
+                {
+                    "decision_number": self.number_text,
+                    "decision_date": self.date_issued,
+                }
+            )
+            assessments.action_recognise()
+            body = self.env._(
+                "Recognised by decision %(decision)s of %(date)s.",
+                decision=self.number_text,
+                date=fields.Date.to_string(self.date_issued),
+            )
+        for assessment in assessments.sudo():
+            assessment.message_post(
+                body=body,
+                author_id=self.env.user.partner_id.id,
+                subtype_xmlid="mail.mt_note",
+            )
+
+    # buttons ------------------------------------------------------------
+    def action_issue(self):
+        """Number, date and issue the decision; recognise the units it lists."""
+        for decision in self:
+            decision.write({"state": "issued"})
+        return True
+
+    def action_new_revocation(self):
+        """A draft decision revoking this one."""
+        self.ensure_one()
+        if self.state != "issued" or self.decision_type != "recognition":
+            raise UserError(self.env._("Only an issued decision can be revoked."))
+        revocation = self.create(
+            {
+                "period_id": self.period_id.id,
+                "body_id": self.body_id.id,
+                "department_id": self.department_id.id,
+                "decision_type": "revocation",
+                "revoked_decision_id": self.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": revocation.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_add_reviewed_units(self):
+        """List every reviewed unit of the period in scope not yet recognised."""
+        for decision in self.filtered(lambda d: d.state == "draft"):
+            decision.write(
+                {
+                    "line_ids": [
+                        (0, 0, {"assessment_id": assessment.id})
+                        for assessment in decision._lu_candidates()
+                    ]
+                }
+            )
+        return True
+
+    def _lu_candidates(self):
+        """Reviewed assessments of the period in scope, not in a live decision."""
+        self.ensure_one()
+        assessments = self.env["learning.unit.assessment"].search(
+            [
+                ("period_id", "=", self.period_id.id),
+                ("state", "=", "reviewed"),
+                ("department_id", "child_of", self.department_id.ids),
+            ],
+            order="department_id, id",
+        )
+        taken = self.env["learning.unit.decision.line"].search(
+            [
+                ("assessment_id", "in", assessments.ids),
+                ("decision_id.state", "in", ("draft", "issued")),
+                ("decision_id.decision_type", "=", "recognition"),
+            ]
+        )
+        return assessments - taken.assessment_id
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+    @api.model
+    def _lu_complete_create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("decision_type") == "revocation" and vals.get("line_ids"):
+                raise UserError(self.env._("A revocation lists no unit."))
+            vals.update(self._lu_default_texts(vals))
+        return vals_list
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(decision.state != "draft" for decision in self):
+            raise UserError(
+                self.env._(
+                    "An issued decision is never deleted: issue a later decision "
+                    "revoking it."
+                )
+            )
+
+    def copy(self, default=None):
+        raise UserError(self.env._("Draft a new decision from the period."))

@@ -1,0 +1,158 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A unit listed in the annex of a recognition decision, with its result.
+
+The result (rank with points, or level) follows the review while the decision
+is a draft and is kept as it was once the decision is issued.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..reports.learning_unit_report_data import vn_number
+from .learning_unit_criterion import LEVEL_SELECTION
+
+LINE_FIELDS = frozenset({"note", "sequence"})
+RANK_WORDS = {
+    "good": "Tốt",
+    "fair": "Khá",
+    "average": "Trung bình",
+    "fail": "Chưa đạt",
+}
+LEVEL_WORDS = {"none": "Chưa đạt", "level_1": "Mức độ 1", "level_2": "Mức độ 2"}
+
+
+class LearningUnitDecisionLine(models.Model):
+    _name = "learning.unit.decision.line"
+    _description = "Learning Unit Recognition Decision Line"
+    _inherit = ["learning.unit.lock.mixin"]
+    _order = "decision_id, sequence, id"
+
+    _lu_write_access = {"reviewer": (LINE_FIELDS, ("draft",))}
+    _lu_create_fields = {"reviewer": LINE_FIELDS | {"decision_id", "assessment_id"}}
+
+    decision_id = fields.Many2one(
+        "learning.unit.decision", required=True, ondelete="cascade", index=True
+    )
+    decision_state = fields.Selection(related="decision_id.state")
+    sequence = fields.Integer(default=10)
+    assessment_id = fields.Many2one(
+        "learning.unit.assessment",
+        string="Assessment",
+        required=True,
+        ondelete="restrict",
+        index=True,
+    )
+    department_id = fields.Many2one(
+        related="assessment_id.department_id", store=True, string="Unit"
+    )
+    company_id = fields.Many2one(related="decision_id.company_id", store=True)
+    scheme = fields.Selection(related="assessment_id.scheme")
+    # read from the assessment: its review no longer changes once recognised
+    # (not stored: changing an assessment never searches the decisions)
+    review_total = fields.Float(compute="_compute_result", string="Review Score")
+    review_rank = fields.Char(compute="_compute_result", string="Rank")
+    review_level = fields.Selection(
+        LEVEL_SELECTION, compute="_compute_result", string="Level"
+    )
+    result_text = fields.Char(
+        string="Result", compute="_compute_result", help="As the annex prints it."
+    )
+    note = fields.Char()
+
+    _sql_constraints = [
+        (
+            "decision_assessment_unique",
+            "UNIQUE(decision_id, assessment_id)",
+            "A unit is listed once in a decision.",
+        ),
+    ]
+
+    @api.depends(
+        "assessment_id.review_total",
+        "assessment_id.review_rank",
+        "assessment_id.review_level",
+        "assessment_id.review_complete",
+        "assessment_id.scheme",
+    )
+    def _compute_result(self):
+        for line in self:
+            assessment = line.assessment_id
+            complete = assessment.review_complete
+            if assessment.scheme == "levels":
+                level = assessment.review_level if complete else False
+                line.review_level = level
+                line.review_total = 0.0
+                line.review_rank = False
+                line.result_text = LEVEL_WORDS.get(level or "", "")
+            else:
+                rank = assessment.review_rank if complete else False
+                line.review_level = False
+                line.review_total = assessment.review_total if complete else 0.0
+                line.review_rank = RANK_WORDS.get(rank or "", "")
+                line.result_text = (
+                    f"{RANK_WORDS[rank]} ({vn_number(assessment.review_total)} điểm)"
+                    if rank
+                    else ""
+                )
+
+    def _lu_state(self):
+        return self.decision_id.state
+
+    def _lu_locked_error(self, record):
+        return UserError(
+            self.env._(
+                "The units of %(decision)s can no longer be changed.",
+                decision=record.decision_id.display_name,
+            )
+        )
+
+    def _lu_check_lines(self):
+        """Each unit belongs to the decision's period and scope."""
+        for line in self:
+            decision = line.decision_id
+            assessment = line.assessment_id
+            if assessment.period_id != decision.period_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s is not an assessment of %(period)s.",
+                        unit=assessment.name,
+                        period=decision.period_id.display_name,
+                    )
+                )
+            scope = decision.department_id
+            if scope and not (
+                set(
+                    map(
+                        int,
+                        (assessment.department_id.parent_path or "").split("/")[:-1],
+                    )
+                )
+                & {scope.id}
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s is not in the scope of %(decision)s.",
+                        unit=assessment.name,
+                        decision=decision.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if lines.decision_id.filtered(lambda d: d.state != "draft"):
+            raise UserError(self.env._("Units are added to a draft decision only."))
+        if lines.decision_id.filtered(lambda d: d.decision_type == "revocation"):
+            raise UserError(self.env._("A revocation lists no unit."))
+        # the user must be able to read the units listed
+        lines.assessment_id.check_access("read")
+        lines._lu_check_lines()
+        return lines
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_in_drafts(self):
+        if any(line.decision_id.state != "draft" for line in self):
+            raise UserError(
+                self.env._("The units of an issued decision can no longer change.")
+            )

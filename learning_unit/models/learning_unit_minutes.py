@@ -1,0 +1,215 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The minutes of an inspection (biên bản kiểm tra), one per unit inspected.
+
+They record who was there, what the team found and the review result agreed
+with the unit; once signed they no longer change, and the result agreed is
+kept as it was on that day.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..reports.learning_unit_report_data import vn_number
+from .learning_unit_decision_line import LEVEL_WORDS, RANK_WORDS
+
+MINUTES_FIELDS = frozenset(
+    {
+        "date",
+        "time_start",
+        "time_end",
+        "location",
+        "unit_representative",
+        "unit_representative_title",
+        "unit_attendees",
+        "findings",
+        "strengths",
+        "weaknesses",
+        "recommendations",
+    }
+)
+STATES = [("draft", "Draft"), ("signed", "Signed")]
+
+
+class LearningUnitMinutes(models.Model):
+    _name = "learning.unit.minutes"
+    _description = "Learning Unit Inspection Minutes"
+    _inherit = ["mail.thread", "learning.unit.lock.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    _lu_workflow_field = "state"
+    _lu_write_access = {"reviewer": (MINUTES_FIELDS, ("draft",))}
+    _lu_create_fields = {"reviewer": MINUTES_FIELDS | {"team_id", "assessment_id"}}
+
+    name = fields.Char(compute="_compute_name", store=True)
+    team_id = fields.Many2one(
+        "learning.unit.team",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain="[('kind', '=', 'inspection')]",
+    )
+    assessment_id = fields.Many2one(
+        "learning.unit.assessment",
+        string="Unit Inspected",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain="[('id', 'in', allowed_assessment_ids)]",
+    )
+    allowed_assessment_ids = fields.Many2many(
+        related="team_id.assessment_ids", string="Units of the Team"
+    )
+    department_id = fields.Many2one(
+        related="assessment_id.department_id", store=True, string="Unit"
+    )
+    period_id = fields.Many2one(related="team_id.period_id", store=True)
+    company_id = fields.Many2one(related="team_id.company_id", store=True)
+    scheme = fields.Selection(related="assessment_id.scheme")
+    state = fields.Selection(
+        STATES, default="draft", required=True, readonly=True, tracking=True
+    )
+    date = fields.Date()
+    time_start = fields.Char(
+        string="From", default="08 giờ 00", help="As printed: 08 giờ 00."
+    )
+    time_end = fields.Char(string="To", default="11 giờ 00")
+    location = fields.Char()
+    unit_representative = fields.Char()
+    unit_representative_title = fields.Char(
+        default="Thủ trưởng đơn vị", string="Representative's Title"
+    )
+    unit_attendees = fields.Text(
+        string="Other Attendees of the Unit", help="One per line."
+    )
+    findings = fields.Text(help="What the team checked and found.")
+    strengths = fields.Text()
+    weaknesses = fields.Text()
+    recommendations = fields.Text()
+    current_result = fields.Char(
+        compute="_compute_current_result",
+        string="Review Result",
+        help="The review result of the unit as it stands.",
+    )
+    agreed_result = fields.Char(
+        readonly=True,
+        copy=False,
+        help="The review result agreed, as it was when the minutes were signed.",
+    )
+    signed_on = fields.Datetime(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "team_assessment_unique",
+            "UNIQUE(team_id, assessment_id)",
+            "The team already has minutes for this unit.",
+        ),
+    ]
+
+    @api.depends("assessment_id.name", "team_id.name")
+    def _compute_name(self):
+        for minutes in self:
+            minutes.name = (
+                f"{minutes.team_id.name or ''} – {minutes.assessment_id.name or ''}"
+            )
+
+    @api.model
+    def _lu_complete_create(self, vals_list):
+        teams = self.env["learning.unit.team"].browse(
+            {vals.get("team_id") for vals in vals_list if vals.get("team_id")}
+        )
+        assessments = self.env["learning.unit.assessment"].browse(
+            {
+                vals.get("assessment_id")
+                for vals in vals_list
+                if vals.get("assessment_id")
+            }
+        )
+        teams = {team.id: team for team in teams}
+        heads = {a.id: a.head_name for a in assessments}
+        for vals in vals_list:
+            team = teams.get(vals.get("team_id"))
+            if team:
+                vals.setdefault("date", team.date)
+                vals.setdefault("location", team.location)
+            vals.setdefault("unit_representative", heads.get(vals.get("assessment_id")))
+        return vals_list
+
+    @api.depends(
+        "assessment_id.review_complete",
+        "assessment_id.review_total",
+        "assessment_id.review_rank",
+        "assessment_id.review_level",
+    )
+    def _compute_current_result(self):
+        for minutes in self:
+            minutes.current_result = minutes._lu_result_text()
+
+    def _lu_result_text(self):
+        self.ensure_one()
+        assessment = self.assessment_id
+        if not assessment.review_complete:
+            return False
+        if assessment.scheme == "levels":
+            return LEVEL_WORDS.get(assessment.review_level or "")
+        return (
+            f"{vn_number(assessment.review_total)} điểm, xếp loại "
+            f"{RANK_WORDS.get(assessment.review_rank, '')}"
+        )
+
+    @api.constrains("team_id", "assessment_id")
+    def _check_unit_of_the_team(self):
+        for minutes in self:
+            if minutes.assessment_id not in minutes.team_id.assessment_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s is not a unit %(team)s inspects.",
+                        unit=minutes.assessment_id.name,
+                        team=minutes.team_id.name,
+                    )
+                )
+
+    def _lu_state(self):
+        return self.state
+
+    def _lu_locked_error(self, record):
+        return UserError(
+            self.env._(
+                "The minutes %(minutes)s are signed and can no longer be changed.",
+                minutes=record.display_name,
+            )
+        )
+
+    def _lu_complete_write(self, vals):
+        target = vals.get("state")
+        if target:
+            if target != "signed" or any(m.state != "draft" for m in self):
+                raise UserError(self.env._("Signed minutes stay signed."))
+            if "reviewer" not in self._lu_roles() and not self.env.su:
+                raise UserError(self.env._("Only the inspection team signs."))
+            incomplete = self.filtered(lambda m: not m.assessment_id.review_complete)
+            if incomplete:
+                raise ValidationError(
+                    self.env._(
+                        "Confirm every review result of %(units)s before signing "
+                        "the minutes.",
+                        units=", ".join(incomplete.mapped("assessment_id.name")),
+                    )
+                )
+            vals["signed_on"] = fields.Datetime.now()
+            if len(self) > 1:
+                raise UserError(self.env._("Sign one set of minutes at a time."))
+            vals["agreed_result"] = self._lu_result_text()
+        return vals
+
+    def action_sign(self):
+        """The minutes are signed: they and the result agreed no longer change."""
+        for minutes in self:
+            minutes.write({"state": "signed"})
+        return True
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(minutes.state != "draft" for minutes in self):
+            raise UserError(self.env._("Signed minutes are never deleted."))

@@ -1,0 +1,176 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Evaluation teams: the reviewing level's inspection teams (đoàn kiểm tra)
+and a unit's own evaluation team under Thông tư 24 (Tổ đánh giá).
+
+An inspection team of a period visits the units it lists on its day and
+writes one set of minutes (biên bản kiểm tra) per unit. A unit's evaluation
+team is set up by the head of the unit and signs the unit's self-assessment
+documents. Members come from HR or are typed (a member of another office).
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+TEAM_KINDS = [
+    ("inspection", "Inspection Team (reviewing level)"),
+    ("unit", "Unit Evaluation Team (Thông tư 24)"),
+]
+TEAM_FIELDS = frozenset(
+    {
+        "name",
+        "body_id",
+        "department_id",
+        "date",
+        "location",
+        "founding_reference",
+        "member_ids",
+        "assessment_ids",
+        "note",
+        "active",
+    }
+)
+CREATE_FIELDS = TEAM_FIELDS | {"period_id", "kind"}
+
+
+class LearningUnitTeam(models.Model):
+    _name = "learning.unit.team"
+    _description = "Learning Unit Evaluation Team"
+    _inherit = ["mail.thread", "learning.unit.lock.mixin"]
+    _order = "period_id desc, kind, name, id"
+    _check_company_auto = True
+
+    _lu_write_access = {
+        "reviewer": (TEAM_FIELDS, ("inspection",)),
+        "officer": (TEAM_FIELDS - {"assessment_ids"}, ("unit",)),
+    }
+    _lu_create_fields = {"reviewer": CREATE_FIELDS, "officer": CREATE_FIELDS}
+
+    name = fields.Char(required=True, tracking=True)
+    kind = fields.Selection(TEAM_KINDS, required=True, default="inspection")
+    active = fields.Boolean(default=True)
+    period_id = fields.Many2one(
+        "learning.unit.period",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
+    )
+    year = fields.Integer(related="period_id.year", store=True)
+    company_id = fields.Many2one(
+        related="period_id.company_id", store=True, index=True, precompute=True
+    )
+    body_id = fields.Many2one(
+        "learning.unit.body",
+        string="Set Up By",
+        ondelete="restrict",
+        help="The body whose decision sets up the team.",
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Scope",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        help="An inspection team visits units of this department; a unit's "
+        "evaluation team belongs to this unit.",
+    )
+    date = fields.Date(string="Day", tracking=True)
+    location = fields.Char()
+    founding_reference = fields.Char(
+        string="Set Up By Decision",
+        help="Number and date of the decision setting up the team.",
+    )
+    member_ids = fields.One2many(
+        "learning.unit.team.member", "team_id", string="Members", copy=True
+    )
+    head_id = fields.Many2one(
+        "learning.unit.team.member", compute="_compute_head", string="Head"
+    )
+    assessment_ids = fields.Many2many(
+        "learning.unit.assessment",
+        "learning_unit_team_assessment_rel",
+        "team_id",
+        "assessment_id",
+        string="Units Inspected",
+        check_company=True,
+    )
+    unit_count = fields.Integer(compute="_compute_counts")
+    minutes_ids = fields.One2many("learning.unit.minutes", "team_id")
+    minutes_count = fields.Integer(compute="_compute_counts")
+    note = fields.Text()
+
+    @api.depends("member_ids.role", "member_ids.sequence")
+    def _compute_head(self):
+        for team in self:
+            heads = team.member_ids.filtered(lambda m: m.role == "head")
+            team.head_id = heads[:1]
+
+    @api.depends("assessment_ids", "minutes_ids")
+    def _compute_counts(self):
+        for team in self:
+            team.unit_count = len(team.assessment_ids)
+            team.minutes_count = len(team.minutes_ids)
+
+    def _lu_state(self):
+        return self.kind
+
+    @api.constrains("assessment_ids", "period_id", "department_id")
+    def _check_units(self):
+        for team in self:
+            wrong = team.assessment_ids.filtered(
+                lambda a, t=team: a.period_id != t.period_id
+                or t.department_id.id
+                not in [
+                    int(i) for i in (a.department_id.parent_path or "").split("/") if i
+                ]
+            )
+            if wrong:
+                raise ValidationError(
+                    self.env._(
+                        "%(units)s: not a unit of %(scope)s in %(period)s.",
+                        units=", ".join(wrong.mapped("name")),
+                        scope=team.department_id.name,
+                        period=team.period_id.display_name,
+                    )
+                )
+
+    @api.model
+    def _lu_complete_create(self, vals_list):
+        roles = self._lu_roles()
+        for vals in vals_list:
+            kind = vals.get("kind", "inspection")
+            if self.env.su:
+                continue
+            if kind == "inspection" and "reviewer" not in roles:
+                raise UserError(
+                    self.env._("Only the reviewing level sets up inspection teams.")
+                )
+            if kind == "unit" and "officer" not in roles:
+                raise UserError(self.env._("The unit sets up its own evaluation team."))
+        return vals_list
+
+    def action_new_minutes(self):
+        """One draft minutes record per unit inspected that has none yet."""
+        self.ensure_one()
+        if self.kind != "inspection":
+            raise UserError(self.env._("Only an inspection team writes minutes."))
+        done = self.minutes_ids.assessment_id
+        self.env["learning.unit.minutes"].create(
+            [
+                {"team_id": self.id, "assessment_id": assessment.id}
+                for assessment in self.assessment_ids - done
+            ]
+        )
+        return self.action_view_minutes()
+
+    def action_view_minutes(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Minutes"),
+            "res_model": "learning.unit.minutes",
+            "view_mode": "list,form",
+            "domain": [("team_id", "=", self.id)],
+            "context": {"default_team_id": self.id},
+        }

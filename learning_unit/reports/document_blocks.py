@@ -1,0 +1,229 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A document as a list of blocks, printed to PDF (QWeb) and DOCX alike.
+
+Every document the addon prints is built once as plain data (dicts of text
+runs, tables and a signature), then laid out by the QWeb template
+``learning_unit.nd30_document`` for the PDF and by :mod:`.docx_writer` for the
+DOCX: both hold the same text. The layout is that of Nghị định 30/2020/NĐ-CP
+(header of two columns, number and date, type and summary, signature block,
+"Nơi nhận").
+
+Blocks (``type``):
+
+* ``header``: ``superior``, ``issuer`` (the issuing body, bold), ``number``
+  ("Số: 15/QĐ-UBND"), ``place_date`` (italic), ``motto`` (the national motto
+  is printed unless False);
+* ``p``: a paragraph of ``runs`` (``text``, ``b``, ``i``), ``align``
+  (left/center/right/justify), ``indent`` (first line), ``size`` (pt) and an
+  optional ``cls`` (HTML class);
+* ``table``: ``columns`` (``width`` in % and ``align``), ``head`` rows and
+  ``rows`` of cells (``runs``, ``align``, ``colspan``, ``b``), a row may have
+  ``cls`` and ``code``;
+* ``signature``: ``recipients`` (lines of "Nơi nhận", or None) and
+  ``signers`` (``place_date``, ``lines`` in bold upper case, ``name``);
+* ``page_break``.
+"""
+
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+def run(text, b=False, i=False):
+    return {"text": text or "", "b": bool(b), "i": bool(i)}
+
+
+def runs_of(content, b=False, i=False):
+    """``content`` as runs: a text, a run, or a list of texts and runs."""
+    if content is None:
+        return []
+    if isinstance(content, str):
+        return [run(content, b, i)]
+    if isinstance(content, dict):
+        return [content]
+    result = []
+    for part in content:
+        result += runs_of(part, b, i)
+    return result
+
+
+def para(content, align="justify", b=False, i=False, indent=False, size=None, cls=None,
+         space_before=0, keep=False):  # fmt: skip
+    return {
+        "type": "p",
+        "runs": runs_of(content, b, i),
+        "align": align,
+        "indent": indent,
+        "size": size,
+        "cls": cls,
+        "space_before": space_before,
+        "keep": keep,
+    }
+
+
+def center(content, b=False, i=False, size=None, cls=None, space_before=0):
+    return para(
+        content, "center", b=b, i=i, size=size, cls=cls, space_before=space_before
+    )
+
+
+def text_lines(text, **kwargs):
+    """One justified, indented paragraph per line of ``text``."""
+    kwargs.setdefault("indent", True)
+    return [para(line, **kwargs) for line in (text or "").splitlines() if line.strip()]
+
+
+def header(superior="", issuer="", number="", place_date="", motto=True):
+    return {
+        "type": "header",
+        "superior": superior or "",
+        "issuer_lines": [line for line in (issuer or "").splitlines() if line],
+        "number": number or "",
+        "place_date": place_date or "",
+        "motto": motto,
+        "national": NATIONAL_NAME,
+        "national_motto": NATIONAL_MOTTO,
+    }
+
+
+def title(kind, summary=(), rule=True):
+    """The document type (bold, upper case) and its summary lines (bold)."""
+    blocks = [center(kind, b=True, size=14, cls="o_lu_title", space_before=12)]
+    summary = [summary] if isinstance(summary, str) else list(summary)
+    for line in summary:
+        blocks.append(center(line, b=True, size=14, cls="o_lu_title"))
+    if rule and summary:
+        blocks.append({"type": "rule"})
+    return blocks
+
+
+def cell(content="", align=None, colspan=1, b=False, i=False, rowspan=1):
+    return {
+        "runs": runs_of(content, b=b, i=i),
+        "align": align,
+        "colspan": colspan,
+        "rowspan": rowspan,
+        "b": b,
+    }
+
+
+def table(columns, head, rows, size=12, cls="o_lu_table"):
+    """``columns``: [(width %, align)]; ``head``: rows of cells or texts."""
+
+    def as_cell(value):
+        return value if isinstance(value, dict) else cell(value, b=True)
+
+    head = [[as_cell(value) for value in line] for line in head]
+    if head:
+        col = 0
+        for value in head[0]:
+            span = value["colspan"]
+            widths = [w for w, _align in columns[col : col + span]]
+            value["width"] = sum(w for w in widths if w) or None
+            col += span
+    return {
+        "type": "table",
+        "columns": [{"width": width, "align": align} for width, align in columns],
+        "head": head,
+        "rows": rows,
+        "size": size,
+        "cls": cls,
+    }
+
+
+def row(cells, b=False, cls=None, code=None):
+    return {"cells": cells, "b": b, "cls": cls, "code": code}
+
+
+def signer_lines(signer):
+    """The bold lines above the signature: "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"."""
+    lines = []
+    prefix = (signer.get("prefix") or "").strip()
+    authority = (signer.get("authority") or "").strip()
+    if prefix or authority:
+        authority_lines = authority.upper().splitlines() or [""]
+        first = f"{prefix} {authority_lines[0]}".strip()
+        lines += [first, *authority_lines[1:]]
+    lines += [line for line in (signer.get("title") or "").upper().splitlines() if line]
+    return lines
+
+
+def signer(lines=(), name="", place_date="", note=""):
+    return {
+        "lines": [line for line in lines if line],
+        "name": name or "",
+        "place_date": place_date or "",
+        "note": note or "",
+    }
+
+
+def signature(signers, recipients=None):
+    return {
+        "type": "signature",
+        "recipients": recipients,
+        "signers": list(signers),
+    }
+
+
+def recipient_lines(lines):
+    """ "Nơi nhận" lines as printed: "- Như trên;" … "- Lưu: VT."."""
+    lines = [line.strip().lstrip("-").strip() for line in lines if line.strip()]
+    result = []
+    for index, line in enumerate(lines):
+        last = index == len(lines) - 1
+        end = "." if last else ";"
+        if line[-1:] in ";.,":
+            line = line[:-1]
+        result.append(f"- {line}{end}")
+    return result
+
+
+def page_break():
+    return {"type": "page_break"}
+
+
+def document(name, blocks, cls="", lang_off=True):
+    """A document: its file name (without extension) and its blocks."""
+    return {"name": name, "blocks": blocks, "cls": cls}
+
+
+def plain_text(doc, cells_only=False):
+    """Every text of ``doc`` in reading order (tests compare PDF and DOCX).
+
+    With ``cells_only``, the texts of the table cells only.
+    """
+    parts = []
+    if cells_only:
+        for block in doc["blocks"]:
+            if block["type"] == "table":
+                for line in block["head"]:
+                    parts += ["".join(r["text"] for r in c["runs"]) for c in line]
+                for line in block["rows"]:
+                    parts += [
+                        "".join(r["text"] for r in c["runs"]) for c in line["cells"]
+                    ]
+        return [part for part in parts if part]
+
+    def runs_text(runs):
+        return "".join(r["text"] for r in runs)
+
+    for block in doc["blocks"]:
+        kind = block["type"]
+        if kind == "header":
+            parts += [block["superior"], *block["issuer_lines"]]
+            if block["motto"]:
+                parts += [block["national"], block["national_motto"]]
+            parts += [*block["number"].split(), block["place_date"]]
+        elif kind == "p":
+            parts.append(runs_text(block["runs"]))
+        elif kind == "table":
+            for line in block["head"]:
+                parts += [runs_text(c["runs"]) for c in line]
+            for line in block["rows"]:
+                parts += [runs_text(c["runs"]) for c in line["cells"]]
+        elif kind == "signature":
+            if block["recipients"] is not None:
+                parts += ["Nơi nhận:", *block["recipients"]]
+            for person in block["signers"]:
+                parts += [person["place_date"], *person["lines"], person["name"]]
+    return [part for part in parts if part]
