@@ -48,9 +48,9 @@
         "views/learning_unit_minutes_views.xml",
         "views/learning_unit_decision_views.xml",
         "views/learning_unit_upward_report_views.xml",
+        "views/learning_unit_member_document_views.xml",
         "views/menus.xml",
         "views/learning_unit_print_menus.xml",
-        "views/learning_unit_member_document_views.xml",
     ],
     "demo": [
         "demo/learning_unit_demo.xml",

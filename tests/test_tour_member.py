@@ -46,7 +46,7 @@ class TestMemberTour(LearningUnitHttpCase):
         )
 
     def score_2a(self):
-        line = self.assessment.line_ids.filtered(lambda l: l.criterion_code == "2a")
+        line = self.assessment.line_ids.filtered(lambda ln: ln.criterion_code == "2a")
         return line.self_score
 
     def test_member_files_and_submits_a_plan(self):

@@ -15,7 +15,6 @@ from . import (
     learning_unit_document_type,
     learning_unit_dossier_item,
     learning_unit_evidence_event,
-    learning_unit_evidence_gap,
     learning_unit_member,
     learning_unit_member_document,
     learning_unit_member_evidence,
@@ -33,3 +32,6 @@ from . import (
     mail_message,
     res_users,
 )
+
+# A view over the members and their dossier: created after their tables.
+from . import learning_unit_evidence_gap  # isort: skip

@@ -81,6 +81,7 @@ class LearningUnitEvidenceGap(models.Model):
         DOCUMENT_STATES, string="Document Status", readonly=True
     )
     paper_possible = fields.Boolean(
+        string="Paper Copy Possible",
         compute="_compute_paper_possible",
         help="A paper copy of the document can be recorded.",
     )

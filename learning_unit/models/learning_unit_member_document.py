@@ -146,8 +146,9 @@ class LearningUnitAssessment(models.Model):
         compute="_compute_lu_can_approve",
         search="_search_lu_can_approve",
     )
-    plans_to_approve_count = fields.Integer(compute="_compute_plans_to_approve_count")
-    evidence_gap_count = fields.Integer(compute="_compute_evidence_gap_count")
+    plans_to_approve_count = fields.Integer(
+        string="Plans to Approve", compute="_compute_plans_to_approve_count"
+    )
 
     @api.depends("department_id")
     def _compute_head_user_id(self):
@@ -214,20 +215,11 @@ class LearningUnitAssessment(models.Model):
         for assessment in self:
             assessment.plans_to_approve_count = counts.get(assessment.id, 0)
 
-    def _compute_evidence_gap_count(self):
-        Gap = self.env["learning.unit.evidence.gap"]
-        counts = {}
-        if Gap.has_access("read"):
-            groups = Gap._read_group(
-                [("assessment_id", "in", self.ids)], ["assessment_id"], ["__count"]
-            )
-            counts = {assessment.id: count for assessment, count in groups}
-        for assessment in self:
-            assessment.evidence_gap_count = counts.get(assessment.id, 0)
-
     def action_view_members_missing_evidence(self):
         """The exception list: what each member still misses, by what it is."""
         self.ensure_one()
+        if not self.env["learning.unit.evidence.gap"].has_access("read"):
+            return super().action_view_members_missing_evidence()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "learning_unit.action_learning_unit_evidence_gap"
         )
@@ -243,7 +235,11 @@ class LearningUnitAssessment(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "learning_unit.action_learning_unit_plans_to_approve"
         )
-        action["domain"] = [("assessment_id", "=", self.id)]
+        action["domain"] = [
+            ("assessment_id", "=", self.id),
+            ("member_id", "!=", False),
+            ("approval_required", "=", True),
+        ]
         return action
 
 
@@ -315,8 +311,10 @@ class LearningUnitDossierItem(models.Model):
     return_reason = fields.Text(readonly=True, copy=False)
     returned_on = fields.Datetime(readonly=True, copy=False)
     returned_by = fields.Many2one("res.users", readonly=True, copy=False)
-    lu_can_file = fields.Boolean(compute="_compute_lu_rights")
-    lu_can_check = fields.Boolean(compute="_compute_lu_rights")
+    lu_can_file = fields.Boolean(string="I Can File It", compute="_compute_lu_rights")
+    lu_can_check = fields.Boolean(
+        string="I Can Approve or Return It", compute="_compute_lu_rights"
+    )
 
     # ------------------------------------------------------------------
     # computes

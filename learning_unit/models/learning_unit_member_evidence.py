@@ -55,7 +55,9 @@ class LearningUnitMember(models.Model):
         help="Where each kind of evidence came from: ticked, approved plan, "
         "paper copy or imported file.",
     )
-    lu_can_edit_evidence = fields.Boolean(compute="_compute_lu_can_edit_evidence")
+    lu_can_edit_evidence = fields.Boolean(
+        string="I Set the Evidence", compute="_compute_lu_can_edit_evidence"
+    )
 
     # ------------------------------------------------------------------
     # sources

@@ -38,7 +38,11 @@ function parseNumber(text) {
 
 /** What the form shows as the self score of 2a. */
 function score2a() {
-    const cell = document.querySelector(`${LINE_2A} td[name=self_score]`);
+    const rows = document.querySelectorAll(
+        `${FORM} .o_field_widget[name=line_ids] .o_data_row`
+    );
+    const row = [...rows].find((r) => r.textContent.includes(CRITERION_2A));
+    const cell = row && row.querySelector("td[name=self_score]");
     if (!cell) {
         throw new Error("The criteria list shows no self score of 2a.");
     }
@@ -63,6 +67,11 @@ registry.category("web_tour.tours").add("learning_unit_member_tour", {
         {
             content: "Open my learning record",
             trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_my_learning_record"]`,
+            run: "click",
+        },
+        {
+            content: "Open my documents",
+            trigger: `.dropdown-item[data-menu-xmlid="learning_unit.menu_my_documents"]`,
             run: "click",
         },
         {
