@@ -329,6 +329,10 @@ class TestExceptionList(DocumentFixture, LearningUnitCase):
             [("assessment_id", "=", self.assessment.id)], ["what"], ["what"]
         )
         counts = {group["what"]: group["what_count"] for group in groups}
+        # in the order of the declaration: the plan first, the documents last
+        order = [group["what"] for group in groups]
+        self.assertEqual(order[0], "plan_approved")
+        self.assertTrue(order[-1].startswith("doc_"))
         # 2 members lack the plan: one row each, with the plan to approve
         self.assertEqual(counts["plan_approved"], 2)
         self.assertEqual(counts["discipline_ok"], 8)

@@ -67,7 +67,10 @@ class LearningUnitEvidenceGap(models.Model):
     period_id = fields.Many2one("learning.unit.period", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     what = fields.Selection(
-        selection="_selection_what", string="Missing", readonly=True
+        selection="_selection_what",
+        string="Missing",
+        readonly=True,
+        group_expand="_group_expand_what",
     )
     kind = fields.Selection(
         [(kind.field, kind.label) for kind in EVIDENCE_KINDS],
@@ -100,6 +103,16 @@ class LearningUnitEvidenceGap(models.Model):
             .search([("scope", "=", "member")])
         )
         return kinds + [(DOCUMENT_PREFIX + t.code, t.name) for t in doc_types]
+
+    def _group_expand_what(self, values, domain):
+        """The groups of what is missing in the order of the declaration (the
+        plan first), not of the values' spelling; only those with rows."""
+        present = set(values)
+        return [
+            value
+            for value, _label in self._fields["what"]._description_selection(self.env)
+            if value in present
+        ]
 
     @api.depends("document_id", "document_state")
     def _compute_paper_possible(self):
