@@ -14,6 +14,7 @@ import io
 from xmlrpc.client import Fault
 
 import openpyxl
+from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
@@ -178,6 +179,26 @@ class TestMemberFilesTheirYear(DocumentFixture, LearningUnitCase):
         arch = self.env["learning.unit.member"].get_view(view_type="form")["arch"]
         self.assertIn('readonly="not lu_can_edit_evidence"', arch)
 
+    def test_the_member_grid_names_each_kind_in_full(self):
+        """The grid stays for the officer's corrections: full names, tooltips."""
+        arch = etree.fromstring(
+            self.env["learning.unit.assessment"]
+            .with_context(lang="vi_VN")
+            .get_view(view_type="form")["arch"]
+        )
+        columns = arch.xpath("//field[@name='member_ids']/list/field[@widget]")
+        fields = (
+            self.env["learning.unit.member"].with_context(lang="vi_VN").fields_get()
+        )
+        toggles = [c for c in columns if c.get("widget") == "boolean_toggle"]
+        self.assertGreaterEqual(len(toggles), 12)
+        for column in toggles:
+            field = fields[column.get("name")]
+            self.assertEqual(column.get("readonly"), "not lu_can_edit_evidence")
+            self.assertNotRegex(field["string"], r"^\d[a-z]\d?$")  # not "3a1"
+            self.assertGreater(len(field["string"]), 8)
+            self.assertTrue(field.get("help"))  # the header's tooltip
+
     def test_a_member_cannot_file_for_another_member(self):
         with self.assertRaises(AccessError):
             self.plan_2.with_user(self.member).write({"learn_what": "Giả mạo"})
@@ -251,6 +272,13 @@ class TestApproval(DocumentFixture, LearningUnitCase):
         # a plain member is no approver
         with self.assertRaises(AccessError):
             self.plan_2.with_user(self.member).action_approve()
+        # nobody approves their own plan: the head's goes to the delegate
+        head_plan = self.document(self.member_of(self.head), "self_study_plan")
+        self.file_plan(self.head, head_plan).with_user(self.head).action_submit()
+        with self.assertRaises(AccessError):
+            head_plan.with_user(self.head).action_approve()
+        head_plan.with_user(self.delegate).action_approve()
+        self.assertEqual(head_plan.document_state, "approved")
         # the head approves documents, and writes nothing else of the members
         with self.assertRaises(AccessError):
             self.own_2.with_user(self.head).write({"plan_approved": True})

@@ -375,10 +375,14 @@ class LearningUnitDossierItem(models.Model):
         officer = "officer" in groups and all(
             item.assessment_id.department_id.lu_can_prepare for item in self
         )
-        if all(item.user_id == self.env.user for item in self) or officer:
+        own = [item.user_id == self.env.user for item in self]
+        if all(own) or officer:
             roles.add("filer")
-        if all(item.assessment_id.lu_can_approve for item in self) or (
-            officer and not any(self.mapped("approval_required"))
+        # nobody checks their own document (the head's plan is approved by the
+        # officer the head delegates, or an administrator)
+        if not any(own) and (
+            all(item.assessment_id.lu_can_approve for item in self)
+            or (officer and not any(self.mapped("approval_required")))
         ):
             roles.add("checker")
         return roles
@@ -583,7 +587,9 @@ class LearningUnitDossierItem(models.Model):
         quiet = self.with_context(
             tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
         )
-        return super(LearningUnitDossierItem, quiet).create(vals_list)
+        return (
+            super(LearningUnitDossierItem, quiet).create(vals_list).with_env(self.env)
+        )
 
     # ------------------------------------------------------------------
     # buttons
