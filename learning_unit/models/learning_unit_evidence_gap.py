@@ -59,7 +59,7 @@ class LearningUnitEvidenceGap(models.Model):
     }
 
     member_id = fields.Many2one("learning.unit.member", readonly=True)
-    member_name = fields.Char(string="Member Name", readonly=True)
+    member_name = fields.Char(readonly=True)
     member_user_id = fields.Many2one("res.users", string="Account", readonly=True)
     assessment_id = fields.Many2one("learning.unit.assessment", readonly=True)
     assessment_state = fields.Selection(related="assessment_id.state")
