@@ -24,7 +24,8 @@ class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
     report_type = fields.Selection(
-        selection_add=[("docx", "DOCX")], ondelete={"docx": "set default"}
+        selection_add=[("docx", "Word document (DOCX)")],
+        ondelete={"docx": "set default"},
     )
 
     @api.model

@@ -170,7 +170,7 @@ class LearningUnitLockMixin(models.AbstractModel):
             error = self._lu_value_error(field, value)
             if error:
                 raise ValidationError(
-                    self.env._("%(field)s: %(error)s", field=label, error=error)
+                    self.env._('Field "%(field)s": %(error)s', field=label, error=error)
                 )
 
     @api.model

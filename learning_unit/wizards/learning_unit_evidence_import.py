@@ -88,6 +88,29 @@ class LearningUnitEvidenceImport(models.TransientModel):
     )
     result = fields.Text(readonly=True)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_file_size(vals.get("file"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_file_size(vals.get("file"))
+        return super().write(vals)
+
+    @api.model
+    def _check_file_size(self, data):
+        """Refuse an oversized file before it is stored or decoded."""
+        # base64 holds 3 bytes in 4 characters
+        if data and len(data) * 3 // 4 > MAX_FILE_BYTES:
+            raise UserError(
+                self.env._(
+                    "The file is %(size)s MB: at most %(limit)s MB can be imported.",
+                    size=round(len(data) * 3 / 4 / 1024 / 1024, 1),
+                    limit=MAX_FILE_BYTES // 1024 // 1024,
+                )
+            )
+
     @api.model
     def _default_period(self):
         return self.env["learning.unit.period"].search(
