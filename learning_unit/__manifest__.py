@@ -4,7 +4,7 @@
     "name": "Learning Units (Đơn vị học tập)",
     "summary": "Self-assess, review and recognise 'Đơn vị học tập' under "
     "Thông tư 22/2020 (points) and Thông tư 24/2023 (levels)",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Human Resources",
     "website": "https://github.com/learning-unit/learning_unit",
     "author": "learning_unit authors",
@@ -18,11 +18,13 @@
         "security/security.xml",
         "security/ir.model.access.csv",
         "security/learning_unit_print_security.xml",
+        "security/learning_unit_member_document_security.xml",
         "data/learning_unit_competency_data.xml",
         "data/learning_unit_template_data.xml",
         "data/learning_unit_template_tt24_data.xml",
         "data/learning_unit_document_type_data.xml",
         "data/learning_unit_mail_data.xml",
+        "data/learning_unit_member_document_data.xml",
         "data/ir_cron_data.xml",
         "views/learning_unit_assessment_views.xml",
         "views/learning_unit_period_views.xml",
@@ -46,6 +48,7 @@
         "views/learning_unit_minutes_views.xml",
         "views/learning_unit_decision_views.xml",
         "views/learning_unit_upward_report_views.xml",
+        "views/learning_unit_member_document_views.xml",
         "views/menus.xml",
         "views/learning_unit_print_menus.xml",
     ],
@@ -60,6 +63,7 @@
         "web.assets_tests": [
             "learning_unit/static/src/js/tours/learning_unit_tour.js",
             "learning_unit/static/src/js/tours/learning_unit_admin_tour.js",
+            "learning_unit/static/src/js/tours/learning_unit_member_tour.js",
         ],
     },
 }

@@ -51,12 +51,15 @@ ASSESSMENT_SCORE_FIELDS = (
 # change of evidence first updates the assessments' rows (one statement: the
 # lock of learning_unit_assessment.py), and every search under the record
 # rules reads the user's scope afresh (one statement, see hr_department.py).
+# Every change of evidence logs its source (one INSERT for all the members,
+# learning_unit_member_evidence.py); reading under the record rules also asks
+# whether the user heads a unit (one statement, learning_unit_member_document.py).
 RECOMPUTE_QUERIES = 9
-EVIDENCE_QUERIES = 27
-CHATTER_QUERIES = 22
+EVIDENCE_QUERIES = 30
+CHATTER_QUERIES = 23
 LOAD_QUERIES = 27
 CREATE_QUERIES = 26
-LIST_QUERIES = 9
+LIST_QUERIES = 10
 GROUP_QUERIES = 6
 
 

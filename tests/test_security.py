@@ -126,8 +126,9 @@ class TestAccessMatrix(SecurityFixture, LearningUnitCase):
             "learning.unit.document.type": {"description": "x"},
             "learning.unit.assessment": {"self_note": "x"},
             "learning.unit.assessment.line": {"count_value": 1},
-            "learning.unit.member": {"plan_approved": True},
-            "learning.unit.dossier.item": {"paper_copy": True},
+            # what a member writes of their own (evidence is the officer's)
+            "learning.unit.member": {"note": "x"},
+            "learning.unit.dossier.item": {"note": "x"},
         }[model]
 
     def _create_vals(self, model):
@@ -321,17 +322,20 @@ class TestScopes(SecurityFixture, LearningUnitCase):
                 {"achieved": True}
             )
 
-    def test_member_edits_own_evidence_while_in_draft(self):
-        self.own_member.with_user(self.member).write(
-            {"plan_approved": True, "competency_3a1": True}
-        )
-        self.assertTrue(self.own_member.plan_approved)
-        self.assertEqual(self.own_member.competency_ids.mapped("code"), ["3a1"])
+    def test_member_edits_own_notes_while_in_draft(self):
+        # members file documents and notes; they do not assert their evidence
+        self.own_member.with_user(self.member).write({"note": "Bản giấy ở văn phòng"})
+        self.assertEqual(self.own_member.note, "Bản giấy ở văn phòng")
+        with self.assertRaises(AccessError):
+            self.own_member.with_user(self.member).write(
+                {"plan_approved": True, "competency_3a1": True}
+            )
+        self.assertFalse(self.own_member.competency_ids)
         own_in_review = self.in_review.member_ids.filtered(
             lambda m: m.user_id == self.member
         )
         with self.assertRaises(UserError):
-            own_in_review.with_user(self.member).write({"plan_approved": True})
+            own_in_review.with_user(self.member).write({"note": "sau khi nộp"})
 
     def test_officer_moves_to_another_unit(self):
         employee = self.officer.employee_ids

@@ -11,6 +11,7 @@ import re
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form
+from odoo.tests.common import JsonRpcException
 
 from .common import LearningUnitCase, LearningUnitHttpCase
 
@@ -79,7 +80,9 @@ class TestWebSave(UiFixture, LearningUnitHttpCase):
         self.assertEqual(self.assessment.review_difference, -4)
 
     def test_member_provides_own_documents_from_the_member_form(self):
-        """Finding 2: the member form sends dossier_item_ids; the member may."""
+        """Finding 2: the member form sends dossier_item_ids; the member may
+        file their own documents there. Issue 11: a member's statement counts
+        once submitted; a paper copy and the evidence are the officer's."""
         own = self.assessment.member_ids.filtered(lambda m: m.user_id == self.member)
         items = own.dossier_item_ids
         items.paper_copy = False
@@ -100,17 +103,26 @@ class TestWebSave(UiFixture, LearningUnitHttpCase):
             own,
             {
                 "dossier_item_ids": [
-                    [1, items[0].id, {"paper_copy": True}],
                     [1, items[2].id, {"attachment_ids": [[4, attachment.id]]}],
                 ],
-                "discipline_ok": True,
             },
             {"dossier_item_ids": {"fields": {"is_provided": {}}}},
         )
         self.env.invalidate_all()
-        self.assertTrue(items[0].is_provided)
+        self.assertEqual(items[2].attachment_ids, attachment)
+        self.assertFalse(items[2].is_provided)  # filed, not yet submitted
+        items[2].with_user(self.member).action_submit()
         self.assertTrue(items[2].is_provided)
         self.assertFalse(items[1].is_provided)
+        for vals in (
+            {"dossier_item_ids": [[1, items[0].id, {"paper_copy": True}]]},
+            {"discipline_ok": False},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(JsonRpcException):
+                self.web_save("ui_member", own, vals, {})
+        self.env.invalidate_all()
+        self.assertFalse(items[0].is_provided)
+        self.assertTrue(own.discipline_ok)
 
     def test_kanban_quick_create_cannot_create_in_a_state(self):
         """Finding 3: no quick create, and no assessment born in a later state."""

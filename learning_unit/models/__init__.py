@@ -3,6 +3,7 @@ from . import learning_unit_lock_mixin  # isort: skip
 from . import learning_unit_official_mixin  # isort: skip
 from . import (
     hr_department,
+    hr_employee,
     ir_actions_report,
     learning_unit_assessment,
     learning_unit_assessment_line,
@@ -13,7 +14,10 @@ from . import (
     learning_unit_decision_line,
     learning_unit_document_type,
     learning_unit_dossier_item,
+    learning_unit_evidence_event,
     learning_unit_member,
+    learning_unit_member_document,
+    learning_unit_member_evidence,
     learning_unit_minutes,
     learning_unit_number_register,
     learning_unit_period,
@@ -28,3 +32,6 @@ from . import (
     mail_message,
     res_users,
 )
+
+# A view over the members and their dossier: created after their tables.
+from . import learning_unit_evidence_gap  # isort: skip

@@ -32,6 +32,7 @@ from odoo.exceptions import UserError
 
 from ..evidence import EVIDENCE_KINDS
 from ..models.learning_unit_assessment import EDITABLE_STATES
+from ..models.learning_unit_evidence_event import evidence_source
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_EXPANDED_BYTES = 20 * 1024 * 1024
@@ -450,7 +451,10 @@ class LearningUnitEvidenceImport(models.TransientModel):
         for member, vals in changes.items():
             groups[tuple(sorted(vals.items()))] |= member
         for vals, members in groups.items():
-            members.write(dict(vals))
+            # each member's evidence records the file it came from
+            evidence_source(members, "import", file_name=self.filename).write(
+                dict(vals)
+            )
         self._log(changes, report)
         self.write({"state": "done", "result": self._summary(report)})
         return {
