@@ -382,7 +382,7 @@ class LearningUnitAssessment(models.Model):
         sibling group lines: the groups' results are shown here, live.
         """
         fmt = self.env["learning.unit.assessment.line"]._fmt
-        levels = dict(LEVEL_SELECTION)
+        levels = dict(self._fields["self_level"]._description_selection(self.env))
         for assessment in self:
             lines = assessment.line_ids.sorted(
                 lambda line: (line.sequence, line.criterion_id.id)
@@ -780,7 +780,8 @@ class LearningUnitAssessment(models.Model):
         self.ensure_one()
         fmt = self.env["learning.unit.assessment.line"]._fmt
         if self.scheme == "levels":
-            return dict(LEVEL_SELECTION).get(self.self_level or "none", "")
+            levels = dict(self._fields["self_level"]._description_selection(self.env))
+            return levels.get(self.self_level or "none", "")
         ranks = dict(self._fields["self_rank"]._description_selection(self.env))
         return f"{fmt(self.self_total)} ({ranks.get(self.self_rank, '')})"
 
@@ -1237,7 +1238,7 @@ class LearningUnitAssessment(models.Model):
         unit does not yet hold a level 1 decision of a year before.
         """
         Recognition = self.env["learning.unit.recognition"].sudo()
-        levels = dict(LEVEL_SELECTION)
+        levels = dict(self._fields["self_level"]._description_selection(self.env))
         for assessment in self:
             level = assessment.review_level if assessment.scheme == "levels" else False
             refusal = (
@@ -1464,7 +1465,8 @@ class LearningUnitAssessment(models.Model):
         for assessment in self.sudo():
             users = assessment.reviewer_id or assessment._reviewers()
             if assessment.scheme == "levels":
-                result = dict(LEVEL_SELECTION).get(assessment.self_level, "")
+                levels = self._fields["self_level"]._description_selection(self.env)
+                result = dict(levels).get(assessment.self_level, "")
             else:
                 result = self.env._(
                     "%(score)s points", score=fmt(assessment.self_total)
