@@ -228,14 +228,15 @@ class LearningUnitDecision(models.Model):
             raise AccessError(
                 self.env._("Only the reviewing level can issue or revoke decisions.")
             )
+        states = dict(self._fields["state"]._description_selection(self.env))
         for decision in self:
             if decision.state not in sources:
                 raise UserError(
                     self.env._(
                         "%(decision)s cannot go from %(state)s to %(target)s.",
                         decision=decision.display_name,
-                        state=dict(STATES)[decision.state],
-                        target=dict(STATES)[target],
+                        state=states[decision.state],
+                        target=states[target],
                     )
                 )
         getattr(self, f"_check_can_{target}")()
@@ -287,7 +288,13 @@ class LearningUnitDecision(models.Model):
             if target == "issued":
                 if len(self) != 1:
                     raise UserError(self.env._("Issue one decision at a time."))
-                vals.update(self._lu_number_values(), issued_by=self.env.uid)
+                # only the system enters a decision issued before the addon
+                # (the demo's history): everyone else issues it today
+                day = vals.get("date_issued") if self.env.su else None
+                vals.update(
+                    self._lu_number_values(fields.Date.to_date(day) if day else None),
+                    issued_by=self.env.uid,
+                )
             elif target == "revoked":
                 vals["revoked_by_id"] = self.env.context["learning_unit_revoked_by"]
         return vals
@@ -329,7 +336,7 @@ class LearningUnitDecision(models.Model):
             body = self.env._(
                 "Recognised by decision %(decision)s of %(date)s.",
                 decision=self.number_text,
-                date=fields.Date.to_string(self.date_issued),
+                date=self.date_issued.strftime("%d/%m/%Y"),
             )
         for assessment in assessments.sudo():
             assessment.message_post(
