@@ -1,13 +1,21 @@
-"""The demo district (loaded with demo data) and its users' round trip."""
+"""The demo district (loaded with demo data) and its users' round trip.
 
+The demo plays three evaluation years through the workflow: 2023 under Thông
+tư 22 (points), last year and this year under Thông tư 24 (levels).
+"""
+
+import re
 from collections import Counter
+from datetime import date
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
-from .common import EVIDENCE, LearningUnitCase
+from .common import LearningUnitCase
 
 DEMO = "learning_unit.demo_"
 RANKS = {"good", "fair", "average", "fail"}
+TT24_EVIDENCE = ("discipline_ok", "training_done", "cdht_achieved")
 
 
 class TestDemoData(LearningUnitCase):
@@ -21,6 +29,7 @@ class TestDemoData(LearningUnitCase):
                 "(install it with demo data, as 'make test' does)."
             )
         cls.last = cls.env.ref(DEMO + "period_last_year")
+        cls.history = cls.env.ref(DEMO + "period_2023")
         cls.donvi = cls.env.ref(DEMO + "user_donvi")
         cls.thanhvien = cls.env.ref(DEMO + "user_thanhvien")
         cls.thamdinh = cls.env.ref(DEMO + "user_thamdinh")
@@ -59,49 +68,118 @@ class TestDemoData(LearningUnitCase):
         self.assertTrue(all(employees.mapped("job_title")))
         self.assertEqual(len(set(employees.mapped("name"))), len(employees))
         self.assertTrue(all(unit.manager_id for unit in self.units))
+        # citizen IDs of the province (Long An: 080), 12 digits, unique
+        ids = employees.mapped("identification_id")
+        self.assertTrue(all(re.fullmatch(r"080\d{9}", cccd or "") for cccd in ids))
+        self.assertEqual(len(set(ids)), len(employees))
 
     def test_units_wrote_their_study_promotion_report(self):
-        reports = self.env["learning.unit.promotion.report"].search(
-            [("period_id", "=", self.last.id)]
-        )
-        self.assertEqual(reports.department_id, self.units)
-        for report in reports:
-            self.assertEqual(report.fee_total, 12000 * report.fee_payer_count)
-            self.assertEqual(
-                report.balance, report.income_total - report.spending_total
+        for period in (self.history, self.last):
+            reports = self.env["learning.unit.promotion.report"].search(
+                [("period_id", "=", period.id)]
             )
-            self.assertTrue(report.scholarship_count and report.gift_count)
+            self.assertEqual(reports.department_id, self.units)
+            for report in reports:
+                self.assertEqual(report.fee_total, 12000 * report.fee_payer_count)
+                self.assertEqual(
+                    report.balance, report.income_total - report.spending_total
+                )
+                self.assertTrue(report.scholarship_count and report.gift_count)
 
-    def test_closed_period_all_recognised_across_four_ranks(self):
-        self.assertEqual(self.last.state, "closed")
-        self.assertEqual(self.last.year, self.current.year - 1)
-        assessments = self.assessments(self.last)
+    # -- the closed years ---------------------------------------------------
+    def assert_closed_and_decided(self, period, decision_day):
+        self.assertEqual(period.state, "closed")
+        self.assertEqual(period.body_id, self.env.ref(DEMO + "body_ubnd_thu_thua"))
+        assessments = self.assessments(period)
         self.assertEqual(len(assessments), 26)
         self.assertEqual(assessments.department_id, self.units)
         self.assertEqual(set(assessments.mapped("state")), {"recognised"})
-        self.assertTrue(all(assessments.mapped("decision_number")))
-        self.assertTrue(all(assessments.mapped("decision_date")))
         self.assertTrue(all(assessments.mapped("review_complete")))
-        self.assertEqual(set(assessments.mapped("self_rank")), RANKS)
-        self.assertEqual(set(assessments.mapped("review_rank")), RANKS)
-        self.assertTrue(any(assessments.mapped("review_difference")))
         self.assertEqual(set(assessments.mapped("dossier_completeness")), {100.0})
-        # the workflow's dates are last winter's, a few units sent late
+        # one decision of the district recognised them all, on its day
+        decision = period.decision_ids
+        self.assertEqual(len(decision), 1)
+        tag = "2023" if period == self.history else "last_year"
+        self.assertEqual(decision, self.env.ref(DEMO + f"decision_{tag}"))
+        self.assertEqual(decision.state, "issued")
+        self.assertEqual(decision.date_issued, decision_day)
+        self.assertEqual(decision.number_text, "01/QĐ-UBND")
+        self.assertEqual(decision.issued_by, self.thamdinh)
+        self.assertEqual(decision.line_ids.assessment_id, assessments)
+        self.assertEqual(set(assessments.mapped("decision_id")), {decision})
+        self.assertEqual(set(assessments.mapped("decision_number")), {"01/QĐ-UBND"})
+        self.assertEqual(set(assessments.mapped("decision_date")), {decision_day})
+        # the workflow's dates are that winter's, a few units sent late
         late = assessments.filtered("is_late")
         self.assertTrue(0 < len(late) < 26)
-        deadline = self.last.date_deadline_self
+        deadline = period.date_deadline_self
         self.assertTrue(all(a.submitted_date > deadline for a in late))
         self.assertTrue(
-            all(a.submitted_date.year == self.current.year for a in assessments)
+            all(
+                date(period.year, 12, 1) <= a.submitted_date < a.decision_date
+                for a in assessments
+            )
         )
         self.assertEqual(
             assessments.mapped("submitted_by"),
             self.env.ref("base.user_admin") | self.donvi,
         )
         self.assertEqual(set(assessments.mapped("reviewer_id")), {self.thamdinh})
+        return assessments
 
+    def test_2023_under_points_recognised_across_four_ranks(self):
+        self.assertEqual(self.history.year, 2023)
+        self.assertEqual(self.history.template_id, self.template)
+        assessments = self.assert_closed_and_decided(self.history, date(2024, 3, 20))
+        self.assertEqual(set(assessments.mapped("self_rank")), RANKS)
+        self.assertEqual(set(assessments.mapped("review_rank")), RANKS)
+        self.assertTrue(any(assessments.mapped("review_difference")))
+        self.assertTrue(all(0 <= a.review_total <= 100 for a in assessments))
+        # a title is held by every unit but those of rank "fail"
+        titled = assessments.filtered(lambda a: a.review_rank != "fail")
+        self.assertEqual(assessments.recognition_id.assessment_id, titled)
+
+    def test_last_year_under_levels_level_2_waits_a_year(self):
+        self.assertEqual(self.last.year, self.current.year - 1)
+        self.assertEqual(
+            self.last.template_id, self.env.ref("learning_unit.template_tt24_district")
+        )
+        assessments = self.assert_closed_and_decided(
+            self.last, date(self.current.year, 2, 10)
+        )
+        self.assertFalse(any(assessments.mapped("self_rank")))
+        levels = Counter(assessments.mapped("review_level"))
+        self.assertTrue(levels["level_2"] and levels["level_1"] and levels["none"])
+        # the reviewers lowered some indicators, with a note
+        lowered = assessments.line_ids.filtered(
+            lambda line: line.review_level and line.review_level != line.self_level
+        )
+        self.assertTrue(lowered and all(lowered.mapped("review_note")))
+        # level 2 only a year after a level 1 decision: the first year under
+        # Thông tư 24, every unit holds level 1 at most
+        held = assessments.filtered(lambda a: a.review_level != "none")
+        self.assertEqual(set(held.mapped("recognised_level")), {"level_1"})
+        self.assertFalse(
+            (assessments - held).recognition_id,
+            "a unit that meets no level holds no title",
+        )
+        at_2 = held.filtered(lambda a: a.review_level == "level_2")
+        self.assertTrue(at_2)
+        for assessment in at_2:
+            note = assessment.message_ids.filtered(
+                lambda m: "Chưa được công nhận mức độ 2" in (m.body or "")
+            )
+            self.assertIn("Mức độ 1", note.body)
+        self.assertEqual(
+            set(held.recognition_id.mapped("valid_until")),
+            {date(self.current.year + 3, 12, 31)},
+        )
+
+    # -- this year ------------------------------------------------------------
     def test_open_period_units_in_every_state(self):
         self.assertEqual(self.current.state, "open")
+        self.assertEqual(self.current.year, fields.Date.today().year)
+        self.assertEqual(self.current.scheme, "levels")
         assessments = self.assessments(self.current)
         states = Counter(assessments.mapped("state"))
         self.assertEqual(
@@ -114,6 +192,7 @@ class TestDemoData(LearningUnitCase):
         drafts = assessments.filtered(lambda a: a.state == "draft")
         self.assertTrue(any(0 < a.dossier_completeness < 100 for a in drafts))
         self.assertTrue(any(a.members_missing_evidence_count for a in drafts))
+        self.assertTrue(any(not a.member_ids for a in drafts))
         returned = assessments.filtered(lambda a: a.state == "returned")
         self.assertEqual(len(returned), 1)
         self.assertTrue(returned.return_reason)
@@ -137,12 +216,19 @@ class TestDemoData(LearningUnitCase):
                 for a in submitted
             )
         )
-        # the history of this year is tracked
         self.assertTrue(
             submitted.message_ids.tracking_value_ids.filtered(
                 lambda t: t.field_id.name == "state"
             )
         )
+        # the early units are recognised by this year's first decision, at
+        # level 1: last year's level 1 decision is less than a year old
+        recognised = assessments.filtered(lambda a: a.state == "recognised")
+        decision = recognised.decision_id
+        self.assertEqual(len(decision), 1)
+        self.assertEqual(decision.number_text, "02/QĐ-UBND")
+        self.assertEqual(set(recognised.mapped("recognised_level")), {"level_1"})
+        self.assertTrue(any(a.review_level == "level_2" for a in recognised))
 
     def test_generating_twice_changes_nothing(self):
         count = self.Assessment.search_count([])
@@ -171,43 +257,47 @@ class TestDemoData(LearningUnitCase):
         self.assertEqual(self.thanhvien.employee_ids.department_id, self.school)
         self.assertEqual(self.thamdinh.lu_review_department_ids, self.district)
 
-        demo_periods = [("period_id", "in", (self.last | self.current).ids)]
+        periods = self.history | self.last | self.current
+        demo_periods = [("period_id", "in", periods.ids)]
         mine = self.Assessment.with_user(self.donvi).search(demo_periods)
         self.assertEqual(mine.department_id, self.school)
-        self.assertEqual(len(mine), 2)
+        self.assertEqual(len(mine), 3)
         member = self.Assessment.with_user(self.thanhvien).search(demo_periods)
         self.assertEqual(member.department_id, self.school)
         reviewed = self.Assessment.with_user(self.thamdinh).search(demo_periods)
         self.assertEqual(reviewed, self.Assessment.search(demo_periods))
         # the officer's assessment of this year waits for them, in draft
         draft = mine.filtered(lambda a: a.period_id == self.current)
+        self.assertEqual(draft, self.env.ref(DEMO + "assessment_thcs_nt_current"))
         self.assertEqual(draft.state, "draft")
         self.assertEqual(draft.user_id, self.donvi)
-        # the member completes their own evidence, not a colleague's
+        # a member reads their own evidence but never records it
         own = draft.member_ids.filtered(lambda m: m.user_id == self.thanhvien)
-        own.with_user(self.thanhvien).plan_approved = True
-        self.assertTrue(own.plan_approved)
-        other = draft.member_ids.filtered(lambda m: m.user_id != self.thanhvien)[:1]
+        self.assertFalse(own.with_user(self.thanhvien).cdht_achieved)
         with self.assertRaises(AccessError):
-            other.with_user(self.thanhvien).plan_approved = True
+            own.with_user(self.thanhvien).cdht_achieved = True
+        self.assertFalse(own.cdht_achieved)
 
     # -- the round trip -----------------------------------------------------
     def officer_prepares_and_submits(self):
         draft = self.env.ref(DEMO + "assessment_thcs_nt_current")
         assessment = draft.with_user(self.donvi)
+        self.assertEqual(assessment.self_level, "level_2")
         before = assessment.member_count
         assessment.action_load_members()
-        # two teachers joined the school after the members were loaded
+        # two teachers joined the school after the members were loaded: 33 of
+        # 35 is under 95 % for 2.1 and 2.2, 32 of 35 for 3.1
         self.assertEqual(assessment.member_count, before + 2)
-        missing = assessment.member_ids.filtered(lambda m: not m.evidence_complete)
-        missing.write(
-            dict(
-                {field: True for field in EVIDENCE},
-                competency_ids=[(6, 0, self.competencies.ids)],
-            )
+        self.assertEqual(assessment.self_level, "level_1")
+        for code in ("2.1", "2.2", "3.1"):
+            self.assertIn(code, assessment.result_note)
+        newcomers = assessment.member_ids.filtered(
+            lambda m: not any(m[name] for name in TT24_EVIDENCE)
         )
-        self.assertEqual(assessment.self_total, 99)  # 3c: shared with 4 units
-        self.assertEqual(assessment.self_rank, "good")
+        self.assertEqual(len(newcomers), 2)
+        newcomers.write(dict.fromkeys(TT24_EVIDENCE, True))
+        self.assertEqual(assessment.self_level, "level_2")  # 34 of 35 for 3.1
+        self.assertEqual(assessment.members_missing_evidence_count, 1)
         self.assertTrue(assessment.dossier_missing)
         items = (
             self.env["learning.unit.dossier.item"]
@@ -216,6 +306,7 @@ class TestDemoData(LearningUnitCase):
                 [("assessment_id", "=", assessment.id), ("is_provided", "=", False)]
             )
         )
+        self.assertEqual(items.document_type_id.code, "tt24_self_report")
         items.write({"paper_copy": True})
         self.assertFalse(assessment.dossier_missing)
         self.assertEqual(assessment.dossier_completeness, 100)
@@ -234,24 +325,28 @@ class TestDemoData(LearningUnitCase):
         self.assertEqual(review.state, "in_review")
         self.assertEqual(review.reviewer_id, self.thamdinh)
         with self.assertRaises(AccessError):
-            review.line_ids[0].achieved = False
-        line_3c = self.line(review, "3c")
-        line_3c.write({"review_score": 3, "review_note": "Minh chứng 3/4 đơn vị."})
+            self.line(review, "1.1").achieved = False
+        self.line(review, "3.3").write(
+            {"review_level": "level_2", "review_note": "Có biên bản chia sẻ."}
+        )
         review.action_confirm_review_scores()
         review.action_mark_reviewed()
         self.assertEqual(review.state, "reviewed")
-        self.assertEqual(review.review_total, 98)
-        self.assertEqual(review.review_difference, -1)
-        review.write({"decision_number": "99/QĐ-UBND", "decision_date": "2040-12-20"})
-        review.action_recognise()
+        self.assertEqual(review.review_level, "level_2")
+        action = self.current.with_user(self.thamdinh).action_new_decision()
+        decision = self.env["learning.unit.decision"].browse(action["res_id"])
+        self.assertIn(assessment, decision.line_ids.assessment_id)
+        decision.with_user(self.thamdinh).action_issue()
         self.assertEqual(review.state, "recognised")
-        self.assertEqual(review.review_rank, "good")
+        self.assertEqual(review.decision_id, decision)
+        # level 2 waits a year after last year's level 1 decision
+        self.assertEqual(review.recognised_level, "level_1")
         with self.assertRaises(UserError):
             assessment.with_user(self.donvi).self_note = "too late"
 
     def test_round_trip_return_with_reason(self):
         assessment = self.officer_prepares_and_submits()
-        reason = "Thiếu biên bản chia sẻ tri thức (tiêu chí 3c)."
+        reason = "Thiếu minh chứng chia sẻ tri thức (chỉ tiêu 3.3)."
         wizard = (
             self.env["learning.unit.return.wizard"]
             .with_user(self.thamdinh)
@@ -264,9 +359,10 @@ class TestDemoData(LearningUnitCase):
         # the officer can edit again and send it back
         mine = assessment.with_user(self.donvi)
         mine.self_note = "Đã bổ sung biên bản chia sẻ."
-        self.line(mine, "3c").count_value = 5
-        self.assertEqual(mine.self_total, 100)
-        mine.member_ids[:1].training_done = True
+        self.line(mine, "3.3").achieved = True
+        own = mine.member_ids.filtered(lambda m: m.user_id == self.thanhvien)
+        own.cdht_achieved = True
+        self.assertEqual(mine.members_missing_evidence_count, 0)
         mine.action_submit()
         self.assertEqual(mine.state, "submitted")
         self.assertEqual(mine.return_reason, reason)

@@ -55,8 +55,14 @@ class LevelsCase(LearningUnitCase):
 class TestRuleSetByYear(LevelsCase):
     def test_the_year_chooses_the_regime(self):
         Period = self.env["learning.unit.period"]
-        self.assertEqual(Period.create({"year": 2023}).template_id, self.template)
-        self.assertEqual(Period.create({"year": 2024}).template_id, self.tt24)
+        # the boundary years, in a company of their own (the demo agency has
+        # its periods of 2023 and of the last two years)
+        company = self.env["res.company"].create({"name": "Trường Ranh Giới"})
+        for year, template in ((2023, self.template), (2024, self.tt24)):
+            period = Period.with_company(company).create(
+                {"year": year, "company_id": company.id}
+            )
+            self.assertEqual(period.template_id, template, year)
         self.assertEqual(self.period24.template_id, self.tt24)
         self.assertEqual(self.period24.rules_id.snapshot_of_id, self.tt24)
         self.assertEqual(self.assessment.scheme, "levels")

@@ -184,39 +184,3 @@ class LearningUnitBody(models.Model):
         if not roots:
             return departments
         return departments.search([("id", "child_of", roots.ids)])
-
-    # ------------------------------------------------------------------
-    # demo
-    # ------------------------------------------------------------------
-    @api.model
-    def _lu_demo_setup(self):
-        """The demo bodies take the demo reviewer's scope and review the demo
-        periods (demo/learning_unit_body_demo.xml); nothing if the demo agency
-        is absent."""
-
-        def ref(xmlid):
-            return self.env.ref(f"learning_unit.{xmlid}", raise_if_not_found=False)
-
-        reviewer = ref("demo_user_thamdinh")
-        scope = reviewer.lu_review_department_ids[:1] if reviewer else None
-        district = ref("demo_body_ubnd_thu_thua")
-        if scope:
-            for xmlid in (
-                "demo_body_ubnd_thu_thua",
-                "demo_body_bcd_thu_thua",
-                "demo_body_pgd_thu_thua",
-            ):
-                body = ref(xmlid)
-                if body and not body.department_id:
-                    body.department_id = scope
-        for xmlid in ("demo_period_current", "demo_period_last_year"):
-            period = ref(xmlid)
-            if period and not period.body_id:
-                period.write(
-                    {
-                        "body_id": district.id,
-                        "plan_number": "206/KH-UBND",
-                        "plan_date": "2020-09-28",
-                        "plan_body_id": ref("demo_body_ubnd_long_an").id,
-                    }
-                )

@@ -1,0 +1,1158 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Demo data: a district of 26 units assessed under both regimes.
+
+Seed 001 (the Thủ Thừa district plan) describes the real thing: 26 agencies,
+schools and communes of a district self-assess, two inspection teams of the
+district check their dossiers and the district recognises the title by
+decision. The generator below builds that district on hr.department /
+hr.employee and plays three evaluation years through the addon's own workflow
+methods, so results, dossier items, decisions, recognitions, activities and
+the chatter are the real ones:
+
+* 2023, under Thông tư 22 (points): closed, every unit recognised by one
+  decision, results across the four ranks, a few units that sent late;
+* last year, under Thông tư 24 (levels): closed, recognised by one decision;
+  units whose own result was level 2 hold level 1 (level 2 only a year after
+  a level 1 decision), a few units meet no level;
+* this year, under Thông tư 24: open, the units in every state of the workflow;
+* three demo users: ``donvi`` (unit officer of a secondary school whose
+  assessment is still a draft), ``thanhvien`` (a teacher of the same school)
+  and ``thamdinh`` (reviewer of the whole district). Passwords = logins.
+
+Everything is deterministic (seeded random, fixed dates); only the years
+follow the current date. Called once, from demo/learning_unit_demo.xml.
+"""
+
+import logging
+import random
+import time
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+from odoo import api, fields, models
+from odoo.fields import Command
+
+from ..evidence import COMPETENCY_FIELDS
+
+_logger = logging.getLogger(__name__)
+
+MODULE = "learning_unit"
+SEED = 2020  # the year of Thông tư 22
+DISTRICT_NAME = "Huyện Thủ Thừa"
+HISTORY_YEAR = 2023  # the last evaluation year of Thông tư 22
+PROVINCE_CODE = "080"  # Long An, the first digits of its citizens' CCCD
+# Vietnam is UTC+7 all year: a local office hour is that hour minus 7 in UTC.
+UTC_OFFSET = 7
+BODIES = ("demo_body_ubnd_thu_thua", "demo_body_bcd_thu_thua", "demo_body_pgd_thu_thua")
+
+# Unit kinds: the jobs of their head, deputies and staff.
+KINDS = {
+    "office": {
+        "head": "Trưởng phòng",
+        "deputy": "Phó Trưởng phòng",
+        "staff": [("Chuyên viên", 8), ("Kế toán", 1), ("Văn thư", 1)],
+    },
+    "cabinet": {
+        "head": "Chánh Văn phòng",
+        "deputy": "Phó Chánh Văn phòng",
+        "staff": [
+            ("Chuyên viên", 6),
+            ("Văn thư", 1),
+            ("Kế toán", 1),
+            ("Lái xe", 1),
+            ("Nhân viên phục vụ", 1),
+        ],
+    },
+    "centre": {
+        "head": "Giám đốc",
+        "deputy": "Phó Giám đốc",
+        "staff": [("Giáo viên", 6), ("Viên chức", 2), ("Kế toán", 1), ("Văn thư", 1)],
+    },
+    "culture": {
+        "head": "Giám đốc",
+        "deputy": "Phó Giám đốc",
+        "staff": [
+            ("Viên chức", 5),
+            ("Phát thanh viên", 2),
+            ("Kỹ thuật viên", 2),
+            ("Kế toán", 1),
+        ],
+    },
+    "school": {
+        "head": "Hiệu trưởng",
+        "deputy": "Phó Hiệu trưởng",
+        "staff": [
+            ("Giáo viên", 16),
+            ("Tổ trưởng chuyên môn", 1),
+            ("Tổng phụ trách Đội", 1),
+            ("Nhân viên thư viện", 1),
+            ("Kế toán", 1),
+            ("Văn thư", 1),
+            ("Nhân viên y tế học đường", 1),
+            ("Bảo vệ", 1),
+        ],
+    },
+    "highschool": {
+        "head": "Hiệu trưởng",
+        "deputy": "Phó Hiệu trưởng",
+        "staff": [
+            ("Giáo viên", 18),
+            ("Tổ trưởng chuyên môn", 1),
+            ("Nhân viên thư viện", 1),
+            ("Nhân viên thiết bị", 1),
+            ("Kế toán", 1),
+            ("Văn thư", 1),
+        ],
+    },
+    "kindergarten": {
+        "head": "Hiệu trưởng",
+        "deputy": "Phó Hiệu trưởng",
+        "staff": [
+            ("Giáo viên mầm non", 10),
+            ("Cấp dưỡng", 2),
+            ("Kế toán", 1),
+            ("Bảo vệ", 1),
+        ],
+    },
+    "commune": {
+        "head": "Chủ tịch UBND",
+        "deputy": "Phó Chủ tịch UBND",
+        "staff": [
+            ("Công chức Văn phòng - Thống kê", 2),
+            ("Công chức Tư pháp - Hộ tịch", 2),
+            ("Công chức Tài chính - Kế toán", 1),
+            ("Công chức Địa chính - Xây dựng", 2),
+            ("Công chức Văn hóa - Xã hội", 2),
+            ("Chỉ huy trưởng Ban Chỉ huy Quân sự", 1),
+            ("Người hoạt động không chuyên trách", 3),
+        ],
+    },
+    "health": {
+        "head": "Giám đốc",
+        "deputy": "Phó Giám đốc",
+        "staff": [
+            ("Bác sĩ", 4),
+            ("Điều dưỡng", 5),
+            ("Y sĩ", 2),
+            ("Hộ sinh", 1),
+            ("Dược sĩ", 1),
+            ("Kỹ thuật viên xét nghiệm", 1),
+            ("Kế toán", 1),
+        ],
+    },
+    "association": {
+        "head": "Chủ tịch Hội",
+        "deputy": "Phó Chủ tịch Hội",
+        "staff": [("Cán bộ chuyên trách", 1)],
+    },
+}
+
+# The 26 units (seed 001, III: "Đại diện các cơ quan đơn vị trên địa bàn huyện
+# (26 đơn vị)"): key, name, kind, number of employees, the 2023 rank (Thông tư
+# 22), last year's profile (Thông tư 24), this year's state ("none": no
+# assessment yet; "empty": a draft without members; "partial": a draft being
+# prepared; "officer": the demo officer's draft) and this year's profile.
+# A profile is the level the unit's evidence reaches: "level_2", "level_1" or
+# "none".
+UNITS = [
+    ("pgddt", "Phòng Giáo dục và Đào tạo", "office", 18,
+     "good", "level_2", "recognised", "level_2"),
+    ("pnv", "Phòng Nội vụ", "office", 9, "good", "level_1", "recognised", "level_1"),
+    ("pvhtt", "Phòng Văn hóa và Thông tin", "office", 7,
+     "fair", "level_1", "reviewed", "level_2"),
+    ("ptckh", "Phòng Tài chính - Kế hoạch", "office", 11,
+     "fair", "level_1", "in_review", "level_1"),
+    ("ptp", "Phòng Tư pháp", "office", 3, "average", "none", "none", None),
+    ("pldtbxh", "Phòng Lao động - Thương binh và Xã hội", "office", 8,
+     "fair", "level_1", "submitted", "level_1"),
+    ("ptnmt", "Phòng Tài nguyên và Môi trường", "office", 10,
+     "average", "level_1", "partial", "level_1"),
+    ("pnnptnt", "Phòng Nông nghiệp và Phát triển nông thôn", "office", 12,
+     "fair", "level_1", "empty", None),
+    ("vp", "Văn phòng HĐND và UBND huyện", "cabinet", 24,
+     "good", "level_2", "recognised", "level_2"),
+    ("ttvhttt", "Trung tâm Văn hóa, Thể thao và Truyền thanh", "culture", 15,
+     "average", "level_1", "submitted", "level_1"),
+    ("ttgdnn", "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "centre", 35,
+     "fair", "level_1", "in_review", "level_1"),
+    ("thpt", "Trường THPT Thủ Thừa", "highschool", 80,
+     "good", "level_2", "in_review", "level_2"),
+    ("thcs_tt", "Trường THCS Thị trấn Thủ Thừa", "school", 45,
+     "good", "level_2", "reviewed", "level_1"),
+    ("thcs_nt", "Trường THCS Nhị Thành", "school", 33,
+     "good", "level_2", "officer", "level_2"),
+    ("thcs_ml", "Trường THCS Mỹ Lạc", "school", 30,
+     "fair", "level_1", "returned", "level_1"),
+    ("th_tt", "Trường Tiểu học Thị trấn Thủ Thừa", "school", 42,
+     "good", "level_2", "submitted", "level_2"),
+    ("th_bt", "Trường Tiểu học Bình Thạnh", "school", 27,
+     "fair", "level_1", "partial", "level_1"),
+    ("th_lt", "Trường Tiểu học Long Thạnh", "school", 25,
+     "average", "level_1", "partial", "level_1"),
+    ("mg_tt", "Trường Mẫu giáo Tân Thành", "kindergarten", 16,
+     "fail", "none", "partial", "level_1"),
+    ("mn_tt", "Trường Mầm non Thị trấn Thủ Thừa", "kindergarten", 22,
+     "good", "level_2", "submitted", "level_2"),
+    ("ubnd_tt", "UBND thị trấn Thủ Thừa", "commune", 28,
+     "fair", "level_1", "in_review", "none"),
+    ("ubnd_nt", "UBND xã Nhị Thành", "commune", 21,
+     "average", "level_1", "partial", "level_1"),
+    ("ubnd_ml", "UBND xã Mỹ Lạc", "commune", 20, "fail", "none", "submitted", "none"),
+    ("ubnd_ba", "UBND xã Bình An", "commune", 19,
+     "fair", "level_1", "partial", "level_1"),
+    ("hctd", "Hội Chữ thập đỏ huyện", "association", 4, "fail", "none", "none", None),
+    ("ttyt", "Trung tâm Y tế huyện Thủ Thừa", "health", 64,
+     "good", "level_2", "partial", "level_2"),
+]  # fmt: skip
+
+# Units organised in teams: their staff is spread over these sub-departments
+# (the head and deputies stay in the unit itself).
+SUB_UNITS = {
+    "thpt": [
+        "Tổ Toán - Tin học",
+        "Tổ Ngữ văn",
+        "Tổ Khoa học tự nhiên",
+        "Tổ Khoa học xã hội",
+        "Tổ Ngoại ngữ",
+        "Tổ Văn phòng",
+    ],
+    "ttyt": [
+        "Khoa Khám bệnh",
+        "Khoa Nội - Nhi - Nhiễm",
+        "Khoa Ngoại - Sản",
+        "Khoa Kiểm soát bệnh tật",
+        "Phòng Tổ chức - Hành chính",
+    ],
+}
+
+# The demo users' unit and the two teachers who joined it this school year,
+# after its officer loaded the members: "Load Members" adds them.
+OFFICER_UNIT = "thcs_nt"
+NEWCOMERS = [("Võ Thị Kim Ngân", "female"), ("Đặng Minh Khoa", "male")]
+USERS = {
+    "donvi": ("Trần Văn Minh", "male", "Phó Hiệu trưởng"),
+    "thanhvien": ("Lê Thị Ngọc Hân", "female", "Giáo viên"),
+    "thamdinh": ("Phạm Quốc Bảo", "male", None),
+}
+
+# Thông tư 22: share of members lacking each kind of evidence, the
+# competencies not every member has, and the unit's own inputs, per rank
+# profile (values are drawn from the tuples). The totals land well inside each
+# rank's band.
+PROFILES = {
+    "good": {
+        "achieved": {"1a": True, "1b": True, "3b": True},
+        "missing_1c": (0, 0, 1),
+        "lacking": {
+            "plan_approved": (0, 0.03, 0.05),
+            "discipline_ok": (0, 0.04),
+            "training_done": (0, 0.03, 0.06),
+            "advanced_worker": (0, 0.05, 0.1),
+        },
+        "competencies_short": (0, 0, 1),
+        "shared_3c": (3, 4, 5),
+    },
+    "fair": {
+        "achieved": {"1a": True, "1b": True, "3b": True},
+        "missing_1c": (1, 2),
+        "lacking": {
+            "plan_approved": (0.1, 0.15),
+            "discipline_ok": (0.1,),
+            "training_done": (0.1, 0.12),
+            "advanced_worker": (0.15, 0.2),
+        },
+        "competencies_short": (3, 4),
+        "shared_3c": (1, 2),
+    },
+    "average": {
+        "achieved": {"1a": True, "1b": False, "3b": True},
+        "missing_1c": (2,),
+        "lacking": {
+            "plan_approved": (0.25,),
+            "discipline_ok": (0.2,),
+            "training_done": (0.25,),
+            "advanced_worker": (0.3,),
+        },
+        "competencies_short": (5,),
+        "shared_3c": (1,),
+    },
+    "fail": {
+        "achieved": {"1a": True, "1b": False, "3b": False},
+        "missing_1c": (3,),
+        "lacking": {
+            "plan_approved": (0.5,),
+            "discipline_ok": (0.4,),
+            "training_done": (0.5,),
+            "advanced_worker": (0.6,),
+        },
+        "competencies_short": (7,),
+        "shared_3c": (0, 1),
+    },
+}
+# Thông tư 24: share of members lacking each member indicator's evidence
+# (rounded down: 90 % and 95 % bars) and the unit-judged indicators not met.
+# Level 1 units miss the level-2-only indicator 3.4 (the higher collective
+# title); units of no level miss a level 1 indicator (1.4, funding).
+LEVEL_PROFILES = {
+    "level_2": {
+        "lacking": {
+            "discipline_ok": (0, 0.02),
+            "training_done": (0, 0.03),
+            "cdht_achieved": (0.01, 0.03),
+        },
+        "not_achieved": (),
+    },
+    "level_1": {
+        "lacking": {
+            "discipline_ok": (0, 0.03),
+            "training_done": (0.04, 0.06),
+            "cdht_achieved": (0.05, 0.08),
+        },
+        "not_achieved": ("3.4",),
+    },
+    "none": {
+        "lacking": {
+            "discipline_ok": (0.05,),
+            "training_done": (0.12,),
+            "cdht_achieved": (0.2, 0.25),
+        },
+        "not_achieved": ("1.4", "3.4"),
+    },
+}
+UNIT_BY_KEY = {unit[0]: unit for unit in UNITS}
+KEY_BY_NAME = {unit[1]: unit[0] for unit in UNITS}
+
+EVIDENCE_TT22 = ("plan_approved", "discipline_ok", "training_done", "advanced_worker")
+EVIDENCE_TT24 = ("discipline_ok", "training_done", "cdht_achieved")
+# Competencies most often missing first: foreign languages and IT, critical
+# thinking, organising learning in the family...
+COMPETENCY_ORDER = ("3a5", "3a6", "3a3", "3a8", "3a2", "3a4", "3a7", "3a1")
+
+# What the reviewers of the district found, on some units. Thông tư 22:
+# (criterion, points taken off the unit's own score, note); Thông tư 24:
+# (indicator, the level the reviewers found, note).
+REVIEW_FINDINGS = [
+    ("3c", 1, "Thiếu biên bản chia sẻ tri thức với 01 đơn vị."),
+    ("3c", 2, "Chỉ có minh chứng chia sẻ với một phần các đơn vị đã kê khai."),
+    ("1c", 2, "Chưa có minh chứng đầu tư trang thiết bị phục vụ học tập."),
+    ("2a", 0.5, "Một số kế hoạch tự học chưa được lãnh đạo đơn vị phê duyệt."),
+]
+LEVEL_FINDINGS = [
+    (
+        "3.1",
+        "level_1",
+        "Theo kết quả trên congdanhoctap.vn, tỷ lệ thành viên đạt “Công dân học "
+        "tập” chưa đến 95%.",
+    ),
+    (
+        "2.2",
+        "level_1",
+        "Một số thành viên chưa có giấy chứng nhận hoàn thành bồi dưỡng.",
+    ),
+]
+RETURN_REASON = (
+    "Hồ sơ chưa đầy đủ: thiếu danh sách thành viên đạt danh hiệu “Công dân học "
+    "tập” có xác nhận của Hội Khuyến học; đề nghị bổ sung minh chứng chia sẻ tri "
+    "thức với các đơn vị khác (chỉ tiêu 3.3) trước khi gửi lại."
+)
+
+FAMILY_NAMES = [
+    ("Nguyễn", 30),
+    ("Trần", 10),
+    ("Lê", 9),
+    ("Phạm", 6),
+    ("Huỳnh", 6),
+    ("Võ", 5),
+    ("Phan", 4),
+    ("Đặng", 2),
+    ("Bùi", 2),
+    ("Đỗ", 2),
+    ("Hồ", 2),
+    ("Ngô", 2),
+    ("Dương", 1),
+    ("Lâm", 1),
+    ("Trương", 1),
+    ("Đoàn", 1),
+    ("Châu", 1),
+    ("Mai", 1),
+    ("Lưu", 1),
+    ("Tạ", 1),
+    ("Cao", 1),
+    ("Thái", 1),
+    ("Đinh", 1),
+    ("Lý", 1),
+]
+MIDDLE_NAMES = {
+    "male": [
+        ("Văn", 12),
+        ("Minh", 3),
+        ("Quốc", 2),
+        ("Hoàng", 2),
+        ("Thanh", 2),
+        ("Hữu", 2),
+        ("Đức", 2),
+        ("Công", 1),
+        ("Tấn", 2),
+        ("Trọng", 1),
+        ("Thành", 1),
+        ("Ngọc", 1),
+        ("Duy", 1),
+        ("Phước", 1),
+    ],
+    "female": [
+        ("Thị", 12),
+        ("Ngọc", 3),
+        ("Thanh", 2),
+        ("Kim", 2),
+        ("Thu", 2),
+        ("Hồng", 2),
+        ("Bích", 1),
+        ("Mỹ", 2),
+        ("Thùy", 1),
+        ("Phương", 1),
+        ("Diễm", 1),
+        ("Cẩm", 1),
+        ("Thị Thu", 1),
+        ("Thị Ngọc", 1),
+        ("Thị Kim", 1),
+    ],
+}
+GIVEN_NAMES = {
+    "male": (
+        "An Bảo Bình Cường Dũng Duy Đạt Đông Hải Hậu Hiếu Hòa Hùng Huy Khang Khoa "
+        "Lâm Lộc Long Luân Minh Nam Nghĩa Nhân Phong Phúc Phước Quang Sang Sơn "
+        "Tài Tâm Thắng Thành Thiện Thịnh Toàn Trí Trung Tuấn Tùng Việt Vinh Vũ"
+    ).split(),
+    "female": (
+        "Anh Châu Diễm Dung Duyên Giang Hà Hạnh Hằng Hân Hiền Hoa Hồng Huyền Hương "
+        "Lan Liên Linh Loan Mai My Nga Ngân Ngọc Nhung Nhi Oanh Phương Quyên Tâm "
+        "Thảo Thanh Thu Thủy Thư Trang Trinh Tuyền Uyên Vân Vy Xuân Yến"
+    ).split(),
+}
+
+
+def _weighted(rng, pairs):
+    values, weights = zip(*pairs, strict=True)
+    return rng.choices(values, weights=weights)[0]
+
+
+def _local(day, hour, minute=0):
+    """A naive UTC datetime for ``hour:minute`` in Vietnam on ``day``."""
+    return datetime(day.year, day.month, day.day, hour, minute) - timedelta(
+        hours=UTC_OFFSET
+    )
+
+
+class LearningUnitDemo(models.AbstractModel):
+    _name = "learning.unit.demo"
+    _description = "Learning Unit Demo Data"
+
+    # ------------------------------------------------------------------
+    # entry point
+    # ------------------------------------------------------------------
+    @api.model
+    def _generate_district(self):
+        """Build the demo district and play three years of its assessments.
+
+        Returns False, changing nothing, when the district already exists.
+        """
+        if self.env.ref(f"{MODULE}.demo_period_current", raise_if_not_found=False):
+            return False
+        started = time.monotonic()
+        lang = self.env["res.lang"]._activate_lang("vi_VN")
+        if lang:
+            # the chatter and the names the workflow writes are in Vietnamese
+            self.env(su=True)["ir.module.module"]._load_module_terms(
+                [MODULE], [lang.code]
+            )
+        quiet = {
+            "lang": lang.code or "en_US",
+            "tz": "UTC",
+            "tracking_disable": True,
+            "mail_create_nolog": True,
+            "mail_create_nosubscribe": True,
+            "mail_notrack": True,
+            "no_reset_password": True,
+            "learning_unit_silent": True,
+        }
+        env = self.env(su=True, context=dict(self.env.context, **quiet))
+        units, assessments = self.with_env(env)._build_district()
+        _logger.info(
+            "learning_unit demo: %s units, %s employees, %s assessments in %.1f s",
+            len(UNITS),
+            env["hr.employee"].search_count(
+                [("department_id", "child_of", units["_district"].id)]
+            ),
+            len(assessments),
+            time.monotonic() - started,
+        )
+        return True
+
+    def _build_district(self):
+        company = self.env.ref("base.main_company")
+        year = fields.Date.context_today(self).year
+        units = self._create_units(company)
+        users = self._create_users(company, units["_district"])
+        self._create_employees(random.Random(SEED), company, units, users)
+        body = self._setup_bodies(units["_district"])
+        history, last, current = self._create_periods(company, year, body)
+
+        in_history = self._create_assessments(history, units, users, UNITS)
+        last_year = self._create_assessments(last, units, users, UNITS)
+        this_year = self._create_assessments(
+            current, units, users, [u for u in UNITS if u[6] != "none"]
+        )
+        not_loaded = this_year.filtered(
+            lambda a: UNIT_BY_KEY[self._key(a)][6] == "empty"
+        )
+        (in_history | last_year | (this_year - not_loaded)).action_load_members()
+        # teachers who joined after the officer loaded this year's members
+        self._create_newcomers(company, users, units[OFFICER_UNIT])
+
+        self._prepare_points(in_history)
+        self._prepare_levels(last_year, lambda key: UNIT_BY_KEY[key][5], "last")
+        self._prepare_this_year(this_year, users)
+        self._play_closed(history, in_history, users, date(history.year + 1, 3, 20))
+        self._play_closed(last, last_year, users, date(last.year + 1, 2, 10))
+        self._play_this_year(this_year, users)
+        self._create_promotion_reports(
+            in_history
+            | last_year
+            | this_year.filtered(lambda a: a.state != "draft" or a.member_ids)
+        )
+        self._register_xmlids(
+            users,
+            {"2023": history, "last_year": last, "current": current},
+            {"2023": in_history, "last": last_year, "current": this_year},
+        )
+        return units, in_history | last_year | this_year
+
+    # ------------------------------------------------------------------
+    # Phụ lục 1
+    # ------------------------------------------------------------------
+    def _create_promotion_reports(self, assessments):
+        """Each unit's yearly Khuyến học report, figures derived from its size."""
+        vals_list = []
+        for assessment in assessments:
+            members = assessment.member_count
+            joined = max(1, members // 10)
+            scholarships = max(1, members // 8)
+            gifts = max(2, members // 5)
+            income = 12000 * members + 500000 * scholarships + 200000 * gifts
+            vals_list.append(
+                {
+                    "assessment_id": assessment.id,
+                    "staff_count": members,
+                    "advantages": "Được lãnh đạo quan tâm; đa số hội viên nhiệt tình.",
+                    "difficulties": "Nguồn vận động còn hạn chế.",
+                    "association_member_count_last_year": members - joined,
+                    "association_member_count": members,
+                    "association_member_change_reason": (
+                        f"Tăng {joined} hội viên do tiếp nhận viên chức mới."
+                    ),
+                    "fee_payer_count": members,
+                    "party_member_count": members // 3,
+                    "party_association_member_count": members // 3,
+                    "promotion_activities": (
+                        "Vận động mạnh thường quân trao học bổng, quà cho học sinh "
+                        "nghèo vượt khó; tham gia Tiếp sức mùa thi."
+                    ),
+                    "school_support": "Tặng sách vở, dụng cụ học tập đầu năm học.",
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "kind": "scholarship",
+                                "donor": "Hội Khuyến học huyện Thủ Thừa",
+                                "quantity": scholarships,
+                                "amount": 500000 * scholarships,
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "kind": "gift",
+                                "donor": "Công ty TNHH Nông sản Long An",
+                                "quantity": gifts,
+                                "amount": 200000 * gifts,
+                            }
+                        ),
+                    ],
+                    "income_total": income,
+                    "spending_total": income - 12000 * joined,
+                    "registration_note": (
+                        "Đơn vị đăng ký danh hiệu “Đơn vị học tập” từ đầu năm; "
+                        "100% thành viên đăng ký “Công dân học tập”."
+                    ),
+                    "implementation_note": (
+                        "Triển khai kế hoạch tự học, tự bồi dưỡng đến từng thành viên."
+                    ),
+                    "strengths": "Phong trào tự học được duy trì đều đặn.",
+                    "weaknesses": "Một số thành viên chưa nộp đủ hồ sơ đúng hạn.",
+                    "weakness_causes": "Công việc chuyên môn nhiều.",
+                    "lessons_learned": "Phân công rõ người phụ trách từng nội dung.",
+                    "recommendations": "Đề nghị huyện tổ chức tập huấn phần mềm.",
+                    "chairman_name": assessment.head_name,
+                }
+            )
+        return self.env["learning.unit.promotion.report"].create(vals_list)
+
+    # ------------------------------------------------------------------
+    # organisation
+    # ------------------------------------------------------------------
+    def _create_units(self, company):
+        Department = self.env["hr.department"].with_company(company)
+        district = Department.create({"name": DISTRICT_NAME, "company_id": company.id})
+        created = Department.create(
+            [
+                {"name": name, "parent_id": district.id, "company_id": company.id}
+                for _key, name, *_rest in UNITS
+            ]
+        )
+        units = dict(zip([unit[0] for unit in UNITS], created, strict=True))
+        units["_district"] = district
+        subs = Department.create(
+            [
+                {"name": name, "parent_id": units[key].id, "company_id": company.id}
+                for key, names in SUB_UNITS.items()
+                for name in names
+            ]
+        )
+        for key in SUB_UNITS:
+            units[f"_{key}_teams"] = subs.filtered(
+                lambda d, parent=units[key]: d.parent_id == parent
+            )
+        return units
+
+    def _setup_bodies(self, district):
+        """The district's bodies (demo/learning_unit_body_demo.xml) act for it."""
+        for xmlid in BODIES:
+            body = self.env.ref(f"{MODULE}.{xmlid}", raise_if_not_found=False)
+            if body and not body.department_id:
+                body.department_id = district
+        return self.env.ref(f"{MODULE}.{BODIES[0]}", raise_if_not_found=False)
+
+    def _create_users(self, company, district):
+        groups = {
+            "donvi": ["base.group_user", f"{MODULE}.group_unit_officer"],
+            "thanhvien": ["base.group_user", f"{MODULE}.group_member"],
+            "thamdinh": ["base.group_user", f"{MODULE}.group_district_reviewer"],
+        }
+        lang = self.env.lang
+        users = self.env["res.users"].create(
+            [
+                {
+                    "name": USERS[login][0],
+                    "login": login,
+                    "password": login,
+                    "email": f"{login}@example.com",
+                    "lang": lang,
+                    "tz": "Asia/Ho_Chi_Minh",
+                    "notification_type": "inbox",
+                    "company_id": company.id,
+                    "company_ids": [Command.set(company.ids)],
+                    "groups_id": [
+                        Command.set([self.env.ref(xmlid).id for xmlid in groups[login]])
+                    ],
+                }
+                for login in USERS
+            ]
+        )
+        users = dict(zip(USERS, users, strict=True))
+        users["thamdinh"].lu_review_department_ids = [Command.set(district.ids)]
+        users["admin"] = self.env.ref("base.user_admin")
+        return users
+
+    def _person(self, rng, taken, gender=None):
+        gender = gender or rng.choice(("male", "female"))
+        while True:
+            name = " ".join(
+                (
+                    _weighted(rng, FAMILY_NAMES),
+                    _weighted(rng, MIDDLE_NAMES[gender]),
+                    rng.choice(GIVEN_NAMES[gender]),
+                )
+            )
+            if name not in taken:
+                taken.add(name)
+                return name, gender
+
+    def _staff_jobs(self, rng, kind, size):
+        """Job titles of a unit of ``size`` people: head, deputies, staff."""
+        spec = KINDS[kind]
+        deputies = 0 if size < 4 else 1 if size < 15 else 2 if size < 40 else 3
+        jobs = [spec["head"]] + [spec["deputy"]] * deputies
+        jobs += [_weighted(rng, spec["staff"]) for _i in range(size - len(jobs))]
+        return jobs
+
+    @staticmethod
+    def _cccd(index, gender, rng):
+        """A citizen ID of the province: 12 digits, born in the 20th century."""
+        sex = "0" if gender == "male" else "1"
+        return f"{PROVINCE_CODE}{sex}{rng.randint(60, 99):02d}{index:06d}"
+
+    def _create_employees(self, rng, company, units, users):
+        taken = {name for name, _gender, _job in USERS.values()}
+        taken.update(name for name, _gender in NEWCOMERS)
+        vals_list = []
+        heads = {}
+        for key, _name, kind, size, *_rest in UNITS:
+            unit = units[key]
+            teams = units.get(f"_{key}_teams")
+            jobs = self._staff_jobs(rng, kind, size)
+            people = []
+            if key == OFFICER_UNIT:
+                # the demo users are two of the school's staff
+                for login in ("donvi", "thanhvien"):
+                    name, gender, job = USERS[login]
+                    people.append((name, gender, job, users[login].id))
+                jobs.remove(KINDS[kind]["deputy"])
+                jobs.remove(KINDS[kind]["staff"][0][0])
+            for job in jobs:
+                name, gender = self._person(rng, taken)
+                people.append((name, gender, job, False))
+            for index, (name, gender, job, user_id) in enumerate(people):
+                leader = job in (KINDS[kind]["head"], KINDS[kind]["deputy"])
+                department = unit if leader or not teams else teams[index % len(teams)]
+                vals_list.append(
+                    {
+                        "name": name,
+                        "gender": gender,
+                        "job_title": job,
+                        "department_id": department.id,
+                        "company_id": company.id,
+                        "user_id": user_id,
+                        "tz": "Asia/Ho_Chi_Minh",
+                        "identification_id": self._cccd(
+                            len(vals_list) + 1, gender, rng
+                        ),
+                    }
+                )
+                if job == KINDS[kind]["head"] and key not in heads:
+                    heads[key] = len(vals_list) - 1
+        # their work contacts in one go (hr would write them one by one)
+        contacts = iter(
+            self.env["res.partner"].create(
+                [
+                    {"name": vals["name"], "company_id": company.id}
+                    for vals in vals_list
+                    if not vals["user_id"]
+                ]
+            )
+        )
+        for vals in vals_list:
+            if not vals["user_id"]:
+                vals["work_contact_id"] = next(contacts).id
+        employees = self._employee_model(company, users).create(vals_list)
+        for key, index in heads.items():
+            units[key].manager_id = employees[index]
+        return employees
+
+    def _create_newcomers(self, company, users, unit):
+        rng = random.Random(f"{SEED}-newcomers")
+        return self._employee_model(company, users).create(
+            [
+                {
+                    "name": name,
+                    "gender": gender,
+                    "job_title": "Giáo viên",
+                    "department_id": unit.id,
+                    "company_id": company.id,
+                    "tz": "Asia/Ho_Chi_Minh",
+                    "identification_id": self._cccd(900000 + index, gender, rng),
+                }
+                for index, (name, gender) in enumerate(NEWCOMERS)
+            ]
+        )
+
+    def _employee_model(self, company, users):
+        """hr.employee, creating as a user who may not write views.
+
+        hr stores a generated SVG avatar on every new employee and its contact
+        (ten attachments each, most of the install time) unless the creating
+        user lacks that right; the avatar is then drawn on the fly, the same.
+        """
+        return (
+            self.env["hr.employee"]
+            .with_user(users["thamdinh"])
+            .sudo()
+            .with_company(company)
+        )
+
+    # ------------------------------------------------------------------
+    # periods and assessments
+    # ------------------------------------------------------------------
+    def _create_periods(self, company, year, body):
+        """2023 (Thông tư 22), last year and this year (Thông tư 24).
+
+        Each takes the template whose years cover it, as a new period does.
+        """
+        Period = self.env["learning.unit.period"].with_company(company)
+        history_year = min(HISTORY_YEAR, year - 2)
+        periods = Period.create(
+            [
+                {"year": value, "company_id": company.id}
+                for value in (history_year, year - 1, year)
+            ]
+        )
+        if body:
+            province = self.env.ref(
+                f"{MODULE}.demo_body_ubnd_long_an", raise_if_not_found=False
+            )
+            periods.write(
+                {
+                    "body_id": body.id,
+                    "plan_number": "206/KH-UBND",
+                    "plan_date": "2020-09-28",
+                    "plan_body_id": province.id if province else body.id,
+                }
+            )
+        return periods
+
+    def _create_assessments(self, period, units, users, unit_rows):
+        def officer(key):
+            return users["donvi"] if key == OFFICER_UNIT else users["admin"]
+
+        return self.env["learning.unit.assessment"].create(
+            [
+                {
+                    "period_id": period.id,
+                    "department_id": units[row[0]].id,
+                    "user_id": officer(row[0]).id,
+                }
+                for row in unit_rows
+            ]
+        )
+
+    @staticmethod
+    def _key(assessment):
+        return KEY_BY_NAME[assessment.department_id.name]
+
+    # ------------------------------------------------------------------
+    # evidence and inputs
+    # ------------------------------------------------------------------
+    @staticmethod
+    def _lacking(rng, count, shares, rounding):
+        return set(rng.sample(range(count), rounding(count * rng.choice(shares))))
+
+    def _points_plan(self, rng, members, profile, done=None):
+        """Thông tư 22: per member, the evidence fields they hold.
+
+        Only the first ``done`` members get any when ``done`` is given.
+        """
+        spec = PROFILES[profile]
+        count = len(members)
+
+        def half_up(value):
+            return int(value + 0.5)
+
+        lacking = {
+            name: self._lacking(rng, count, shares, half_up)
+            for name, shares in spec["lacking"].items()
+        }
+        for code in COMPETENCY_ORDER[: rng.choice(spec["competencies_short"])]:
+            share = rng.choice((0.05, 0.1, 0.2))
+            lacking[COMPETENCY_FIELDS[code]] = set(
+                rng.sample(range(count), min(count, max(1, half_up(count * share))))
+            )
+        every = EVIDENCE_TT22 + tuple(COMPETENCY_FIELDS[c] for c in COMPETENCY_ORDER)
+        return {
+            member: frozenset()
+            if done is not None and index >= done
+            else frozenset(name for name in every if index not in lacking.get(name, ()))
+            for index, member in enumerate(members)
+        }
+
+    def _levels_plan(self, rng, members, profile, done=None):
+        """Thông tư 24: per member, the evidence fields they hold."""
+        spec = LEVEL_PROFILES[profile]
+        count = len(members)
+        lacking = {
+            name: self._lacking(rng, count, shares, int)
+            for name, shares in spec["lacking"].items()
+        }
+        return {
+            member: frozenset()
+            if done is not None and index >= done
+            else frozenset(name for name in EVIDENCE_TT24 if index not in lacking[name])
+            for index, member in enumerate(members)
+        }
+
+    def _write_evidence(self, plan, fields_written):
+        """Record the planned evidence, one write per identical set."""
+        groups = defaultdict(lambda: self.env["learning.unit.member"])
+        for member, held in plan.items():
+            if held:
+                groups[held] |= member
+        for held, members in groups.items():
+            members.write({name: name in held for name in fields_written})
+
+    def _write_inputs(self, inputs):
+        """Set the unit inputs of criteria lines: ``{line: vals}``."""
+        groups = defaultdict(lambda: self.env["learning.unit.assessment.line"])
+        for line, vals in inputs.items():
+            groups[tuple(sorted(vals.items()))] |= line
+        for vals, lines in groups.items():
+            lines.write(dict(vals))
+
+    @staticmethod
+    def _line(assessment, code):
+        return assessment.line_ids.filtered(lambda rec: rec.criterion_code == code)
+
+    def _points_inputs(self, rng, assessment, profile, partial=False):
+        spec = PROFILES[profile]
+        inputs = {
+            self._line(assessment, "1a"): {"achieved": spec["achieved"]["1a"]},
+            self._line(assessment, "1c"): {
+                "missing_count": rng.choice(spec["missing_1c"])
+            },
+        }
+        if not partial:
+            inputs[self._line(assessment, "1b")] = {"achieved": spec["achieved"]["1b"]}
+            inputs[self._line(assessment, "3b")] = {"achieved": spec["achieved"]["3b"]}
+            inputs[self._line(assessment, "3c")] = {
+                "count_value": rng.choice(spec["shared_3c"])
+            }
+        return inputs
+
+    def _levels_inputs(self, assessment, profile, partial=False):
+        """The unit-judged indicators: met but for the profile's; a unit still
+        preparing has judged those of criterion 1 only."""
+        not_achieved = LEVEL_PROFILES[profile]["not_achieved"]
+        return {
+            line: {"achieved": line.criterion_code not in not_achieved}
+            for line in assessment.line_ids
+            if line.method == "achieved"
+            and not (partial and not line.criterion_code.startswith("1."))
+        }
+
+    def _provide(self, items):
+        items.filtered(lambda i: not i.is_provided).write({"paper_copy": True})
+
+    def _prepare_points(self, assessments):
+        plan, inputs = {}, {}
+        for assessment in assessments:
+            key = self._key(assessment)
+            rng = random.Random(f"{SEED}-points-{key}")
+            plan.update(
+                self._points_plan(rng, assessment.member_ids, UNIT_BY_KEY[key][4])
+            )
+            inputs.update(self._points_inputs(rng, assessment, UNIT_BY_KEY[key][4]))
+        every = EVIDENCE_TT22 + tuple(COMPETENCY_FIELDS.values())
+        self._write_evidence(plan, every)
+        self._write_inputs(inputs)
+        self._provide(self._all_items(assessments))
+
+    def _prepare_levels(self, assessments, profile_of, tag):
+        plan, inputs = {}, {}
+        for assessment in assessments:
+            key = self._key(assessment)
+            rng = random.Random(f"{SEED}-{tag}-{key}")
+            plan.update(self._levels_plan(rng, assessment.member_ids, profile_of(key)))
+            inputs.update(self._levels_inputs(assessment, profile_of(key)))
+        self._write_evidence(plan, EVIDENCE_TT24)
+        self._write_inputs(inputs)
+        self._provide(self._all_items(assessments))
+
+    def _prepare_this_year(self, assessments, users):
+        by_state = defaultdict(lambda: self.env["learning.unit.assessment"])
+        for assessment in assessments:
+            by_state[UNIT_BY_KEY[self._key(assessment)][6]] |= assessment
+        # units that sent or will soon send: complete
+        ready = assessments - by_state["empty"] - by_state["partial"]
+        ready -= by_state["officer"]
+        self._prepare_levels(ready, lambda key: UNIT_BY_KEY[key][7], "current")
+        plan, inputs = {}, {}
+        to_provide = self.env["learning.unit.dossier.item"]
+        for assessment in by_state["partial"]:
+            key = self._key(assessment)
+            rng = random.Random(f"{SEED}-current-{key}")
+            members = assessment.member_ids.sorted("id")
+            done = int(len(members) * rng.choice((0.3, 0.5, 0.7, 0.85)) + 0.5)
+            profile = UNIT_BY_KEY[key][7]
+            plan.update(self._levels_plan(rng, members, profile, done=done))
+            inputs.update(self._levels_inputs(assessment, profile, partial=True))
+            to_provide |= self._all_items(assessment)[: rng.choice((1, 2))]
+        for assessment in by_state["officer"]:
+            # complete but for one teacher's Learning Citizen title and the
+            # self-assessment report, still to be written
+            for member in assessment.member_ids:
+                held = set(EVIDENCE_TT24)
+                if member.user_id == users["thanhvien"]:
+                    held.discard("cdht_achieved")
+                plan[member] = frozenset(held)
+            inputs.update(self._levels_inputs(assessment, "level_2"))
+            to_provide |= self._all_items(assessment).filtered(
+                lambda i: i.document_type_id.code != "tt24_self_report"
+            )
+        self._write_evidence(plan, EVIDENCE_TT24)
+        self._write_inputs(inputs)
+        self._provide(to_provide)
+
+    def _all_items(self, assessments):
+        return self.env["learning.unit.dossier.item"].search(
+            [("assessment_id", "in", assessments.ids)], order="id"
+        )
+
+    # ------------------------------------------------------------------
+    # workflow
+    # ------------------------------------------------------------------
+    def _flush_tracking(self):
+        """Post the pending tracking messages, as a commit would."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    def _as(self, records, user, **context):
+        return records.with_user(user).with_context(**context)
+
+    def _submit(self, assessments, **context):
+        for user in assessments.user_id:
+            batch = assessments.filtered(lambda a, u=user: a.user_id == u)
+            self._as(batch, user, **context).action_submit()
+
+    def _review(self, assessments, reviewer, rng, **context):
+        """Start the review and record the reviewers' findings on some units."""
+        self._as(assessments, reviewer, **context).action_start_review()
+        for assessment in assessments:
+            if rng.random() > 0.4:
+                continue
+            if assessment.scheme == "levels":
+                code, level, note = rng.choice(LEVEL_FINDINGS)
+                line = self._line(assessment, code)
+                if line.self_level != "level_2":
+                    continue
+                vals = {"review_level": level, "review_note": note}
+            else:
+                code, points, note = rng.choice(REVIEW_FINDINGS)
+                line = self._line(assessment, code)
+                if line.self_score < points:
+                    continue
+                vals = {"review_score": line.self_score - points, "review_note": note}
+            self._as(line, reviewer, **context).write(vals)
+
+    def _finish_review(self, assessments, reviewer, **context):
+        batch = self._as(assessments, reviewer, **context)
+        batch.action_confirm_review_scores()
+        batch.action_mark_reviewed()
+
+    def _decide(self, period, reviewer, day=None, **context):
+        """The district's decision recognising the reviewed units of ``period``.
+
+        Drafted by the reviewer from the period; a decision of a past year is
+        entered by the system with its date.
+        """
+        action = self._as(period, reviewer, **context).action_new_decision()
+        decision = self._as(
+            self.env["learning.unit.decision"].browse(action["res_id"]),
+            reviewer,
+            **context,
+        )
+        if day:
+            decision.sudo().write({"state": "issued", "date_issued": day})
+        else:
+            decision.action_issue()
+        return decision
+
+    def _play_closed(self, period, assessments, users, decision_day):
+        """Everything decided by one decision, then the period closed."""
+        reviewer = users["thamdinh"]
+        rng = random.Random(f"{SEED}-review-{period.year}")
+        # no chatter nor reminders for a year long past
+        quiet = {"tracking_disable": True, "mail_activity_automation_skip": True}
+        self._submit(assessments, **quiet)
+        self._review(assessments, reviewer, rng, **quiet)
+        self._finish_review(assessments, reviewer, **quiet)
+        self._decide(period, reviewer, decision_day, **quiet)
+        self._as(period, users["admin"], **quiet).action_close()
+        # the history took place that winter: dates of the workflow as the
+        # district's calendar had them
+        deadline = period.date_deadline_self
+        late = {"ttvhttt": 3, "ubnd_ml": 6, "hctd": 12}
+        for index, assessment in enumerate(assessments.sorted("id")):
+            key = self._key(assessment)
+            if key in late:
+                submitted = deadline + timedelta(days=late[key])
+            else:
+                submitted = deadline - timedelta(days=1 + (index * 7) % 20)
+            review_start = deadline + timedelta(days=15)
+            reviewed = review_start + timedelta(days=1 + index % 10)
+            assessment.sudo().write(
+                {
+                    "submitted_on": _local(submitted, 8 + index % 9, (index * 13) % 60),
+                    "submitted_date": submitted,
+                    "review_started_on": _local(review_start, 8, index),
+                    "reviewed_on": _local(reviewed, 16, index),
+                    "recognised_on": _local(decision_day, 10),
+                }
+            )
+
+    def _play_this_year(self, assessments, users):
+        """Units of the open period in every state of the workflow."""
+        reviewer = users["thamdinh"]
+        rng = random.Random(f"{SEED}-review-current")
+        by_state = defaultdict(lambda: self.env["learning.unit.assessment"])
+        for assessment in assessments:
+            by_state[UNIT_BY_KEY[self._key(assessment)][6]] |= assessment
+        sent = (
+            by_state["submitted"]
+            | by_state["in_review"]
+            | by_state["reviewed"]
+            | by_state["recognised"]
+            | by_state["returned"]
+        )
+        # this year's history is the point: tracked, in the chatter, one
+        # message per step (Odoo tracks a record from the transaction after
+        # its creation and merges the changes of one transaction)
+        loud = {"tracking_disable": False, "mail_notrack": False}
+        self._flush_tracking()
+        self._submit(sent, **loud)
+        self._flush_tracking()
+        self._review(sent - by_state["submitted"], reviewer, rng, **loud)
+        self._flush_tracking()
+        # the reviewers got through criterion 1 of the units still in review
+        conditions = by_state["in_review"].line_ids.filtered(
+            lambda line: line.kind == "criterion"
+            and (line.criterion_code or "").startswith("1.")
+            and not line.review_set
+        )
+        self._as(conditions, reviewer, **loud).write({"review_set": True})
+        # the early units were recognised first, the others wait for the next
+        # decision
+        self._finish_review(by_state["recognised"], reviewer, **loud)
+        self._flush_tracking()
+        self._decide(assessments.period_id, reviewer, **loud)
+        self._flush_tracking()
+        self._finish_review(by_state["reviewed"], reviewer, **loud)
+        self._flush_tracking()
+        Wizard = self._as(self.env["learning.unit.return.wizard"], reviewer, **loud)
+        wizard = Wizard.create(
+            {
+                "assessment_ids": [Command.set(by_state["returned"].ids)],
+                "reason": RETURN_REASON,
+            }
+        )
+        wizard.action_confirm()
+
+    # ------------------------------------------------------------------
+    # external identifiers
+    # ------------------------------------------------------------------
+    def _register_xmlids(self, users, periods, assessments):
+        """External ids of the records tests and tours start from.
+
+        Not on the departments: a translatable name of a record with an id of
+        the module would become a term of its translation template.
+        """
+        data = [(f"demo_period_{tag}", period) for tag, period in periods.items()]
+        data += [(f"demo_user_{login}", users[login]) for login in USERS]
+        for login in ("donvi", "thanhvien"):
+            data.append((f"demo_employee_{login}", users[login].employee_ids[:1]))
+        for tag, records in assessments.items():
+            data += [(f"demo_assessment_{self._key(a)}_{tag}", a) for a in records]
+        for tag, period in periods.items():
+            decisions = period.decision_ids.sorted("id")
+            data += [(f"demo_decision_{tag}", decisions[:1])] if decisions else []
+        self.env["ir.model.data"]._update_xmlids(
+            [
+                {"xml_id": f"{MODULE}.{name}", "record": record, "noupdate": True}
+                for name, record in data
+            ]
+        )
