@@ -1,4 +1,4 @@
-"""The unit officer's round in a real browser (headless Chromium, Odoo tour).
+"""The unit officer's round under Thông tư 24 in a real browser (headless Chromium, Odoo tour).
 
 It needs Chromium (Debian's ``chromium``, which ``make test`` installs through
 tools/system-deps.sh), the websocket-client package Odoo drives it with
@@ -35,15 +35,13 @@ class TestOfficerTour(LearningUnitHttpCase):
     def test_officer_tour(self):
         self.assertCanRunTour()
         officer = self.env.ref("learning_unit.demo_user_donvi")
+        member = self.env.ref("learning_unit.demo_user_thanhvien")
         assessment = self.env.ref("learning_unit.demo_assessment_thcs_nt_current")
         members_before = assessment.member_count
-        cookies = {}
-        report = self.env.ref(
-            "learning_unit.action_report_phu_luc_2", raise_if_not_found=False
-        )
-        if report and report.binding_model_id.model == "learning.unit.assessment":
-            # the tour prints it from the form's Print menu, in the user's language
-            cookies["lu_tour_print"] = report.with_context(lang=officer.lang).name
+        self.assertEqual(assessment.state, "draft")
+        report = self.env.ref("learning_unit.action_report_tt24_self_report")
+        # the tour prints it from the form's Print menu, in the user's language
+        cookies = {"lu_tour_print": report.with_context(lang=officer.lang).name}
         # as under Odoo's own test runner, reports render as HTML (no wkhtmltopdf
         # calling back into the test server)
         with patch.dict(config.options, test_enable=True):
@@ -56,6 +54,15 @@ class TestOfficerTour(LearningUnitHttpCase):
             )
         assessment.invalidate_recordset()
         self.assertEqual(assessment.member_count, members_before + 2)
-        self.assertEqual(assessment.members_missing_evidence_count, 1)
-        self.assertEqual(assessment.self_rank, "good")
-        self.assertEqual(assessment.state, "draft")
+        newcomers = assessment.member_ids.sorted("id")[-2:]
+        for name in ("discipline_ok", "training_done", "cdht_achieved"):
+            self.assertTrue(all(newcomers.mapped(name)), name)
+        # the officer recorded the newcomers' evidence: the member's own gap stays
+        self.assertEqual(
+            assessment.member_ids.filtered(lambda m: not m.evidence_complete).user_id,
+            member,
+        )
+        self.assertEqual(assessment.self_level, "level_2")
+        self.assertFalse(assessment.dossier_missing)
+        self.assertEqual(assessment.state, "submitted")
+        self.assertEqual(assessment.submitted_by, officer)

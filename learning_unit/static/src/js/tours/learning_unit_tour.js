@@ -1,15 +1,19 @@
 /** @odoo-module **/
 /**
- * The unit officer's round (demo data, user "donvi" of Trường THCS Nhị Thành):
- * open the unit's draft assessment of the open period, load the members (two
- * teachers joined after the last load: the total and the rank drop), tick
- * their evidence in the members tab and save (the total and the rank come
- * back), and print Phụ lục 2 when the report exists.
+ * The unit officer's round under Thông tư 24 (demo data, user "donvi" of
+ * Trường THCS Nhị Thành, evaluation year of the open period):
  *
- * Started by tests/test_tour.py. Selectors use field, button and page names,
- * not labels: the user works in Vietnamese and the views may be polished.
- * The Python test sets the cookie "lu_tour_print" to the report's name when
- * the Phụ lục 2 report is installed.
+ * open the unit's draft assessment (its own result: level 2), load the members
+ * (two teachers joined after the last load: 33 of 35 is under the 95 % bar,
+ * the result drops to level 1 and says which indicators), record the two
+ * newcomers' evidence in their member form (a member never records their own)
+ * and come back (level 2 again), print the self-assessment report, mark its signed
+ * paper copy in the dossier, and submit: the status bar shows "Đã nộp".
+ *
+ * Started by tests/test_tour.py, which checks the database afterwards.
+ * Selectors use field, button and page names; the texts asserted are the ones
+ * the user reads in Vietnamese. The Python test sets the cookie
+ * "lu_tour_print" to the name of the report to print.
  */
 
 import { registry } from "@web/core/registry";
@@ -17,45 +21,12 @@ import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 const UNIT = "Trường THCS Nhị Thành";
 const NEWCOMERS = ["Võ Thị Kim Ngân", "Đặng Minh Khoa"];
-const EVIDENCE = [
-    "plan_approved",
-    "discipline_ok",
-    "training_done",
-    "advanced_worker",
-    ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `competency_3a${i}`),
-];
-const FORM = ".o_form_view";
+const EVIDENCE = ["discipline_ok", "training_done", "cdht_achieved"];
+const LEVEL_1 = "Mức độ 1";
+const LEVEL_2 = "Mức độ 2";
+const FORM = ".o_action_manager .o_form_view";
 const MEMBERS = `${FORM} .o_field_widget[name=member_ids]`;
-
-/** What the form shows as the self total (a number) and the self rank. */
-function readScore() {
-    const total = document.querySelector(`${FORM} .o_field_widget[name=self_total]`);
-    const rank = document.querySelector(`${FORM} .o_field_widget[name=self_rank]`);
-    if (!total || !rank) {
-        throw new Error("The form shows no self_total or self_rank field.");
-    }
-    // "73,50" or "73.50" or "1.073,50": keep the digits and the last separator
-    const text = total.textContent.trim() || total.querySelector("input")?.value || "";
-    const normalised = text.replace(/[.,](?=\d{3}\b)/g, "").replace(",", ".");
-    return { total: parseFloat(normalised), rank: rank.textContent.trim() };
-}
-
-const seen = {};
-
-/** Wait (up to 10 s) until the score satisfies ``check(score)``. */
-async function waitForScore(check, message) {
-    const deadline = Date.now() + 10000;
-    let score = readScore();
-    while (!check(score)) {
-        if (Date.now() > deadline) {
-            const state = JSON.stringify({ seen, now: score });
-            throw new Error(`${message}: ${state}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        score = readScore();
-    }
-    return score;
-}
+const DOSSIER = `${FORM} .o_field_widget[name=dossier_item_ids]`;
 
 function printReportName() {
     const cookie = document.cookie
@@ -64,19 +35,56 @@ function printReportName() {
     return cookie ? decodeURIComponent(cookie.split("=").slice(1).join("=")) : "";
 }
 
-function tickEvidenceSteps(name) {
+function levelIs(label) {
+    return {
+        content: `The unit's own result reads "${label}"`,
+        trigger: `${FORM} .o_field_widget[name=self_level]:contains("${label}")`,
+    };
+}
+
+function recordEvidenceSteps(name) {
     const row = `${MEMBERS} .o_data_row:contains("${name}")`;
-    return EVIDENCE.map((field) => ({
-        content: `Tick ${field} of ${name}`,
-        trigger: `${row} td[name=${field}] input[type=checkbox]:not(:checked)`,
-        run: "click",
-    }));
+    return [
+        {
+            content: "Open the members tab",
+            trigger: `${FORM} .o_notebook .nav-link[name=members]`,
+            run: "click",
+        },
+        {
+            content: `Open the member form of ${name}`,
+            trigger: `${row} td.o_list_record_open_form_view button`,
+            run: "click",
+        },
+        {
+            content: `The form of ${name} says what is missing`,
+            trigger: `${FORM} .o_field_widget[name=missing_evidence]:contains("Công dân học tập")`,
+        },
+        ...EVIDENCE.map((field) => ({
+            content: `Record ${field} of ${name}`,
+            trigger: `${FORM} .o_field_widget[name=${field}] input[type=checkbox]:not(:checked)`,
+            run: "click",
+        })),
+        ...stepUtils.saveForm(),
+        {
+            content: `The evidence of ${name} is complete`,
+            trigger: `${FORM} .o_field_widget[name=evidence_complete] input:checked`,
+        },
+        {
+            content: "Back to the assessment",
+            trigger: `.o_breadcrumb .breadcrumb-item:contains("${UNIT}") a`,
+            run: "click",
+        },
+        {
+            content: "The assessment form again",
+            trigger: `${FORM} .o_field_widget[name=department_id]:contains("${UNIT}")`,
+        },
+    ];
 }
 
 function printSteps() {
     const report = printReportName();
     if (!report) {
-        return [];
+        throw new Error("The test names no report to print (cookie lu_tour_print).");
     }
     return [
         {
@@ -110,7 +118,7 @@ function printSteps() {
         },
         {
             content: "The report was sent (the UI is unblocked again)",
-            trigger: `${FORM} .o_field_widget[name=self_total]`,
+            trigger: `${FORM} .o_field_widget[name=self_level]`,
         },
     ];
 }
@@ -140,10 +148,8 @@ registry.category("web_tour.tours").add("learning_unit_officer_tour", {
         {
             content: "The form of the unit's draft assessment",
             trigger: `${FORM} .o_field_widget[name=department_id]:contains("${UNIT}")`,
-            run() {
-                seen.before = readScore();
-            },
         },
+        levelIs(LEVEL_2),
         {
             content: "Open the members tab",
             trigger: `${FORM} .o_notebook .nav-link[name=members]`,
@@ -158,30 +164,42 @@ registry.category("web_tour.tours").add("learning_unit_officer_tour", {
             content: "The two new teachers are members now",
             trigger: `${MEMBERS} .o_data_row:contains("${NEWCOMERS[1]}")`,
         },
+        levelIs(LEVEL_1),
         {
-            content: "Without their evidence the total and the rank drop",
-            trigger: `${FORM} .o_field_widget[name=self_total]`,
-            async run() {
-                seen.loaded = await waitForScore(
-                    (score) =>
-                        score.total < seen.before.total && score.rank !== seen.before.rank,
-                    "Loading members without evidence should lower the total and the rank"
-                );
-            },
+            content: "The result says which indicators stop level 2",
+            trigger: `${FORM} .o_field_widget[name=result_note]:contains("3.1")`,
         },
-        ...NEWCOMERS.flatMap(tickEvidenceSteps),
+        ...NEWCOMERS.flatMap(recordEvidenceSteps),
+        levelIs(LEVEL_2),
+        ...printSteps(),
+        {
+            content: "Open the evidence dossier",
+            trigger: `${FORM} .o_notebook .nav-link[name=dossier]`,
+            run: "click",
+        },
+        {
+            content: "The signed self-assessment report is filed on paper",
+            trigger: `${DOSSIER} .o_data_row:has(td[name=is_provided] input:not(:checked)) td[name=paper_copy] input[type=checkbox]`,
+            run: "click",
+        },
         ...stepUtils.saveForm(),
         {
-            content: "With their evidence the total and the rank come back",
-            trigger: `${FORM} .o_field_widget[name=self_total]`,
-            async run() {
-                seen.saved = await waitForScore(
-                    (score) =>
-                        score.total > seen.loaded.total && score.rank !== seen.loaded.rank,
-                    "Ticking the evidence should raise the total and the rank"
-                );
-            },
+            content: "Nothing is missing from the dossier any more",
+            trigger: `${DOSSIER}:not(:has(td[name=is_provided] input:not(:checked)))`,
         },
-        ...printSteps(),
+        {
+            content: "Submit to the reviewing level",
+            trigger: `${FORM} .o_statusbar_buttons button[name=action_submit]`,
+            run: "click",
+        },
+        {
+            content: "Confirm the submission",
+            trigger: ".modal .modal-footer button.btn-primary",
+            run: "click",
+        },
+        {
+            content: 'The status bar shows "Đã nộp"',
+            trigger: `${FORM} .o_statusbar_status button.o_arrow_button_current:contains("Đã nộp")`,
+        },
     ],
 });
