@@ -53,8 +53,8 @@
         "views/learning_unit_print_menus.xml",
     ],
     "demo": [
-        "demo/learning_unit_demo.xml",
         "demo/learning_unit_body_demo.xml",
+        "demo/learning_unit_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -64,6 +64,7 @@
             "learning_unit/static/src/js/tours/learning_unit_tour.js",
             "learning_unit/static/src/js/tours/learning_unit_admin_tour.js",
             "learning_unit/static/src/js/tours/learning_unit_member_tour.js",
+            "learning_unit/static/src/js/tours/learning_unit_reviewer_tour.js",
         ],
     },
 }
