@@ -263,6 +263,9 @@ class TestRecognition(DocumentCase):
         self.assertEqual(decision.state, "revoked")
         self.assertEqual(decision.revoked_by_id, revocation)
         self.assertFalse(self.assessment.decision_id)
+        # the title it gave is no longer held; the assessment keeps its history
+        self.assertEqual(self.assessment.recognition_id.state, "revoked")
+        self.assertEqual(self.assessment.state, "recognised")
         # a decision is revoked only by issuing another one
         other = self.env["learning.unit.decision"].create(
             {"period_id": self.period.id, "body_id": self.body.id}
