@@ -6,8 +6,10 @@ through ``--odoo-http``. A test that lacks one of them fails and names it: it
 never skips (see conftest.py).
 """
 
+import contextlib
 import importlib.util
 import shutil
+from unittest.mock import patch
 
 MAKE = "'make test' installs it (tools/system-deps.sh, as root) or names the command"
 
@@ -44,3 +46,23 @@ def chromium():
 
 def pdftotext():
     return executable(("pdftotext",), "poppler-utils")
+
+
+@contextlib.contextmanager
+def printed_reports(env):
+    """Yield the list of the PDF reports rendered meanwhile, by any request.
+
+    Each entry is ``(report name, record ids)``: the browser's Print menu goes
+    through ``/report/download`` to ``_render_qweb_pdf`` in this process.
+    """
+    printed = []
+    Report = type(env["ir.actions.report"])
+    original = Report._render_qweb_pdf
+
+    def spy(self, report_ref, res_ids=None, data=None):
+        report = self._get_report(report_ref)
+        printed.append((report.report_name, tuple(res_ids or ())))
+        return original(self, report_ref, res_ids=res_ids, data=data)
+
+    with patch.object(Report, "_render_qweb_pdf", spy):
+        yield printed

@@ -44,7 +44,10 @@ class TestOfficerTour(LearningUnitHttpCase):
         cookies = {"lu_tour_print": report.with_context(lang=officer.lang).name}
         # as under Odoo's own test runner, reports render as HTML (no wkhtmltopdf
         # calling back into the test server)
-        with patch.dict(config.options, test_enable=True):
+        with (
+            patch.dict(config.options, test_enable=True),
+            system_tools.printed_reports(self.env) as printed,
+        ):
             self.start_tour(
                 "/odoo",
                 "learning_unit_officer_tour",
@@ -52,6 +55,7 @@ class TestOfficerTour(LearningUnitHttpCase):
                 cookies={key: quote(value, safe="") for key, value in cookies.items()},
                 timeout=180,
             )
+        self.assertEqual(printed, [(report.report_name, tuple(assessment.ids))])
         assessment.invalidate_recordset()
         self.assertEqual(assessment.member_count, members_before + 2)
         newcomers = assessment.member_ids.sorted("id")[-2:]

@@ -4,12 +4,15 @@ of learning_unit_reviewer_tour.js), in Vietnamese.
 The reviewer starts the review, changes two review scores with notes and saves
 the form (the lines travel as x2many commands through web_save, the path that
 once failed with an access error), returns the assessment with a reason; the
-officer submits it again; the reviewer reviews it again, finishes and issues
-the recognition decision. Each tour is followed by what the database holds.
+officer prints Phụ lục 2 and submits it again; the reviewer reviews it again,
+finishes, issues the recognition decision and prints the district summary. Each tour is followed by what the database holds.
 """
+
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError
 from odoo.service import server
+from odoo.tools import config
 
 from . import system_tools
 from .common import LearningUnitHttpCase
@@ -67,8 +70,15 @@ class TestReviewerTour(LearningUnitHttpCase):
         )
 
     def tour(self, name, user):
-        self.start_tour("/odoo", name, login=user.login, timeout=240)
+        # as under Odoo's own test runner, reports render as HTML (no
+        # wkhtmltopdf calling back into the test server)
+        with (
+            patch.dict(config.options, test_enable=True),
+            system_tools.printed_reports(self.env) as printed,
+        ):
+            self.start_tour("/odoo", name, login=user.login, timeout=240)
         self.env.invalidate_all()
+        return [name for name, _ids in printed]
 
     def assertReview(self, typed, confirmed):
         for code, (score, note) in typed.items():
@@ -97,11 +107,13 @@ class TestReviewerTour(LearningUnitHttpCase):
         self.assertEqual(a.return_count, 1)
         self.assertEqual(a.return_reason, REASON)
 
-        self.tour("learning_unit_reviewer_resubmit_tour", self.officer)
+        printed = self.tour("learning_unit_reviewer_resubmit_tour", self.officer)
+        self.assertEqual(printed, ["learning_unit.report_phu_luc_2"])
         self.assertEqual(a.state, "submitted")
         self.assertEqual(a.submitted_by, self.officer)
 
-        self.tour("learning_unit_reviewer_recognition_tour", self.reviewer)
+        printed = self.tour("learning_unit_reviewer_recognition_tour", self.reviewer)
+        self.assertEqual(printed, ["learning_unit.report_district_summary_period"])
         self.assertReview(SECOND, confirmed=True)
         self.assertEqual(a.review_confirmed_count, a.criterion_count)
         self.assertEqual(a.review_total, 97)  # 100 - 1 (3c) - 2 (1c)

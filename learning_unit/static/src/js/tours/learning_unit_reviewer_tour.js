@@ -13,13 +13,14 @@
  * confirmed), then returns the assessment to the unit with a reason.
  *
  * learning_unit_reviewer_resubmit_tour: the officer reads the reason on the
- * returned assessment and submits it again.
+ * returned assessment, prints Phụ lục 2 and submits it again.
  *
  * learning_unit_reviewer_recognition_tour: the reviewer starts the review
  * again (the results start over from the unit's), sets 3c to 4 and 1c to 8
  * with notes, saves, confirms the remaining results (review 97, Tốt, -3),
  * finishes the review, drafts the period's recognition decision, issues it
- * (01/QĐ-UBND) and finds the assessment recognised with that number.
+ * (01/QĐ-UBND), finds the assessment recognised with that number and prints
+ * the district summary of the period.
  *
  * Selectors use field, button and menu names and the data-value of states;
  * the texts checked are the Vietnamese ones the users read.
@@ -27,6 +28,7 @@
 
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { printSteps } from "@learning_unit/js/tours/learning_unit_tour";
 
 const UNIT = "Trường THCS Thẩm Định Tour";
 const YEAR = "2040";
@@ -46,6 +48,9 @@ const SECOND = {
     [C1C]: { score: 8, note: "Thiếu 01 nguồn lực: kinh phí" },
 };
 const DECISION = "01/QĐ-UBND";
+// the reports' names in Vietnamese (i18n/vi.po)
+const PHU_LUC_2 = "Phụ lục 2 (Báo cáo kết quả đánh giá, xếp loại)";
+const DISTRICT_SUMMARY = "Tổng hợp kết quả";
 
 const FORM = ".o_form_view";
 const STATE = `${FORM} .o_statusbar_status`;
@@ -306,6 +311,7 @@ registry.category("web_tour.tours").add("learning_unit_reviewer_resubmit_tour", 
             content: "The officer reads why it came back",
             trigger: `${FORM} .alert-warning .o_field_widget[name=return_reason]:contains("${REASON}")`,
         },
+        ...printSteps(PHU_LUC_2, `${FORM} .o_statusbar_status`),
         {
             content: "Submit it again",
             trigger: `${FORM} button[name=action_submit]`,
@@ -431,5 +437,20 @@ registry.category("web_tour.tours").add("learning_unit_reviewer_recognition_tour
             content: `The assessment carries the decision number ${DECISION}`,
             trigger: `${FORM} .o_field_widget[name=decision_number]:contains("${DECISION}")`,
         },
+        {
+            content: "Open the periods",
+            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_period"]`,
+            run: "click",
+        },
+        {
+            content: `Open the period ${YEAR}`,
+            trigger: `.o_list_view .o_data_row:contains("${YEAR}") td.o_data_cell`,
+            run: "click",
+        },
+        {
+            content: "The period counts the recognised unit",
+            trigger: `${FORM} .o_field_widget[name=recognised_count]:contains("1")`,
+        },
+        ...printSteps(DISTRICT_SUMMARY, `${FORM} .o_field_widget[name=recognised_count]`),
     ],
 });

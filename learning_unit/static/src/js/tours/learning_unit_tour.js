@@ -81,8 +81,12 @@ function recordEvidenceSteps(name) {
     ];
 }
 
-function printSteps() {
-    const report = printReportName();
+/**
+ * Print ``report`` from the Print menu of the form or list shown (the cog
+ * menu), then wait for ``ready`` (the view is usable again). Also used by
+ * the reviewer's tours.
+ */
+export function printSteps(report, ready) {
     if (!report) {
         throw new Error("The test names no report to print (cookie lu_tour_print).");
     }
@@ -117,8 +121,26 @@ function printSteps() {
             run: "click",
         },
         {
-            content: "The report was sent (the UI is unblocked again)",
-            trigger: `${FORM} .o_field_widget[name=self_level]`,
+            content: "The report is downloaded: the screen blocks, then frees again",
+            trigger: ready,
+            async run() {
+                const blocked = () => document.querySelector(".o_blockUI");
+                const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+                const start = Date.now();
+                while (!blocked() && Date.now() - start < 5000) {
+                    await pause();
+                }
+                while (blocked()) {
+                    if (Date.now() - start > 60000) {
+                        throw new Error(`Printing "${report}" never ended.`);
+                    }
+                    await pause();
+                }
+            },
+        },
+        {
+            content: "The same screen is back after the download",
+            trigger: `body:not(:has(.o_blockUI)) ${ready}`,
         },
     ];
 }
@@ -171,7 +193,7 @@ registry.category("web_tour.tours").add("learning_unit_officer_tour", {
         },
         ...NEWCOMERS.flatMap(recordEvidenceSteps),
         levelIs(LEVEL_2),
-        ...printSteps(),
+        ...printSteps(printReportName(), `${FORM} .o_field_widget[name=self_level]`),
         {
             content: "Open the evidence dossier",
             trigger: `${FORM} .o_notebook .nav-link[name=dossier]`,
