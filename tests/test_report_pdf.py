@@ -131,6 +131,23 @@ class TestReportPdf(ReportFixture, LearningUnitHttpCase):
         self.assertTrue(second)
         self.assertTrue(all("Điểm đoàn kiểm tra" not in page for page in second))
 
+    def test_pages_numbered_from_the_second_of_each_document(self):
+        """Nghị định 30: no number on a document's first page, then 2, 3…"""
+        content = self.render(PHU_LUC_2, self.assessment | self.assessment2)
+        pages = pdf_page_texts(content)
+        self.assertGreater(len(pages), 2)
+        number = 0
+        firsts = 0
+        for page in pages:
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            if "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page:
+                number, firsts = 1, firsts + 1
+                self.assertFalse(lines[0].isdigit(), lines[:2])
+            else:
+                number += 1
+                self.assertEqual(lines[0], str(number), lines[:2])
+        self.assertEqual(firsts, 2, "each unit's report starts on its own page 1")
+
     def test_district_summary_of_the_period(self):
         self.review(self.assessment, {"1a": 0})
         self.assessment.action_confirm_review_scores()  # 84,5: Fair

@@ -11,6 +11,8 @@ name with ``_docx`` appended writes them with python-docx
 
 from odoo import api, models
 
+from .document_blocks import runs_html
+
 
 class ReportLearningUnitDocument(models.AbstractModel):
     _name = "report.learning_unit.abstract_document"
@@ -35,6 +37,7 @@ class ReportLearningUnitDocument(models.AbstractModel):
             "doc_model": records._name,
             "docs": records,
             "documents": self._lu_documents(records),
+            "runs_html": runs_html,
         }
 
 
