@@ -33,8 +33,6 @@ from datetime import date, datetime, timedelta
 from odoo import api, fields, models
 from odoo.fields import Command
 
-from ..evidence import COMPETENCY_FIELDS
-
 _logger = logging.getLogger(__name__)
 
 MODULE = "learning_unit"
@@ -236,7 +234,8 @@ USERS = {
     "thamdinh": ("Phạm Quốc Bảo", "male", None),
 }
 
-# Thông tư 22: share of members lacking each kind of evidence, the
+# Thông tư 22: share of members lacking the evidence each criterion counts
+# (by criterion code: the member evidence a criterion counts is in the rules), the
 # competencies not every member has, and the unit's own inputs, per rank
 # profile (values are drawn from the tuples). The totals land well inside each
 # rank's band.
@@ -245,10 +244,10 @@ PROFILES = {
         "achieved": {"1a": True, "1b": True, "3b": True},
         "missing_1c": (0, 0, 1),
         "lacking": {
-            "plan_approved": (0, 0.03, 0.05),
-            "discipline_ok": (0, 0.04),
-            "training_done": (0, 0.03, 0.06),
-            "advanced_worker": (0, 0.05, 0.1),
+            "2a": (0, 0.03, 0.05),
+            "2b": (0, 0.04),
+            "2c": (0, 0.03, 0.06),
+            "2d": (0, 0.05, 0.1),
         },
         "competencies_short": (0, 0, 1),
         "shared_3c": (3, 4, 5),
@@ -257,10 +256,10 @@ PROFILES = {
         "achieved": {"1a": True, "1b": True, "3b": True},
         "missing_1c": (1, 2),
         "lacking": {
-            "plan_approved": (0.1, 0.15),
-            "discipline_ok": (0.1,),
-            "training_done": (0.1, 0.12),
-            "advanced_worker": (0.15, 0.2),
+            "2a": (0.1, 0.15),
+            "2b": (0.1,),
+            "2c": (0.1, 0.12),
+            "2d": (0.15, 0.2),
         },
         "competencies_short": (3, 4),
         "shared_3c": (1, 2),
@@ -269,10 +268,10 @@ PROFILES = {
         "achieved": {"1a": True, "1b": False, "3b": True},
         "missing_1c": (2,),
         "lacking": {
-            "plan_approved": (0.25,),
-            "discipline_ok": (0.2,),
-            "training_done": (0.25,),
-            "advanced_worker": (0.3,),
+            "2a": (0.25,),
+            "2b": (0.2,),
+            "2c": (0.25,),
+            "2d": (0.3,),
         },
         "competencies_short": (5,),
         "shared_3c": (1,),
@@ -281,41 +280,41 @@ PROFILES = {
         "achieved": {"1a": True, "1b": False, "3b": False},
         "missing_1c": (3,),
         "lacking": {
-            "plan_approved": (0.5,),
-            "discipline_ok": (0.4,),
-            "training_done": (0.5,),
-            "advanced_worker": (0.6,),
+            "2a": (0.5,),
+            "2b": (0.4,),
+            "2c": (0.5,),
+            "2d": (0.6,),
         },
         "competencies_short": (7,),
         "shared_3c": (0, 1),
     },
 }
-# Thông tư 24: share of members lacking each member indicator's evidence
+# Thông tư 24: share of members lacking the evidence of each member indicator
 # (rounded down: 90 % and 95 % bars) and the unit-judged indicators not met.
 # Level 1 units miss the level-2-only indicator 3.4 (the higher collective
 # title); units of no level miss a level 1 indicator (1.4, funding).
 LEVEL_PROFILES = {
     "level_2": {
         "lacking": {
-            "discipline_ok": (0, 0.02),
-            "training_done": (0, 0.03),
-            "cdht_achieved": (0.01, 0.03),
+            "2.1": (0, 0.02),
+            "2.2": (0, 0.03),
+            "3.1": (0.01, 0.03),
         },
         "not_achieved": (),
     },
     "level_1": {
         "lacking": {
-            "discipline_ok": (0, 0.03),
-            "training_done": (0.04, 0.06),
-            "cdht_achieved": (0.05, 0.08),
+            "2.1": (0, 0.03),
+            "2.2": (0.04, 0.06),
+            "3.1": (0.05, 0.08),
         },
         "not_achieved": ("3.4",),
     },
     "none": {
         "lacking": {
-            "discipline_ok": (0.05,),
-            "training_done": (0.12,),
-            "cdht_achieved": (0.2, 0.25),
+            "2.1": (0.05,),
+            "2.2": (0.12,),
+            "3.1": (0.2, 0.25),
         },
         "not_achieved": ("1.4", "3.4"),
     },
@@ -323,8 +322,6 @@ LEVEL_PROFILES = {
 UNIT_BY_KEY = {unit[0]: unit for unit in UNITS}
 KEY_BY_NAME = {unit[1]: unit[0] for unit in UNITS}
 
-EVIDENCE_TT22 = ("plan_approved", "discipline_ok", "training_done", "advanced_worker")
-EVIDENCE_TT24 = ("discipline_ok", "training_done", "cdht_achieved")
 # Competencies most often missing first: foreign languages and IT, critical
 # thinking, organising learning in the family...
 COMPETENCY_ORDER = ("3a5", "3a6", "3a3", "3a8", "3a2", "3a4", "3a7", "3a1")
@@ -834,57 +831,71 @@ class LearningUnitDemo(models.AbstractModel):
     def _lacking(rng, count, shares, rounding):
         return set(rng.sample(range(count), rounding(count * rng.choice(shares))))
 
-    def _points_plan(self, rng, members, profile, done=None):
-        """Thông tư 22: per member, the evidence fields they hold.
+    @staticmethod
+    def _counted(assessment):
+        """Criterion code -> the member evidence it counts, from the rules."""
+        return {
+            line.criterion_code: line.criterion_id.member_field
+            for line in assessment.line_ids
+            if line.criterion_id.member_field
+        }
 
-        Only the first ``done`` members get any when ``done`` is given.
+    def _plan(self, assessment, lacking, members=None, done=None):
+        """Per member, the evidence fields they hold.
+
+        ``lacking`` maps a criterion code to the members (positions) without
+        its evidence; only the first ``done`` members get any when ``done`` is
+        given.
         """
+        counted = self._counted(assessment)
+        members = members if members is not None else assessment.member_ids
+        return {
+            member: frozenset()
+            if done is not None and index >= done
+            else frozenset(
+                field
+                for code, field in counted.items()
+                if index not in lacking.get(code, ())
+            )
+            for index, member in enumerate(members)
+        }
+
+    def _points_lacking(self, rng, count, profile):
+        """Thông tư 22: who lacks what, under a rank profile."""
         spec = PROFILES[profile]
-        count = len(members)
 
         def half_up(value):
             return int(value + 0.5)
 
         lacking = {
-            name: self._lacking(rng, count, shares, half_up)
-            for name, shares in spec["lacking"].items()
+            code: self._lacking(rng, count, shares, half_up)
+            for code, shares in spec["lacking"].items()
         }
         for code in COMPETENCY_ORDER[: rng.choice(spec["competencies_short"])]:
             share = rng.choice((0.05, 0.1, 0.2))
-            lacking[COMPETENCY_FIELDS[code]] = set(
+            lacking[code] = set(
                 rng.sample(range(count), min(count, max(1, half_up(count * share))))
             )
-        every = EVIDENCE_TT22 + tuple(COMPETENCY_FIELDS[c] for c in COMPETENCY_ORDER)
+        return lacking
+
+    def _levels_lacking(self, rng, count, profile):
+        """Thông tư 24: who lacks what, under a level profile (rounded down)."""
         return {
-            member: frozenset()
-            if done is not None and index >= done
-            else frozenset(name for name in every if index not in lacking.get(name, ()))
-            for index, member in enumerate(members)
+            code: self._lacking(rng, count, shares, int)
+            for code, shares in LEVEL_PROFILES[profile]["lacking"].items()
         }
 
-    def _levels_plan(self, rng, members, profile, done=None):
-        """Thông tư 24: per member, the evidence fields they hold."""
-        spec = LEVEL_PROFILES[profile]
-        count = len(members)
-        lacking = {
-            name: self._lacking(rng, count, shares, int)
-            for name, shares in spec["lacking"].items()
-        }
-        return {
-            member: frozenset()
-            if done is not None and index >= done
-            else frozenset(name for name in EVIDENCE_TT24 if index not in lacking[name])
-            for index, member in enumerate(members)
-        }
-
-    def _write_evidence(self, plan, fields_written):
+    def _write_evidence(self, plan, assessments):
         """Record the planned evidence, one write per identical set."""
+        counted = set()
+        for assessment in assessments:
+            counted.update(self._counted(assessment).values())
         groups = defaultdict(lambda: self.env["learning.unit.member"])
         for member, held in plan.items():
             if held:
                 groups[held] |= member
         for held, members in groups.items():
-            members.write({name: name in held for name in fields_written})
+            members.write({name: name in held for name in counted})
 
     def _write_inputs(self, inputs):
         """Set the unit inputs of criteria lines: ``{line: vals}``."""
@@ -933,12 +944,11 @@ class LearningUnitDemo(models.AbstractModel):
         for assessment in assessments:
             key = self._key(assessment)
             rng = random.Random(f"{SEED}-points-{key}")
-            plan.update(
-                self._points_plan(rng, assessment.member_ids, UNIT_BY_KEY[key][4])
-            )
-            inputs.update(self._points_inputs(rng, assessment, UNIT_BY_KEY[key][4]))
-        every = EVIDENCE_TT22 + tuple(COMPETENCY_FIELDS.values())
-        self._write_evidence(plan, every)
+            profile = UNIT_BY_KEY[key][4]
+            lacking = self._points_lacking(rng, assessment.member_count, profile)
+            plan.update(self._plan(assessment, lacking))
+            inputs.update(self._points_inputs(rng, assessment, profile))
+        self._write_evidence(plan, assessments)
         self._write_inputs(inputs)
         self._provide(self._all_items(assessments))
 
@@ -947,9 +957,11 @@ class LearningUnitDemo(models.AbstractModel):
         for assessment in assessments:
             key = self._key(assessment)
             rng = random.Random(f"{SEED}-{tag}-{key}")
-            plan.update(self._levels_plan(rng, assessment.member_ids, profile_of(key)))
-            inputs.update(self._levels_inputs(assessment, profile_of(key)))
-        self._write_evidence(plan, EVIDENCE_TT24)
+            profile = profile_of(key)
+            lacking = self._levels_lacking(rng, assessment.member_count, profile)
+            plan.update(self._plan(assessment, lacking))
+            inputs.update(self._levels_inputs(assessment, profile))
+        self._write_evidence(plan, assessments)
         self._write_inputs(inputs)
         self._provide(self._all_items(assessments))
 
@@ -969,22 +981,25 @@ class LearningUnitDemo(models.AbstractModel):
             members = assessment.member_ids.sorted("id")
             done = int(len(members) * rng.choice((0.3, 0.5, 0.7, 0.85)) + 0.5)
             profile = UNIT_BY_KEY[key][7]
-            plan.update(self._levels_plan(rng, members, profile, done=done))
+            lacking = self._levels_lacking(rng, len(members), profile)
+            plan.update(self._plan(assessment, lacking, members, done=done))
             inputs.update(self._levels_inputs(assessment, profile, partial=True))
             to_provide |= self._all_items(assessment)[: rng.choice((1, 2))]
         for assessment in by_state["officer"]:
-            # complete but for one teacher's Learning Citizen title and the
-            # self-assessment report, still to be written
-            for member in assessment.member_ids:
-                held = set(EVIDENCE_TT24)
-                if member.user_id == users["thanhvien"]:
-                    held.discard("cdht_achieved")
-                plan[member] = frozenset(held)
+            # complete but for one teacher's Learning Citizen title (3.1) and
+            # the self-assessment report, still to be written
+            members = assessment.member_ids
+            teacher = [
+                index
+                for index, member in enumerate(members)
+                if member.user_id == users["thanhvien"]
+            ]
+            plan.update(self._plan(assessment, {"3.1": set(teacher)}, members))
             inputs.update(self._levels_inputs(assessment, "level_2"))
             to_provide |= self._all_items(assessment).filtered(
                 lambda i: i.document_type_id.code != "tt24_self_report"
             )
-        self._write_evidence(plan, EVIDENCE_TT24)
+        self._write_evidence(plan, assessments)
         self._write_inputs(inputs)
         self._provide(to_provide)
 
