@@ -32,7 +32,8 @@ class TestOfficerTour(LearningUnitHttpCase):
             "demo unit officer's round): 'make test' installs the addon with it.",
         )
 
-    def test_officer_tour(self):
+    def play_officer_tour(self):
+        """The officer prepares, prints and submits (learning_unit_officer_tour)."""
         self.assertCanRunTour()
         officer = self.env.ref("learning_unit.demo_user_donvi")
         member = self.env.ref("learning_unit.demo_user_thanhvien")
@@ -70,3 +71,28 @@ class TestOfficerTour(LearningUnitHttpCase):
         self.assertFalse(assessment.dossier_missing)
         self.assertEqual(assessment.state, "submitted")
         self.assertEqual(assessment.submitted_by, officer)
+
+    def test_officer_submits_reviewer_recognises_level_1(self):
+        """A period under Thông tư 24 taken from draft to recognised level 1 in
+        the browser, by the demo's officer, then its reviewer."""
+        self.play_officer_tour()
+        reviewer = self.env.ref("learning_unit.demo_user_thamdinh")
+        assessment = self.env.ref("learning_unit.demo_assessment_thcs_nt_current")
+        with patch.dict(config.options, test_enable=True):
+            self.start_tour(
+                "/odoo",
+                "learning_unit_reviewer_levels_tour",
+                login=reviewer.login,
+                timeout=180,
+            )
+        self.env.invalidate_all()
+        line = assessment.line_ids.filtered(lambda x: x.criterion_code == "3.1")
+        self.assertEqual(line.self_level, "level_2")
+        self.assertEqual((line.review_level, line.review_set), ("level_1", True))
+        self.assertIn("33/35", line.review_note)
+        self.assertEqual(assessment.review_level, "level_1")
+        self.assertEqual(assessment.state, "recognised")
+        self.assertEqual(assessment.reviewer_id, reviewer)
+        self.assertEqual(assessment.decision_id.issued_by, reviewer)
+        self.assertEqual(assessment.decision_id.state, "issued")
+        self.assertEqual(assessment.recognised_level, "level_1")

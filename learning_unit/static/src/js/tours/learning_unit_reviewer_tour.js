@@ -454,3 +454,123 @@ registry.category("web_tour.tours").add("learning_unit_reviewer_recognition_tour
         ...printSteps(DISTRICT_SUMMARY, `${FORM} .o_field_widget[name=recognised_count]`),
     ],
 });
+
+/**
+ * learning_unit_reviewer_levels_tour (demo data, user "thamdinh", after the
+ * officer's tour of tests/test_tour.py submitted Trường THCS Nhị Thành under
+ * Thông tư 24): the reviewer starts the review, finds indicator 3.1 at level 1
+ * (the Learning Citizen titles on congdanhoctap.vn) with a note, confirms the
+ * other results, finishes, drafts and issues the period's decision and finds
+ * the school recognised at "Mức độ 1".
+ */
+const LEVELS_UNIT = "Trường THCS Nhị Thành";
+const LEVELS_NOTE = "Theo congdanhoctap.vn: 33/35 thành viên đạt Công dân học tập";
+
+function levelRow(code) {
+    return `${LINES} .o_data_row:has(td[name=label]:contains("${code}"))`;
+}
+
+registry.category("web_tour.tours").add("learning_unit_reviewer_levels_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        {
+            content: "Open the assessments",
+            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_assessment"]`,
+            run: "click",
+        },
+        {
+            content: `Open the assessment of ${LEVELS_UNIT} from the kanban`,
+            trigger: `.o_kanban_record:contains("${LEVELS_UNIT}")`,
+            run: "click",
+        },
+        state("submitted", "Đã nộp"),
+        {
+            content: "Start the review (Bắt đầu thẩm định)",
+            trigger: `${FORM} button[name=action_start_review]`,
+            run: "click",
+        },
+        state("in_review", "Đang thẩm định"),
+        {
+            content: "Edit the review of indicator 3.1",
+            trigger: `${levelRow("3.1")} td[name=review_level]`,
+            run: "click",
+        },
+        {
+            content: "The reviewers find level 1",
+            trigger: `${LINES} .o_selected_row td[name=review_level] select`,
+            run: 'select "level_1"',
+        },
+        {
+            content: "Why",
+            trigger: `${LINES} .o_selected_row td[name=review_note] input`,
+            run: `edit ${LEVELS_NOTE}`,
+        },
+        ...save(),
+        {
+            content: "Confirm the remaining results as they stand",
+            trigger: `${FORM} button[name=action_confirm_review_scores]`,
+            run: "click",
+        },
+        confirmDialog("Yes, confirm them"),
+        {
+            content: 'The review result reads "Mức độ 1"',
+            trigger: `${FORM} .o_field_widget[name=review_level]:contains("Mức độ 1")`,
+        },
+        {
+            content: "Finish the review (Hoàn tất thẩm định)",
+            trigger: `${FORM} button[name=action_mark_reviewed]`,
+            run: "click",
+        },
+        state("reviewed", "Đã thẩm định"),
+        {
+            content: "Open the periods",
+            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_period"]`,
+            run: "click",
+        },
+        {
+            content: "Open the period of this year (the demo's open period)",
+            trigger: `.o_list_view .o_data_row:has(td[name=year]:contains("${new Date().getFullYear()}")) td.o_data_cell`,
+            run: "click",
+        },
+        {
+            content: "Draft the recognition decision (Dự thảo quyết định)",
+            trigger: `${FORM} button[name=action_new_decision]`,
+            run: "click",
+        },
+        {
+            content: "The draft lists the school",
+            trigger: `${FORM} .o_field_widget[name=line_ids] .o_data_row:contains("${LEVELS_UNIT}")`,
+        },
+        {
+            content: "Issue it (Ban hành)",
+            trigger: `${FORM} button[name=action_issue]`,
+            run: "click",
+        },
+        confirmDialog("Yes, issue it"),
+        {
+            content: "The decision is issued (Đã ban hành)",
+            trigger: `${STATE} button.o_arrow_button_current[data-value=issued]:contains("Đã ban hành")`,
+        },
+        {
+            content: "Back to the assessments",
+            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_assessment"]`,
+            run: "click",
+        },
+        {
+            content: `Open the assessment of ${LEVELS_UNIT}`,
+            trigger: `.o_kanban_record:contains("${LEVELS_UNIT}")`,
+            run: "click",
+        },
+        state("recognised", "Đã công nhận"),
+        {
+            content: "Open the review page",
+            trigger: `${FORM} .o_notebook .nav-link[name=review]`,
+            run: "click",
+        },
+        {
+            content: 'Recognised at "Mức độ 1"',
+            trigger: `${FORM} .o_field_widget[name=recognised_level]:contains("Mức độ 1")`,
+        },
+    ],
+});

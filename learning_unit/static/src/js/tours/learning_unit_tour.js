@@ -21,7 +21,8 @@ import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 const UNIT = "Trường THCS Nhị Thành";
 const NEWCOMERS = ["Võ Thị Kim Ngân", "Đặng Minh Khoa"];
-const EVIDENCE = ["discipline_ok", "training_done", "cdht_achieved"];
+// the member form's evidence: the kinds the rules count, as toggles
+const TOGGLE = ".o_field_boolean_toggle input[type=checkbox]";
 const LEVEL_1 = "Mức độ 1";
 const LEVEL_2 = "Mức độ 2";
 const FORM = ".o_action_manager .o_form_view";
@@ -59,11 +60,19 @@ function recordEvidenceSteps(name) {
             content: `The form of ${name} says what is missing`,
             trigger: `${FORM} .o_field_widget[name=missing_evidence]:contains("Công dân học tập")`,
         },
-        ...EVIDENCE.map((field) => ({
-            content: `Record ${field} of ${name}`,
-            trigger: `${FORM} .o_field_widget[name=${field}] input[type=checkbox]:not(:checked)`,
-            run: "click",
-        })),
+        {
+            content: `Record every missing evidence of ${name}`,
+            trigger: `${FORM} ${TOGGLE}:not(:checked)`,
+            async run(helpers) {
+                for (const input of document.querySelectorAll(`${FORM} ${TOGGLE}:not(:checked)`)) {
+                    await helpers.click(input);
+                }
+            },
+        },
+        {
+            content: `Nothing of ${name} is left unticked`,
+            trigger: `${FORM}:not(:has(${TOGGLE}:not(:checked)))`,
+        },
         ...stepUtils.saveForm(),
         {
             content: `The evidence of ${name} is complete`,
