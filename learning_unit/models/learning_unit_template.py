@@ -14,6 +14,7 @@ from calendar import monthrange
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from .. import scoring
 
@@ -151,7 +152,7 @@ class LearningUnitTemplate(models.Model):
                 name = self.env._(
                     "%(name)s (rules of %(date)s)",
                     name=name,
-                    date=fields.Date.to_string(template.create_date.date())
+                    date=format_date(self.env, template.create_date.date())
                     if template.create_date
                     else "",
                 )
