@@ -434,4 +434,6 @@ class LearningUnitDecision(models.Model):
             )
 
     def copy(self, default=None):
-        raise UserError(self.env._("Draft a new decision from the period."))
+        if self:
+            raise UserError(self.env._("Draft a new decision from the period."))
+        return super().copy(default)

@@ -62,7 +62,6 @@ class LearningUnitOfficialMixin(models.AbstractModel):
     signer_title = fields.Char(compute="_compute_signer", store=True, readonly=False)
     signer_name = fields.Char(compute="_compute_signer", store=True, readonly=False)
     recipients = fields.Text(
-        string="Recipients",
         compute="_compute_signer",
         store=True,
         readonly=False,
