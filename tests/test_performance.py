@@ -59,6 +59,7 @@ EVIDENCE_QUERIES = 30
 CHATTER_QUERIES = 23
 LOAD_QUERIES = 27
 CREATE_QUERIES = 26
+CREATE_MEMBERS_QUERIES = 27
 LIST_QUERIES = 10
 GROUP_QUERIES = 6
 
@@ -223,6 +224,43 @@ class TestPerformance(LearningUnitCase):
             self.assertEqual(len(assessments.member_ids), size[0] * size[1])
             self.assertEqual(set(assessments.mapped("member_count")), {size[1]})
         self.assertSameCounts("load")
+
+    @warmup
+    def test_create_members_with_their_evidence(self):
+        """Members created with their evidence and competencies, as an import
+        or a script sends them: one batch, whatever the number of members."""
+        last = self.competencies.filtered(lambda c: c.code == "3a8")
+        for size in SIZES:
+            assessments = self.unloaded[size]
+            employees = self.env["hr.employee"].search(
+                [("department_id", "in", assessments.department_id.ids)]
+            )
+            unit_of = {a.department_id: a for a in assessments}
+            with self.assertFlatQueryCount(CREATE_MEMBERS_QUERIES, "members", size):
+                members = self.env["learning.unit.member"].create(
+                    [
+                        dict(
+                            dict.fromkeys(EVIDENCE, True),
+                            assessment_id=unit_of[employee.department_id].id,
+                            employee_id=employee.id,
+                            competency_ids=[
+                                Command.set(self.competencies.ids),
+                                Command.unlink(last.id),
+                            ],
+                        )
+                        for employee in employees
+                    ]
+                )
+            self.assertEqual(len(members), size[0] * size[1])
+            self.assertEqual(members.competency_ids, self.competencies - last)
+            self.assertFalse(any(members.mapped("competency_3a8")))
+            self.assertTrue(all(members.mapped("competency_3a1")))
+            # every evidence recorded is in the log, with its source
+            events = self.env["learning.unit.evidence.event"].search(
+                [("member_id", "in", members.ids)]
+            )
+            self.assertEqual(len(events), len(members) * (len(EVIDENCE) + 7))
+        self.assertSameCounts("members")
 
     @warmup
     def test_create_assessments(self):

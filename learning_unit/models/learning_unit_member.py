@@ -169,6 +169,54 @@ class LearningUnitMember(models.Model):
                 if member[name] and code in by_code
             ]
 
+    @api.model
+    def _lu_competencies_as_evidence(self, vals_list):
+        """Give ``competency_ids`` of new members as their competency fields.
+
+        Odoo inverses a non-stored field record by record at creation: one
+        write per member. Well-formed commands (set, link, unlink, clear) are
+        turned into the fields here, for the whole batch; anything else is
+        left to the field (and to its checks).
+        """
+        given = [vals for vals in vals_list if "competency_ids" in vals]
+        if not given:
+            return
+        code_of = {
+            competency.id: competency.code
+            for competency in self.env["learning.unit.competency"].search([])
+        }
+        for vals in given:
+            ids = self._lu_command_ids(vals["competency_ids"])
+            if ids is None or not ids <= code_of.keys():
+                continue  # the field's own path and checks
+            codes = {code_of[i] for i in ids}
+            del vals["competency_ids"]
+            for code, name in COMPETENCY_FIELDS.items():
+                vals.setdefault(name, code in codes)
+
+    @staticmethod
+    def _lu_command_ids(commands):
+        """The ids a new record's many2many holds after ``commands``, or None
+        when they are not plain set, link, unlink or clear commands."""
+        ids = set()
+        for command in commands or ():
+            if not isinstance(command, list | tuple) or not command:
+                return None
+            kind, rest = command[0], command[1:]
+            if kind == 6 and len(rest) == 2 and isinstance(rest[1], list | tuple):
+                ids = set(rest[1]) if all(isinstance(i, int) for i in rest[1]) else None
+                if ids is None:
+                    return None
+            elif kind in (3, 4) and rest:
+                (ids.discard if kind == 3 else ids.add)(rest[0])
+            elif kind == 5:
+                ids = set()
+            else:
+                return None
+        if not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+            return None
+        return ids
+
     def _inverse_competency_ids(self):
         # one write per distinct set of competencies, not one per member
         to_write = defaultdict(list)
@@ -240,6 +288,7 @@ class LearningUnitMember(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._lu_competencies_as_evidence(vals_list)
         members = super().create(vals_list)
         members.assessment_id.line_ids._lu_track_scores()
         # the personal dossier is the structure the rules give
