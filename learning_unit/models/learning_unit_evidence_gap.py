@@ -6,7 +6,7 @@ One row per member and missing thing, a database view over the members and
 their dossier, so that 80 members cost one query, grouped by what is missing:
 
 * an evidence kind the assessment's rules count and the member lacks (with the
-  member's document that records it, if any: the plan for ``plan_approved``);
+  member's document whose approval records it, if any: the self-study plan);
 * a mandatory personal document not provided, unless its evidence is already
   listed as missing (the plan is one row, not two).
 
