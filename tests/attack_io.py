@@ -264,3 +264,90 @@ def run_threads(*targets, timeout=120):
     if any(thread.is_alive() for thread in threads):
         raise AssertionError(f"threads still running after {timeout} s")
     return results
+
+
+class CommittedFixture:
+    """A fixture committed from a cursor of its own and deleted after the class.
+
+    The tests of real concurrent transactions cannot work inside the test
+    transaction. This mixin commits a period (a free year, Thông tư 22) and a
+    department named after the run (``cls.tag``), hands them to the subclass's
+    ``_build(env, period, department)`` (which records what it makes in
+    ``cls.created``), and afterwards deletes everything: the subclass's own
+    records first (``_remove(env, created)``), then the period, employees,
+    department, users, their partners, anything named after the run and the bus
+    notifications the run caused.
+    """
+
+    tag_prefix = "LU committed"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.dbname = cls.env.cr.dbname
+        cls.tag = f"{cls.tag_prefix} {int(time.time() * 1000) % 10**9}"
+        cls.created = {}
+        try:
+            cls._commit_fixture()
+        except BaseException:
+            cls._delete_fixture()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._delete_fixture()
+        super().tearDownClass()
+
+    @classmethod
+    def _build(cls, env, period, department):
+        raise NotImplementedError
+
+    @classmethod
+    def _remove(cls, env, created):
+        """Delete what ``_build`` made beyond the common records."""
+
+    @classmethod
+    def _commit_fixture(cls):
+        with real_env(cls.dbname, context={"tracking_disable": True}) as env:
+            # bus notifications the new users cause are deleted with the rest
+            env.cr.execute("SELECT COALESCE(MAX(id), 0) FROM bus_bus")
+            cls.created["bus_floor"] = env.cr.fetchone()[0]
+            Period = env["learning.unit.period"]
+            used = set(Period.with_context(active_test=False).search([]).mapped("year"))
+            year = next(y for y in range(2099, 2050, -1) if y not in used)
+            period = Period.create(
+                {"year": year, "template_id": env.ref("learning_unit.template_tt22").id}
+            )
+            cls.created["period"] = period.id
+            department = env["hr.department"].create({"name": cls.tag})
+            cls.created["department"] = department.id
+            cls._build(env, period, department)
+            env.cr.commit()
+
+    @classmethod
+    def _delete_fixture(cls):
+        created = cls.created
+        if not created:
+            return
+        with real_env(cls.dbname, context={"tracking_disable": True}) as env:
+            env.cr.execute("SET LOCAL lock_timeout = '20s'")
+            cls._remove(env, created)
+            if created.get("period"):
+                env["learning.unit.period"].browse(created["period"]).unlink()
+            if created.get("employees"):
+                env["hr.employee"].browse(created["employees"]).exists().unlink()
+            if created.get("department"):
+                env["hr.department"].browse(created["department"]).exists().unlink()
+            if created.get("users"):
+                env["res.users"].browse(created["users"]).exists().unlink()
+            env["res.partner"].browse(created.get("partners", [])).exists().unlink()
+            # anything else named after this run (e.g. contacts made on the way)
+            env["res.partner"].with_context(active_test=False).search(
+                [("name", "=like", f"{cls.tag}%")]
+            ).unlink()
+            if "bus_floor" in created:
+                env.cr.execute(
+                    "DELETE FROM bus_bus WHERE id > %s", [created["bus_floor"]]
+                )
+            env.cr.commit()
+        cls.created = {}

@@ -18,7 +18,6 @@ requests can never race; this needs a separate server process.
 
 import math
 import threading
-import time
 from fractions import Fraction
 
 from odoo import Command
@@ -26,7 +25,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.service.model import retrying
 from odoo.tests import new_test_user
 
-from .attack_io import real_env, run_threads
+from .attack_io import CommittedFixture, real_env, run_threads
 from .common import EVIDENCE, LearningUnitCase
 
 OFFICER = "learning_unit.group_unit_officer"
@@ -44,124 +43,72 @@ def expected_2a(missing, total):
     return max(Fraction(0), Fraction(10) - Fraction(1, 2) * steps)
 
 
-class RaceCase(LearningUnitCase):
+class RaceCase(CommittedFixture, LearningUnitCase):
     """A unit of 33 members, committed, in a period of its own."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.dbname = cls.env.cr.dbname
-        cls.tag = f"LU race {int(time.time() * 1000) % 10**9}"
-        cls.created = {}
-        try:
-            cls._commit_fixture()
-        except BaseException:
-            cls._delete_fixture()
-            raise
+    tag_prefix = "LU race"
 
     @classmethod
-    def tearDownClass(cls):
-        cls._delete_fixture()
-        super().tearDownClass()
+    def _build(cls, env, period, department):
+        employees = env["hr.employee"].create(
+            [
+                {"name": f"{cls.tag} NV{i:02d}", "department_id": department.id}
+                for i in range(MEMBERS - 1)
+            ]
+        )
+        login = f"lu_race_{period.year}"
+        officer = new_test_user(
+            env,
+            login=login,
+            groups=f"base.group_user,{OFFICER}",
+            name=f"{cls.tag} officer",
+            lang="vi_VN",
+        )
+        cls.created["users"] = officer.ids
+        officer_employee = env["hr.employee"].create(
+            {
+                "name": f"{cls.tag} officer",
+                "department_id": department.id,
+                "user_id": officer.id,
+            }
+        )
+        everyone = employees | officer_employee
+        cls.created["employees"] = everyone.ids
+        # hr.employee makes a work contact partner for each employee
+        cls.created["partners"] = [
+            *everyone.work_contact_id.ids,
+            officer.partner_id.id,
+        ]
+        assessment = env["learning.unit.assessment"].create(
+            {
+                "period_id": period.id,
+                "department_id": department.id,
+                "user_id": officer.id,
+            }
+        )
+        cls.created["assessment"] = assessment.id
+        assessment.with_context(learning_unit_silent=True).action_load_members()
+        assert len(assessment.member_ids) == MEMBERS
+        competencies = env["learning.unit.competency"].search([])
+        assessment.member_ids.write(
+            dict(
+                dict.fromkeys(EVIDENCE, True),
+                competency_ids=[Command.set(competencies.ids)],
+            )
+        )
+        env["learning.unit.dossier.item"].search(
+            [("assessment_id", "=", assessment.id)]
+        ).write({"paper_copy": True})
+        cls.officer_uid = officer.id
+        cls.assessment_id = assessment.id
+        cls.member_ids = assessment.member_ids.sorted("id").ids
 
     @classmethod
-    def _commit_fixture(cls):
-        with real_env(cls.dbname, context={"tracking_disable": True}) as env:
-            # bus notifications the new user causes are deleted with the rest
-            env.cr.execute("SELECT COALESCE(MAX(id), 0) FROM bus_bus")
-            cls.created["bus_floor"] = env.cr.fetchone()[0]
-            Period = env["learning.unit.period"]
-            used = set(Period.search([]).mapped("year"))
-            year = next(y for y in range(2099, 2050, -1) if y not in used)
-            period = Period.create(
-                {"year": year, "template_id": env.ref("learning_unit.template_tt22").id}
-            )
-            cls.created["period"] = period.id
-            department = env["hr.department"].create({"name": cls.tag})
-            cls.created["department"] = department.id
-            employees = env["hr.employee"].create(
-                [
-                    {"name": f"{cls.tag} NV{i:02d}", "department_id": department.id}
-                    for i in range(MEMBERS - 1)
-                ]
-            )
-            login = f"lu_race_{period.year}"
-            officer = new_test_user(
-                env,
-                login=login,
-                groups=f"base.group_user,{OFFICER}",
-                name=f"{cls.tag} officer",
-                lang="vi_VN",
-            )
-            cls.created["user"] = officer.id
-            cls.created["partner"] = officer.partner_id.id
-            officer_employee = env["hr.employee"].create(
-                {
-                    "name": f"{cls.tag} officer",
-                    "department_id": department.id,
-                    "user_id": officer.id,
-                }
-            )
-            everyone = employees | officer_employee
-            cls.created["employees"] = everyone.ids
-            # hr.employee makes a work contact partner for each employee
-            cls.created["partners"] = everyone.work_contact_id.ids
-            assessment = env["learning.unit.assessment"].create(
-                {
-                    "period_id": period.id,
-                    "department_id": department.id,
-                    "user_id": officer.id,
-                }
-            )
-            cls.created["assessment"] = assessment.id
-            assessment.with_context(learning_unit_silent=True).action_load_members()
-            assert len(assessment.member_ids) == MEMBERS
-            competencies = env["learning.unit.competency"].search([])
-            assessment.member_ids.write(
-                dict(
-                    dict.fromkeys(EVIDENCE, True),
-                    competency_ids=[Command.set(competencies.ids)],
-                )
-            )
-            env["learning.unit.dossier.item"].search(
-                [("assessment_id", "=", assessment.id)]
-            ).write({"paper_copy": True})
-            env.cr.commit()
-            cls.officer_uid = officer.id
-            cls.assessment_id = assessment.id
-            cls.member_ids = assessment.member_ids.sorted("id").ids
-
-    @classmethod
-    def _delete_fixture(cls):
-        created = cls.created
-        if not created:
-            return
-        with real_env(cls.dbname, context={"tracking_disable": True}) as env:
-            env.cr.execute("SET LOCAL lock_timeout = '20s'")
-            if created.get("period"):
-                assessments = env["learning.unit.assessment"].search(
-                    [("period_id", "=", created["period"])]
-                )
-                assessments.unlink()
-                env["learning.unit.period"].browse(created["period"]).unlink()
-            if created.get("employees"):
-                env["hr.employee"].browse(created["employees"]).exists().unlink()
-            if created.get("department"):
-                env["hr.department"].browse(created["department"]).exists().unlink()
-            if created.get("user"):
-                env["res.users"].browse(created["user"]).exists().unlink()
-            partners = [*created.get("partners", ()), created.get("partner")]
-            env["res.partner"].browse([p for p in partners if p]).exists().unlink()
-            # anything else named after this run (e.g. contacts made on the way)
-            env["res.partner"].with_context(active_test=False).search(
-                [("name", "=like", f"{cls.tag}%")]
+    def _remove(cls, env, created):
+        if created.get("period"):
+            env["learning.unit.assessment"].search(
+                [("period_id", "=", created["period"])]
             ).unlink()
-            if "bus_floor" in created:
-                env.cr.execute(
-                    "DELETE FROM bus_bus WHERE id > %s", [created["bus_floor"]]
-                )
-            env.cr.commit()
-        cls.created = {}
 
     # ------------------------------------------------------------------
     def reset(self, env, without_plan):
