@@ -316,14 +316,7 @@ class LearningUnitXlsxExport(models.AbstractModel):
     @api.model
     def _summary_headers(self):
         return [
-            self.env._("No."),
-            self.env._("Unit"),
-            self.env._("Self Score"),
-            self.env._("Self Rank"),
-            self.env._("Review Score"),
-            self.env._("Review Rank"),
-            self.env._("Status"),
-            self.env._("Submission"),
+            *self.env["learning.unit.documents"]._summary_headers(),
             self.env._("Submitted On"),
         ]
 

@@ -455,6 +455,20 @@ class LearningUnitDocuments(models.AbstractModel):
     # district summary (an internal list, in the reader's language)
     # ------------------------------------------------------------------
     @api.model
+    def _summary_headers(self):
+        """The columns of the district summary (the XLSX adds the date sent)."""
+        return [
+            self.env._("No."),
+            self.env._("Unit"),
+            self.env._("Self Score"),
+            self.env._("Self Rank"),
+            self.env._("Review Score"),
+            self.env._("Review Rank"),
+            self.env._("Status"),
+            self.env._("Submission"),
+        ]
+
+    @api.model
     def district_summary(self, assessments, periods=None):
         sections = self.env["learning.unit.report.data"]._district_summary(
             assessments, periods=periods
@@ -536,18 +550,7 @@ class LearningUnitDocuments(models.AbstractModel):
                         (12, "left"),
                         (12, "left"),
                     ],  # fmt: skip
-                    [
-                        [
-                            self.env._("No."),
-                            self.env._("Unit"),
-                            self.env._("Self Score"),
-                            self.env._("Self Rank"),
-                            self.env._("Review Score"),
-                            self.env._("Review Rank"),
-                            self.env._("Status"),
-                            self.env._("Submission"),
-                        ]
-                    ],
+                    [self._summary_headers()],
                     rows,
                     size=10,
                 ),
