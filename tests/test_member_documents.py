@@ -19,6 +19,7 @@ from lxml import etree
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 
+from .attack_common import AttackMixin
 from .common import LearningUnitCase, LearningUnitHttpCase, next_cccd
 
 MEMBER = "learning_unit.group_member"
@@ -588,22 +589,7 @@ class TestCitizenId(LearningUnitCase):
             employee.identification_id = "123"
 
 
-class TestDocumentsOverRpc(DocumentFixture, LearningUnitHttpCase):
-    def rpc(self, user, model, method, *args, **kwargs):
-        self.env.flush_all()
-        try:
-            return self.xmlrpc_object.execute_kw(
-                self.env.cr.dbname,
-                user.id,
-                user.login,
-                model,
-                method,
-                list(args),
-                kwargs,
-            )
-        finally:
-            self.env.invalidate_all()
-
+class TestDocumentsOverRpc(AttackMixin, DocumentFixture, LearningUnitHttpCase):
     def test_member_files_submits_and_the_head_approves_over_rpc(self):
         Item = "learning.unit.dossier.item"
         self.rpc(
