@@ -169,6 +169,50 @@ function confirmDialog(content) {
     };
 }
 
+function openPeriod(year) {
+    return [
+        {
+            content: "Open the periods",
+            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_period"]`,
+            run: "click",
+        },
+        {
+            content: `Open the period ${year}`,
+            trigger: `.o_list_view .o_data_row:has(td[name=year]:contains("${year}")) td.o_data_cell`,
+            run: "click",
+        },
+    ];
+}
+
+/** On the period's form: draft the decision, find ``unit`` in it, issue it. */
+function issueDecision(unit) {
+    return [
+        {
+            content: "Draft the recognition decision (Dự thảo quyết định)",
+            trigger: `${FORM} button[name=action_new_decision]:contains("Dự thảo quyết định")`,
+            run: "click",
+        },
+        {
+            content: `The draft lists ${unit}`,
+            trigger: `${FORM} .o_field_widget[name=line_ids] .o_data_row:contains("${unit}")`,
+        },
+        {
+            content: "It is a draft",
+            trigger: `${STATE} button.o_arrow_button_current[data-value=draft]`,
+        },
+        {
+            content: "Issue it (Ban hành)",
+            trigger: `${FORM} button[name=action_issue]:contains("Ban hành")`,
+            run: "click",
+        },
+        confirmDialog("Yes, issue it"),
+        {
+            content: "The decision is issued (Đã ban hành)",
+            trigger: `${STATE} button.o_arrow_button_current[data-value=issued]:contains("Đã ban hành")`,
+        },
+    ];
+}
+
 /** Type a review score and note on a criterion; the change confirms it. */
 function review(criterion, { score, note }) {
     return [
@@ -385,39 +429,8 @@ registry.category("web_tour.tours").add("learning_unit_reviewer_recognition_tour
             run: "click",
         },
         state("reviewed", "Đã thẩm định"),
-        {
-            content: "Open the periods",
-            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_period"]`,
-            run: "click",
-        },
-        {
-            content: `Open the period ${YEAR}`,
-            trigger: `.o_list_view .o_data_row:contains("${YEAR}") td.o_data_cell`,
-            run: "click",
-        },
-        {
-            content: "Draft the recognition decision (Dự thảo quyết định)",
-            trigger: `${FORM} button[name=action_new_decision]:contains("Dự thảo quyết định")`,
-            run: "click",
-        },
-        {
-            content: "The draft lists the reviewed unit",
-            trigger: `${FORM} .o_field_widget[name=line_ids] .o_data_row:contains("${UNIT}")`,
-        },
-        {
-            content: "It is a draft",
-            trigger: `${STATE} button.o_arrow_button_current[data-value=draft]`,
-        },
-        {
-            content: "Issue it (Ban hành)",
-            trigger: `${FORM} button[name=action_issue]:contains("Ban hành")`,
-            run: "click",
-        },
-        confirmDialog("Yes, issue it"),
-        {
-            content: "The decision is issued (Đã ban hành)",
-            trigger: `${STATE} button.o_arrow_button_current[data-value=issued]:contains("Đã ban hành")`,
-        },
+        ...openPeriod(YEAR),
+        ...issueDecision(UNIT),
         {
             content: `It is numbered ${DECISION}`,
             trigger: `${FORM} .oe_title .o_field_widget[name=name]:contains("${DECISION}")`,
@@ -437,16 +450,7 @@ registry.category("web_tour.tours").add("learning_unit_reviewer_recognition_tour
             content: `The assessment carries the decision number ${DECISION}`,
             trigger: `${FORM} .o_field_widget[name=decision_number]:contains("${DECISION}")`,
         },
-        {
-            content: "Open the periods",
-            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_period"]`,
-            run: "click",
-        },
-        {
-            content: `Open the period ${YEAR}`,
-            trigger: `.o_list_view .o_data_row:contains("${YEAR}") td.o_data_cell`,
-            run: "click",
-        },
+        ...openPeriod(YEAR),
         {
             content: "The period counts the recognised unit",
             trigger: `${FORM} .o_field_widget[name=recognised_count]:contains("1")`,
@@ -523,35 +527,9 @@ registry.category("web_tour.tours").add("learning_unit_reviewer_levels_tour", {
             run: "click",
         },
         state("reviewed", "Đã thẩm định"),
-        {
-            content: "Open the periods",
-            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_period"]`,
-            run: "click",
-        },
-        {
-            content: "Open the period of this year (the demo's open period)",
-            trigger: `.o_list_view .o_data_row:has(td[name=year]:contains("${new Date().getFullYear()}")) td.o_data_cell`,
-            run: "click",
-        },
-        {
-            content: "Draft the recognition decision (Dự thảo quyết định)",
-            trigger: `${FORM} button[name=action_new_decision]`,
-            run: "click",
-        },
-        {
-            content: "The draft lists the school",
-            trigger: `${FORM} .o_field_widget[name=line_ids] .o_data_row:contains("${LEVELS_UNIT}")`,
-        },
-        {
-            content: "Issue it (Ban hành)",
-            trigger: `${FORM} button[name=action_issue]`,
-            run: "click",
-        },
-        confirmDialog("Yes, issue it"),
-        {
-            content: "The decision is issued (Đã ban hành)",
-            trigger: `${STATE} button.o_arrow_button_current[data-value=issued]:contains("Đã ban hành")`,
-        },
+        // the demo's open period is this year's
+        ...openPeriod(new Date().getFullYear()),
+        ...issueDecision(LEVELS_UNIT),
         {
             content: "Back to the assessments",
             trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_assessment"]`,
