@@ -4,6 +4,7 @@
 #   make test   install the addon in a fresh test database and run every test
 #   make bench  province-scale benchmark (see bench/README.md)
 #   make lint   ruff + pylint-odoo
+#   make upgrade-check  build UPGRADE_FROM's database (demo + a round of work), upgrade it to this tree, compare
 #
 # Odoo itself is never part of this repository: point ODOO_SRC at an Odoo 18.0
 # source tree (the directory holding odoo-bin).
@@ -27,9 +28,14 @@ SYSTEM_DEPS_RUN := fonts-dejavu-core fonts-liberation2
 SYSTEM_DEPS_TEST := poppler-utils chromium $(SYSTEM_DEPS_RUN)
 ODOO := $(PY) $(ODOO_SRC)/odoo-bin -c $(BUILD)/odoo.conf
 PYTEST_ARGS ?=
+# make upgrade-check: the commit the upgrade starts from, the database it
+# builds (and <db>_base), options of tools/upgrade_check.py (e.g. --reuse)
+UPGRADE_FROM ?= debe340
+UPGRADE_DB ?= learning_unit_upgrade
+UPGRADE_ARGS ?=
 
 .PHONY: help run test test-only bench lint i18n check-odoo check-postgres setup config \
-        wkhtmltopdf testdb demodb clean system-deps-run system-deps-test
+        wkhtmltopdf testdb demodb clean system-deps-run system-deps-test upgrade-check
 
 help:
 	@sed -n '3,8p' Makefile
@@ -118,6 +124,10 @@ run: demodb
 
 bench: setup check-postgres
 	$(PY) bench/bench.py --odoo-config $(BUILD)/odoo.conf $(BENCH_ARGS)
+
+upgrade-check: setup check-postgres
+	$(PY) tools/upgrade_check.py --from $(UPGRADE_FROM) --db $(UPGRADE_DB) \
+	  --config $(BUILD)/odoo.conf --odoo-src $(ODOO_SRC) $(UPGRADE_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/pip install --quiet -r requirements-lint.txt
