@@ -51,6 +51,7 @@ class LearningUnitTemplate(models.Model):
     _order = "sequence, year_from desc, id"
 
     _lu_write_access = {"admin": (TEMPLATE_FIELDS, ("template",))}
+    # a frozen copy is made by the system only (_snapshot, security.xml)
     _lu_create_fields = {"admin": TEMPLATE_FIELDS | {"snapshot_of_id"}}
 
     name = fields.Char(required=True)
@@ -303,8 +304,17 @@ class LearningUnitTemplate(models.Model):
         )
 
     def _snapshot(self):
-        """A frozen copy of this template and its criteria."""
+        """A frozen copy of this template and its criteria.
+
+        The system makes it when a period takes its rules (the period's
+        creation, change of rule set or re-basing, which are the user's acts,
+        checked as such): nobody creates one or a criterion in one
+        (security.xml), so the copy is made as the superuser.
+        """
         self.ensure_one()
+        return self.sudo()._make_snapshot().with_env(self.env)
+
+    def _make_snapshot(self):
         snapshot = self.create(
             [
                 dict(
