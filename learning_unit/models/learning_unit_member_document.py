@@ -156,6 +156,40 @@ class LearningUnitAssessment(models.Model):
             # the head is public in the unit; the employee record is HR's
             assessment.head_user_id = assessment.department_id.sudo().manager_id.user_id
 
+    @api.constrains("plan_approver_id", "department_id")
+    def _check_plan_approver(self):
+        """The plans' approver is the head of the unit or one of its officers.
+
+        An officer of the unit prepares it: their employee works in the unit
+        or in a department above it (hr_department.py), or they administer
+        learning units. HR keeps where people work: it is read on the unit's
+        behalf.
+        """
+        for assessment in self.filtered("plan_approver_id"):
+            approver = assessment.plan_approver_id
+            if approver == assessment.head_user_id:
+                continue
+            unit_path = (assessment.department_id.parent_path or "").split("/")
+            workplaces = (
+                self.env["hr.employee"]
+                .sudo()
+                .search([("user_id", "=", approver.id)])
+                .department_id
+            )
+            officer = approver.has_group(GROUP_ADMIN) or (
+                approver.has_group(GROUP_OFFICER)
+                and any(str(d.id) in unit_path for d in workplaces)
+            )
+            if not officer:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot approve the plans of %(unit)s: choose the "
+                        "head of the unit or one of its officers.",
+                        user=approver.name,
+                        unit=assessment.department_id.name,
+                    )
+                )
+
     @api.model
     def _lu_headed_departments(self):
         """The departments whose manager is the current user's employee.
