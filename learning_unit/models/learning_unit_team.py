@@ -135,6 +135,11 @@ class LearningUnitTeam(models.Model):
                     )
                 )
 
+    @api.constrains("department_id", "period_id", "kind")
+    def _check_member_employees(self):
+        # a team moved to another unit or company keeps only members it may have
+        self.member_ids._check_employee()
+
     @api.model
     def _lu_complete_create(self, vals_list):
         roles = self._lu_roles()

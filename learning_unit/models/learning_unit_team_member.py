@@ -53,16 +53,23 @@ class LearningUnitTeamMember(models.Model):
         ondelete="set null",
         help="Leave empty for someone outside HR, and type the name.",
     )
+    # filled in from the employee when the member is created (precompute), so
+    # that an employee alone names the member
     name = fields.Char(
-        compute="_compute_from_employee", store=True, readonly=False, required=True
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
     job_title = fields.Char(
-        compute="_compute_from_employee", store=True, readonly=False
+        compute="_compute_from_employee", store=True, readonly=False, precompute=True
     )
     organisation = fields.Char(
         compute="_compute_from_employee",
         store=True,
         readonly=False,
+        precompute=True,
         help="The office the member comes from, e.g. Phòng Nội vụ.",
     )
     role = fields.Selection(ROLES, required=True, default="member")
@@ -70,16 +77,64 @@ class LearningUnitTeamMember(models.Model):
     @api.depends("employee_id")
     def _compute_from_employee(self):
         for member in self:
-            # the name, title and office of a colleague are public in the agency
-            employee = member.employee_id.sudo()
-            if not employee:
+            if not member.employee_id:
                 continue
+            # an employee the team may not take is refused before anything of
+            # them is read (the onchange of the form included)
+            member._lu_check_employee()
+            # what a colleague may read of them: their public profile, with the
+            # user's own rights
+            employee = self.env["hr.employee.public"].browse(member.employee_id.id)
+            if not employee._filtered_access("read"):
+                raise member._lu_employee_error()
             member.name = employee.name
             member.job_title = employee.job_title
             member.organisation = employee.department_id.name
 
     def _lu_state(self):
         return self.team_id.kind
+
+    @api.constrains("employee_id", "team_id")
+    def _check_employee(self):
+        for member in self:
+            member._lu_check_employee()
+
+    def _lu_check_employee(self):
+        """A member's employee is of the team's company and, for a unit's
+        evaluation team, of the unit or its sub-units.
+
+        HR keeps where people work: it is read on the team's behalf, and the
+        refusal names the team only.
+        """
+        self.ensure_one()
+        team = self.team_id
+        employee = self.employee_id.sudo()
+        if not (employee and team):
+            return
+        inside = employee.company_id == team.company_id
+        if inside and team.kind == "unit":
+            path = (employee.department_id.parent_path or "").split("/")
+            inside = str(team.department_id.id) in path
+        if not inside:
+            raise self._lu_employee_error()
+
+    def _lu_employee_error(self):
+        team = self.team_id
+        if team.kind == "unit":
+            return ValidationError(
+                self.env._(
+                    "Only employees of %(unit)s and its sub-units can be members "
+                    "of its evaluation team.",
+                    unit=team.department_id.name,
+                )
+            )
+        return ValidationError(
+            self.env._(
+                "Only employees of %(company)s can be members of its inspection "
+                "teams.",
+                company=team.company_id.name,
+            )
+        )
 
     @api.constrains("role", "team_id")
     def _check_one_head(self):
