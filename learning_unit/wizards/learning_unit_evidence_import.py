@@ -229,13 +229,21 @@ class LearningUnitEvidenceImport(models.TransientModel):
     # columns
     # ------------------------------------------------------------------
     @api.model
+    def _installed_langs(self):
+        """The codes of the database's languages; English, the source, always."""
+        installed = [code for code, _name in self.env["res.lang"].get_installed()]
+        return list(dict.fromkeys(["en_US", *installed]))
+
+    @api.model
     def _kind_headers(self):
-        """``{plain header: evidence field}``: Vietnamese and English labels."""
+        """``{plain header: evidence field}``: the labels in every installed
+        language (Vietnamese where it is installed, English always)."""
         Member = self.env["learning.unit.member"]
+        langs = self._installed_langs()
         headers = {}
         for kind in EVIDENCE_KINDS:
             field = Member._fields[kind.field]
-            for lang in ("vi_VN", "en_US", self.env.lang):
+            for lang in langs:
                 label = field._description_string(self.env(context={"lang": lang}))
                 headers[_plain(label)] = kind.field
             headers[_plain(kind.field)] = kind.field
@@ -549,8 +557,10 @@ class LearningUnitEvidenceImport(models.TransientModel):
         members = members.filtered(lambda m: m.employee_id.sudo().identification_id)
         rules = self.period_id.rules_id.criterion_ids
         kinds = {c.member_field for c in rules if c.member_field}
-        # the columns are named in Vietnamese, whatever the user's language
-        labels = self.with_context(lang="vi_VN")._labels(kinds)
+        # the columns are named in Vietnamese, whatever the user's language,
+        # where the database has Vietnamese; else in the user's language
+        lang = "vi_VN" if "vi_VN" in self._installed_langs() else self.env.lang
+        labels = self.with_context(lang=lang)._labels(kinds)
         return self._workbook(members, labels)
 
     @api.model
