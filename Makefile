@@ -5,6 +5,8 @@
 #   make bench  province-scale benchmark (see bench/README.md)
 #   make lint   ruff + pylint-odoo
 #   make upgrade-check  build UPGRADE_FROM's database (demo + a round of work), upgrade it to this tree, compare
+#   make serve-prefork  serve the demo database as in production: WORKERS (2) HTTP workers + the websocket process
+#   make load   Locust load test: LOAD_USERS (20) officers, members, reviewers for LOAD_TIME (60s) on LOAD_URL
 #
 # Odoo itself is never part of this repository: point ODOO_SRC at an Odoo 18.0
 # source tree (the directory holding odoo-bin).
@@ -35,10 +37,11 @@ UPGRADE_DB ?= learning_unit_upgrade
 UPGRADE_ARGS ?=
 
 .PHONY: help run test test-only bench lint i18n check-odoo check-postgres setup config \
-        wkhtmltopdf testdb demodb clean system-deps-run system-deps-test upgrade-check
+        wkhtmltopdf testdb demodb clean system-deps-run system-deps-test upgrade-check \
+        serve-prefork load
 
 help:
-	@sed -n '3,8p' Makefile
+	@sed -n '3,/^#$$/{/^#$$/!p}' Makefile
 
 check-odoo:
 	@if [ ! -f "$(ODOO_SRC)/odoo-bin" ] || [ ! -d "$(ODOO_SRC)/odoo/addons/hr" ]; then \
@@ -121,6 +124,50 @@ run: demodb
 	  $(PY) tools/wait_http.py http://localhost:$(HTTP_PORT)/web/static/img/favicon.ico && \
 	  echo "== Ready: http://localhost:$(HTTP_PORT)"; \
 	  wait $$pid
+
+# Production mode (README.md, "Production mode and load test"): WORKERS HTTP
+# workers and the gevent process serving /websocket on GEVENT_PORT, behind a
+# reverse proxy (proxy_mode) that sends /websocket to GEVENT_PORT and the rest
+# to HTTP_PORT. SERVE_ARGS: more odoo-bin options (e.g. --logfile=...).
+WORKERS ?= 2
+GEVENT_PORT ?= 8072
+SERVE_ARGS ?=
+serve-prefork: demodb
+	@echo "== Serving $(DB_DEMO) with $(WORKERS) workers on :$(HTTP_PORT), websocket on :$(GEVENT_PORT)"
+	$(ODOO) -d $(DB_DEMO) --db-filter='^$(DB_DEMO)$$' --workers=$(WORKERS) --max-cron-threads=0 \
+	  --proxy-mode --http-port=$(HTTP_PORT) --gevent-port=$(GEVENT_PORT) --log-level=info $(SERVE_ARGS)
+
+# Load test of a running server of LOAD_DB at LOAD_URL (e.g. make serve-prefork):
+# bench/load/prepare.py gives the database more officers, members and a
+# reviewer, then Locust (its own virtualenv: its gevent and requests pins are
+# not Odoo's) runs bench/load/locustfile.py headless. With LOAD_LOG (the
+# server's log file) it also fails when the log holds a traceback.
+LOCUST_VENV := $(BUILD)/locust-venv
+LOAD_URL ?= http://127.0.0.1:$(HTTP_PORT)
+LOAD_DB ?= $(DB_DEMO)
+LOAD_USERS ?= 20
+LOAD_RATE ?= 5
+LOAD_TIME ?= 60s
+LOAD_LOG ?=
+LOAD_ARGS ?=
+
+$(LOCUST_VENV)/.installed: bench/load/requirements.txt
+	test -x $(LOCUST_VENV)/bin/python || $(PYTHON) -m venv $(LOCUST_VENV)
+	$(LOCUST_VENV)/bin/pip install --quiet -r bench/load/requirements.txt
+	touch $@
+
+load: setup check-postgres $(LOCUST_VENV)/.installed
+	@mkdir -p $(BUILD)/load
+	$(PY) bench/load/prepare.py --odoo-config $(BUILD)/odoo.conf --database $(LOAD_DB) \
+	  --url $(LOAD_URL) > $(BUILD)/load/users.json
+	LOAD_DB=$(LOAD_DB) LOAD_USERS_FILE=$(BUILD)/load/users.json \
+	  $(LOCUST_VENV)/bin/locust -f bench/load/locustfile.py --headless --only-summary \
+	  --host $(LOAD_URL) --users $(LOAD_USERS) --spawn-rate $(LOAD_RATE) --run-time $(LOAD_TIME) \
+	  --stop-timeout 30 --csv $(BUILD)/load/stats $(LOAD_ARGS)
+	@if [ -n "$(LOAD_LOG)" ]; then \
+	  n=$$(grep -c 'Traceback (most recent call last)' "$(LOAD_LOG)"); \
+	  echo "== $(LOAD_LOG): $$n traceback(s)"; [ "$$n" = 0 ]; \
+	fi
 
 bench: setup check-postgres
 	$(PY) bench/bench.py --odoo-config $(BUILD)/odoo.conf $(BENCH_ARGS)
