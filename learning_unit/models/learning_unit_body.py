@@ -9,6 +9,10 @@ is archived and a new one created, its old decisions still name it.
 
 Numbers (Nghị định 30/2020/NĐ-CP): each body numbers its documents from 01 each
 calendar year; ``learning.unit.number.register`` holds the last number given.
+
+A body issues documents only for units of its scope, in its own company: a body
+without a scope (a province cited by the plans) issues nothing
+(learning_unit_official_mixin.py).
 """
 
 from odoo import api, fields, models
@@ -58,6 +62,7 @@ class LearningUnitBody(models.Model):
     _inherit = ["learning.unit.lock.mixin"]
     _description = "Learning Unit Issuing Body"
     _order = "sequence, name, id"
+    _check_company_auto = True
     _parent_store = True
     _parent_name = "superior_id"
 
@@ -88,6 +93,7 @@ class LearningUnitBody(models.Model):
         string="Superior Body",
         ondelete="restrict",
         index=True,
+        check_company=True,
         help="Printed above the body's name in the header (cơ quan chủ quản).",
     )
     parent_path = fields.Char(index=True)
@@ -100,6 +106,7 @@ class LearningUnitBody(models.Model):
         string="Scope",
         ondelete="restrict",
         index=True,
+        check_company=True,
         help="The units this body reviews are this department's sub-units; for a "
         "unit, its own department.",
     )

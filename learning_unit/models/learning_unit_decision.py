@@ -10,8 +10,12 @@ workflow of the assessment checks the role, the scope and the state).
 
 A decision is never deleted once issued: a later decision of type
 "revocation" names it and says why, and issuing that one marks it revoked.
+A revocation revokes a recognition decision only: it is never revoked itself.
 The workflow is the table ``TRANSITIONS``; the state is written through
 ``write`` like the assessment's.
+
+Its body and its scope obey the constraints of the official mixin on every
+write, the issue included.
 """
 
 import re
@@ -84,6 +88,8 @@ class LearningUnitDecision(models.Model):
         required=True,
         ondelete="restrict",
         index=True,
+        check_company=True,
+        domain="[('lu_can_review', '=', True)]",
         help="The units this decision may list are this department's sub-units.",
     )
     state = fields.Selection(
@@ -111,6 +117,7 @@ class LearningUnitDecision(models.Model):
         string="Decision Revoked",
         ondelete="restrict",
         index=True,
+        check_company=True,
         domain="[('state', '=', 'issued'), ('decision_type', '=', 'recognition')]",
     )
     revoke_reason = fields.Text(string="Reason")
@@ -142,10 +149,7 @@ class LearningUnitDecision(models.Model):
         year = period.year or ""
         defaults = {}
         if not vals.get("department_id"):
-            department = (
-                body.department_id or self.env.user.lu_review_department_ids[:1]
-            )
-            defaults["department_id"] = department.id
+            defaults["department_id"] = self._lu_default_scope(body).id
         if vals.get("decision_type") == "revocation":
             revoked = self.browse(vals.get("revoked_decision_id"))
             defaults["summary"] = (
@@ -195,6 +199,48 @@ class LearningUnitDecision(models.Model):
                 )
             return f"Thông tư số {number}"
         return text or "..."
+
+    # ------------------------------------------------------------------
+    # constraints
+    # ------------------------------------------------------------------
+    @api.constrains("body_id", "department_id", "state")
+    def _check_body(self):
+        # drafts and their issue (a revoked decision keeps the body of its time)
+        self.filtered(lambda d: d.state != "revoked")._lu_check_body()
+
+    @api.constrains("department_id")
+    def _check_scope(self):
+        self._lu_check_scope()
+
+    @api.constrains("decision_type", "revoked_decision_id", "department_id", "state")
+    def _check_revoked_decision(self):
+        """A revocation revokes one recognition decision of its scope.
+
+        The decision named is read as it is (the user may not read it); the
+        messages name nothing of it.
+        """
+        for decision in self:
+            revoked = decision.sudo().revoked_decision_id
+            if not revoked:
+                continue
+            if decision.decision_type != "revocation":
+                raise ValidationError(
+                    self.env._("Only a revocation names a decision it revokes.")
+                )
+            if revoked.decision_type != "recognition":
+                raise ValidationError(
+                    self.env._(
+                        "A revocation revokes a recognition decision only: a "
+                        "revocation is never revoked."
+                    )
+                )
+            scope = decision.sudo().department_id
+            if not (revoked.department_id.parent_path or "").startswith(
+                scope.parent_path or "/"
+            ):
+                raise ValidationError(
+                    self.env._("A revocation revokes a decision of its own scope only.")
+                )
 
     @api.depends("line_ids")
     def _compute_line_count(self):

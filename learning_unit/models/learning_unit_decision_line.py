@@ -4,6 +4,10 @@
 
 The result (rank with points, or level) follows the review while the decision
 is a draft and is kept as it was once the decision is issued.
+
+Whoever may read a line reads its result: the units listed by an issued
+decision read (and print) the whole decision, the other units' results of
+its annex included, as they receive it on paper.
 """
 
 from odoo import api, fields, models
@@ -49,14 +53,22 @@ class LearningUnitDecisionLine(models.Model):
     company_id = fields.Many2one(related="decision_id.company_id", store=True)
     scheme = fields.Selection(related="assessment_id.scheme")
     # read from the assessment: its review no longer changes once recognised
-    # (not stored: changing an assessment never searches the decisions)
-    review_total = fields.Float(compute="_compute_result", string="Review Score")
-    review_rank = fields.Char(compute="_compute_result", string="Rank")
+    # (not stored: changing an assessment never searches the decisions); as
+    # the system, since the readers of a decision need not read every unit
+    review_total = fields.Float(
+        compute="_compute_result", compute_sudo=True, string="Review Score"
+    )
+    review_rank = fields.Char(
+        compute="_compute_result", compute_sudo=True, string="Rank"
+    )
     review_level = fields.Selection(
-        LEVEL_SELECTION, compute="_compute_result", string="Level"
+        LEVEL_SELECTION, compute="_compute_result", compute_sudo=True, string="Level"
     )
     result_text = fields.Char(
-        string="Result", compute="_compute_result", help="As the annex prints it."
+        string="Result",
+        compute="_compute_result",
+        compute_sudo=True,
+        help="As the annex prints it.",
     )
     note = fields.Char()
 

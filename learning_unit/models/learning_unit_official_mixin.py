@@ -6,9 +6,23 @@ The issuing body, the number and symbol given when the document is issued
 (``15/QĐ-UBND``: number, document type, body), the place and date, the signer
 (authority prefix, title, name) and the recipients. The signer and the
 recipients start as the body's defaults and may be changed while in draft.
+
+A document has a scope (``department_id``, the units it speaks of). What the
+values must satisfy is checked by the documents' constraints, whoever writes
+them and however often (record rules check a record before a write, never the
+values written):
+
+* the issuing body is of the document's company and acts for a scope that
+  holds the document's: a school's reviewer never issues in the name of the
+  province, nor takes its numbers (``_lu_check_body``);
+* a user gives a document only a scope they review (``_lu_check_scope``).
+
+A reviewer whose scope is narrower than the body's drafts for their part of
+it (``_lu_default_scope``).
 """
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .learning_unit_body import SIGNER_PREFIXES
 
@@ -39,6 +53,9 @@ class LearningUnitOfficialMixin(models.AbstractModel):
         ondelete="restrict",
         index=True,
         tracking=True,
+        check_company=True,
+        # the bodies that act for units (the constraints say which)
+        domain="[('department_id', '!=', False)]",
     )
     number = fields.Integer(readonly=True, copy=False, tracking=True)
     number_text = fields.Char(
@@ -78,6 +95,101 @@ class LearningUnitOfficialMixin(models.AbstractModel):
             document.signer_name = body.signer_name
             document.recipients = body.recipients
 
+    # ------------------------------------------------------------------
+    # the body and the scope
+    # ------------------------------------------------------------------
+    @api.model
+    def _lu_reviewed(self, departments):
+        """Those of ``departments`` the current user reviews (all for the system)."""
+        if self.env.su:
+            return departments
+        return (
+            self.env["hr.department"]
+            .with_context(active_test=False)
+            .search([("id", "in", departments.ids), ("lu_can_review", "=", True)])
+        )
+
+    @api.model
+    def _lu_default_scope(self, body):
+        """The scope of a new document of ``body``.
+
+        The body's own scope when the user reviews it; else the first unit the
+        user reviews inside it (a commune's or a school's reviewer drafts the
+        district's decision for their units); else the body's scope, which the
+        constraints then refuse in words.
+        """
+        scope = body.department_id
+        if not scope:
+            return self.env.user.lu_review_department_ids[:1]
+        if self._lu_reviewed(scope):
+            return scope
+        return (
+            self.env["hr.department"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("id", "in", self.env.user.lu_review_department_ids.ids),
+                    ("id", "child_of", scope.ids),
+                ],
+                limit=1,
+            )
+            or scope
+        )
+
+    def _lu_check_body(self):
+        """The body is of the document's company and its scope holds the document's.
+
+        The body and the scopes are read as they are, whoever may read them;
+        the messages name neither (the scope may be a unit the user cannot
+        read).
+        """
+        for document in self:
+            body = document.sudo().body_id
+            scope = document.sudo().department_id
+            if not body:
+                continue
+            if body.company_id and body.company_id != document.sudo().company_id:
+                raise ValidationError(
+                    self.env._(
+                        "The issuing body belongs to another organisation: choose "
+                        "a body of %(company)s.",
+                        company=document.company_id.name,
+                    )
+                )
+            if not body.department_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(body)s acts for no units yet: an administrator sets its "
+                        "scope before it issues documents.",
+                        body=body.name,
+                    )
+                )
+            if scope and not (scope.parent_path or "").startswith(
+                body.department_id.parent_path or "/"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The issuing body does not act for the scope of this "
+                        "document: choose the body whose scope holds its units."
+                    )
+                )
+
+    def _lu_check_scope(self):
+        """A user gives a document only a scope they review."""
+        if self.env.su:
+            return
+        reviewed = self._lu_reviewed(self.department_id)
+        if any(document.department_id not in reviewed for document in self):
+            raise ValidationError(
+                self.env._(
+                    "The scope of a document must be a unit you review (or one of "
+                    "its sub-units)."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # numbers and signature
+    # ------------------------------------------------------------------
     def _lu_number_values(self, day=None):
         """Number, symbol and date of this document, taken from the register."""
         self.ensure_one()

@@ -6,6 +6,8 @@ It lists every unit of the body's scope, those that filed nothing included,
 with the result, the timing of the filing and the recognition, and the
 totals; it is numbered and dated when issued, like a decision. Its figures
 are read at print time from the assessments (see learning.unit.report.data).
+Its body and its scope obey the constraints of the official mixin on every
+write, the issue included.
 """
 
 from odoo import api, fields, models
@@ -53,6 +55,8 @@ class LearningUnitUpwardReport(models.Model):
         required=True,
         ondelete="restrict",
         index=True,
+        check_company=True,
+        domain="[('lu_can_review', '=', True)]",
         help="Every unit of this department is listed, filed or not.",
     )
     state = fields.Selection(
@@ -69,6 +73,14 @@ class LearningUnitUpwardReport(models.Model):
                 "Draft report %(year)s", year=report.period_id.year or ""
             )
 
+    @api.constrains("body_id", "department_id", "state")
+    def _check_body(self):
+        self._lu_check_body()
+
+    @api.constrains("department_id")
+    def _check_scope(self):
+        self._lu_check_scope()
+
     @api.model
     def _lu_complete_create(self, vals_list):
         for vals in vals_list:
@@ -77,9 +89,7 @@ class LearningUnitUpwardReport(models.Model):
             year = period.year or ""
             plan = period._lu_plan_citation() if period else ""
             defaults = {
-                "department_id": (
-                    body.department_id or self.env.user.lu_review_department_ids[:1]
-                ).id,
+                "department_id": self._lu_default_scope(body).id,
                 "summary": f"Kết quả đánh giá, công nhận “Đơn vị học tập” năm {year}",
                 "introduction": (
                     f"Thực hiện {plan}, "
