@@ -69,7 +69,7 @@ class TestAuditTrailAttacks(AttackMixin, LearningUnitHttpCase):
         as_reviewer.action_mark_reviewed()
         cls._settle()
         as_reviewer.write(
-            {"decision_number": "125/QĐ-UBND", "decision_date": "2042-03-15"}
+            {"decision_number": "125/QĐ-UBND", "decision_date": "2021-03-15"}
         )
         as_reviewer.action_recognise()
         cls._settle()

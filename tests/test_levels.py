@@ -9,7 +9,7 @@ only follows a level 1 decision of at least a year before.
 
 from datetime import date
 
-from odoo.tests import Form
+from odoo.tests import Form, freeze_time
 
 from .common import LearningUnitCase
 
@@ -142,7 +142,13 @@ class TestLevels(LevelsCase):
         self.assertEqual(self.assessment.self_level, "level_1")
 
 
+# the decisions of these tests are signed by the end of 2047 (a decision date
+# still to come is refused)
+AFTER_THE_DECISIONS = "2047-12-31"
+
+
 class TestReviewAndRecognition(LevelsCase):
+    @freeze_time(AFTER_THE_DECISIONS)
     def test_reviewer_round_trip(self):
         self.meet(self.assessment, shares=40)
         self.provide_dossier(self.assessment)
@@ -181,6 +187,7 @@ class TestReviewAndRecognition(LevelsCase):
         self.assertEqual(self.assessment.recognition_valid_until, date(2049, 12, 31))
         self.assertIn(recognition, self.unit.lu_recognition_ids)
 
+    @freeze_time(AFTER_THE_DECISIONS)
     def test_level_2_waits_a_year_after_level_1(self):
         self.meet(self.assessment, shares=36)  # level 1
         self.recognise(self.assessment, "2046-02-10", "10/QĐ-UBND")
@@ -204,6 +211,7 @@ class TestReviewAndRecognition(LevelsCase):
         self.assertEqual(second.recognised_level, "level_1")
         self.assertIn("not yet allowed", second.message_ids[0].body)
 
+    @freeze_time(AFTER_THE_DECISIONS)
     def test_level_2_a_year_after_level_1(self):
         self.meet(self.assessment, shares=36)
         self.recognise(self.assessment, "2046-02-10", "10/QĐ-UBND")
@@ -214,6 +222,7 @@ class TestReviewAndRecognition(LevelsCase):
         self.assertEqual(second.recognised_level, "level_2")
         self.assertEqual(second.recognition_valid_until, date(2050, 12, 31))
 
+    @freeze_time(AFTER_THE_DECISIONS)
     def test_no_level_no_recognition(self):
         self.meet(self.assessment, shares=30)
         self.recognise(self.assessment, "2046-02-10", "11/QĐ-UBND")

@@ -252,7 +252,7 @@ class TestReview(WorkflowFixture):
         with self.assertRaises(AccessError):
             self.as_officer.write({"decision_number": "12/QĐ-UBND"})
         self.as_reviewer.write(
-            {"decision_number": "12/QĐ-UBND", "decision_date": date(2041, 3, 15)}
+            {"decision_number": "12/QĐ-UBND", "decision_date": date(2021, 3, 15)}
         )
         with self.assertRaises(AccessError):
             self.as_officer.action_recognise()
@@ -273,7 +273,7 @@ class TestReview(WorkflowFixture):
         self.as_reviewer.action_mark_reviewed()
         self.assertEqual(self.assessment.review_rank, "fail")
         self.as_reviewer.write(
-            {"decision_number": "1/QĐ", "decision_date": date(2041, 3, 1)}
+            {"decision_number": "1/QĐ", "decision_date": date(2021, 3, 1)}
         )
         self.as_reviewer.action_recognise()
         self.assertEqual(self.assessment.state, "recognised")
