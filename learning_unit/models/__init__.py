@@ -1,4 +1,5 @@
-# The lock mixin first: the models inheriting it are registered after it.
+# The mixins first: the models inheriting them are registered after them.
+from . import learning_unit_value_mixin  # isort: skip
 from . import learning_unit_lock_mixin  # isort: skip
 from . import learning_unit_official_mixin  # isort: skip
 from . import (

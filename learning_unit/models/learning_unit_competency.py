@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class LearningUnitCompetency(models.Model):
     _name = "learning.unit.competency"
+    _inherit = ["learning.unit.value.mixin"]
     _description = "Learning Citizen Competency"
     _order = "sequence, code"
 

@@ -7,6 +7,7 @@ from .learning_unit_template import SCHEMES
 
 class LearningUnitDocumentType(models.Model):
     _name = "learning.unit.document.type"
+    _inherit = ["learning.unit.value.mixin"]
     _description = "Learning Unit Dossier Document Type"
     _order = "sequence, id"
 

@@ -9,17 +9,12 @@ fields a creator may give (``_lu_create_fields``). Every other field (stored
 computed, related and workflow fields included) is refused to every user but
 the superuser; the ORM's own recomputations are not writes and are not checked.
 
-It also checks every raw value before the ORM converts it (numbers, dates,
-selections, many2one ids, x2many commands), so that bad input is answered by a
-clear message instead of a server error.
+Every raw value is checked first, and its texts cleaned, by the value check
+every model and wizard of the addon shares (learning_unit_value_mixin.py).
 """
 
-import datetime
-import math
-
 from odoo import api, models
-from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools.misc import DEFAULT_SERVER_DATE_FORMAT, DEFAULT_SERVER_DATETIME_FORMAT
+from odoo.exceptions import AccessError, UserError
 
 ROLE_GROUPS = {
     "member": "learning_unit.group_member",
@@ -27,11 +22,11 @@ ROLE_GROUPS = {
     "reviewer": "learning_unit.group_district_reviewer",
     "admin": "learning_unit.group_admin",
 }
-INT_MAX = 2**31 - 1
 
 
 class LearningUnitLockMixin(models.AbstractModel):
     _name = "learning.unit.lock.mixin"
+    _inherit = ["learning.unit.value.mixin"]
     _description = "Learning Unit Field Lock"
 
     # {role: (field names, states in which the role may write them or None)}
@@ -67,7 +62,6 @@ class LearningUnitLockMixin(models.AbstractModel):
     def _lu_check_write(self, vals):
         if self.env.su:
             return
-        self._lu_check_values(vals)
         roles = self._lu_roles()
         names = set(vals) - {self._lu_workflow_field}
         denied = set()
@@ -97,7 +91,6 @@ class LearningUnitLockMixin(models.AbstractModel):
             *(names for role, names in self._lu_create_fields.items() if role in roles)
         )
         for vals in vals_list:
-            self._lu_check_values(vals)
             denied = set(vals) - allowed
             if denied:
                 raise AccessError(self._lu_denied_message(denied))
@@ -159,106 +152,6 @@ class LearningUnitLockMixin(models.AbstractModel):
             fields=", ".join(labels),
         )
 
-    @api.model
-    def _lu_check_values(self, vals):
-        """Refuse, in words, any value the ORM or PostgreSQL would choke on."""
-        for name, value in vals.items():
-            field = self._fields.get(name)
-            if field is None:
-                raise UserError(self.env._("Unknown field %(field)s.", field=name[:50]))
-            label = field._description_string(self.env)
-            error = self._lu_value_error(field, value)
-            if error:
-                raise ValidationError(
-                    self.env._('Field "%(field)s": %(error)s', field=label, error=error)
-                )
-
-    @api.model
-    def _lu_value_error(self, field, value):
-        """Why ``value`` cannot be stored in ``field``, or None."""
-        kind = field.type
-        if value is False or value is None:
-            return None
-        if kind == "integer":
-            if isinstance(value, bool) or not isinstance(value, int):
-                return self.env._("a whole number is expected.")
-            if not -INT_MAX - 1 <= value <= INT_MAX:
-                return self.env._("the number is far too large.")
-        elif kind in ("float", "monetary"):
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                return self.env._("a number is expected.")
-            if isinstance(value, float) and not math.isfinite(value):
-                return self.env._("a finite number is expected.")
-            digits = field.get_digits(self.env) if kind == "float" else None
-            limit = 10 ** (digits[0] - digits[1]) if digits else 10**15
-            if abs(value) >= limit:
-                return self.env._("the number is far too large.")
-        elif kind in ("date", "datetime"):
-            if isinstance(value, datetime.date):
-                return None
-            if not isinstance(value, str):
-                return self.env._("a date is expected.")
-            formats = (DEFAULT_SERVER_DATE_FORMAT, DEFAULT_SERVER_DATETIME_FORMAT)
-            if kind == "datetime":
-                formats = (DEFAULT_SERVER_DATETIME_FORMAT, DEFAULT_SERVER_DATE_FORMAT)
-            for fmt in formats:
-                try:
-                    datetime.datetime.strptime(value, fmt)
-                    return None
-                except ValueError:
-                    continue
-            return self.env._("%(value)s is not a valid date.", value=value[:30])
-        elif kind == "selection":
-            if not isinstance(value, str) or value not in dict(
-                field._description_selection(self.env)
-            ):
-                return self.env._("this value is not one of the choices.")
-        elif kind == "many2one":
-            if isinstance(value, bool) or not isinstance(value, int):
-                return self.env._("a record is expected.")
-            if not 0 < value <= INT_MAX:
-                return self.env._("a record is expected.")
-        elif kind in ("one2many", "many2many"):
-            return self._lu_commands_error(value)
-        elif kind == "boolean":
-            if not isinstance(value, bool | int):
-                return self.env._("yes or no is expected.")
-        elif kind in ("char", "text", "html"):
-            if not isinstance(value, str):
-                return self.env._("a text is expected.")
-        return None
-
-    @api.model
-    def _lu_commands_error(self, value):
-        if not isinstance(value, list | tuple):
-            return self.env._("a list of changes is expected.")
-        for command in value:
-            if not isinstance(command, list | tuple) or not command:
-                return self.env._("a list of changes is expected.")
-            code = command[0]
-            if (
-                isinstance(code, bool)
-                or not isinstance(code, int)
-                or not 0 <= code <= 6
-            ):
-                return self.env._("a list of changes is expected.")
-            for item in command[1:2]:
-                if item is not False and not isinstance(item, int | str):
-                    return self.env._("a list of changes is expected.")
-            if code == 6 and (
-                len(command) < 3
-                or not isinstance(command[2], list | tuple)
-                or any(
-                    isinstance(i, bool) or not isinstance(i, int) for i in command[2]
-                )
-            ):
-                return self.env._("a list of changes is expected.")
-            if code in (0, 1) and (
-                len(command) < 3 or not isinstance(command[2], dict)
-            ):
-                return self.env._("a list of changes is expected.")
-        return None
-
     # ------------------------------------------------------------------
     # ORM
     # ------------------------------------------------------------------
@@ -308,12 +201,15 @@ class LearningUnitLockMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         self = self._lu_without_forbidden_defaults()
+        # the values first (the value mixin checks again what the system adds)
+        vals_list = [self._lu_checked_values(vals) for vals in vals_list]
         self._lu_check_create(vals_list)
         records = super().create(self._lu_complete_create(vals_list))
         records._lu_relink_attachments()
         return records
 
     def write(self, vals):
+        vals = self._lu_checked_values(vals)
         self._lu_check_write(vals)
         result = super().write(self._lu_complete_write(dict(vals)))
         if any(

@@ -23,9 +23,17 @@ Blocks (``type``):
 * ``signature``: ``recipients`` (lines of "Nơi nhận", or None) and
   ``signers`` (``place_date``, ``lines`` in bold upper case, ``name``);
 * ``page_break``.
+
+A document's texts come from everywhere (the addon's fields, names from HR,
+the company): :func:`document` cleans them all of the control characters a
+PDF drops or a DOCX refuses (Word's line break U+000B...), as the addon's
+fields are cleaned when stored. Such a line break becomes a space, as the
+PDF shows it, so both print the same words.
 """
 
 from markupsafe import Markup, escape
+
+from ..models.learning_unit_value_mixin import clean_text
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -201,9 +209,22 @@ def page_break():
     return {"type": "page_break"}
 
 
+def printable(value):
+    """``value`` (a text, a block, a list of them) with its texts cleaned."""
+    if isinstance(value, Markup):
+        return Markup(clean_text(str(value), multiline=False))
+    if isinstance(value, str):
+        return clean_text(value, multiline=False)
+    if isinstance(value, dict):
+        return {key: printable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [printable(item) for item in value]
+    return value
+
+
 def document(name, blocks, cls="", lang_off=True):
     """A document: its file name (without extension) and its blocks."""
-    return {"name": name, "blocks": blocks, "cls": cls}
+    return {"name": printable(name), "blocks": printable(blocks), "cls": cls}
 
 
 def plain_text(doc, cells_only=False):

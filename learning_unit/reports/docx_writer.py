@@ -5,6 +5,10 @@
 The same blocks as the PDF, in the layout of Nghị định 30/2020/NĐ-CP: A4,
 margins 20 / 20 / 30 / 15 mm, Times New Roman 13 pt, the page number centred
 in the header from page 2 on (a different first page).
+
+python-docx refuses a text XML cannot hold (control characters, NUL): every
+text is cleaned here too, whatever built the blocks, so a DOCX never fails on
+its text.
 """
 
 import io
@@ -16,6 +20,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
+
+from ..models.learning_unit_value_mixin import clean_text
 
 FONT = "Times New Roman"
 ALIGN = {
@@ -123,7 +129,7 @@ class DocxWriter:
     # ------------------------------------------------------------------
     def _runs(self, paragraph, runs, size=None, bold=False):
         for part in runs:
-            run = paragraph.add_run(part["text"])
+            run = paragraph.add_run(clean_text(part["text"], multiline=False))
             _set_font(run, size, bold or part["b"] or None, part["i"] or None)
 
     def _paragraph(self, container, runs, align=None, size=None, bold=False,
@@ -152,7 +158,7 @@ class DocxWriter:
         paragraph = self._cell_paragraph(cell)
         paragraph.alignment = ALIGN[align]
         paragraph.paragraph_format.space_after = Pt(space_after)
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(clean_text(text, multiline=False))
         _set_font(run, size, bold or None, italic or None)
         if underline:
             run.underline = True

@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class LearningUnitDocumentReturnWizard(models.TransientModel):
     _name = "learning.unit.document.return.wizard"
+    _inherit = ["learning.unit.value.mixin"]
     _description = "Return a Member's Document"
 
     document_ids = fields.Many2many(

@@ -70,6 +70,7 @@ class ImportFileError(Exception):
 
 class LearningUnitEvidenceImport(models.TransientModel):
     _name = "learning.unit.evidence.import"
+    _inherit = ["learning.unit.value.mixin"]
     _description = "Import Member Evidence"
 
     period_id = fields.Many2one(

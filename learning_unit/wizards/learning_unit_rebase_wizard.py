@@ -20,6 +20,7 @@ class _Preview(Exception):
 
 class LearningUnitRebaseWizard(models.TransientModel):
     _name = "learning.unit.rebase.wizard"
+    _inherit = ["learning.unit.value.mixin"]
     _description = "Apply the Current Rule Set to the Drafts of a Period"
 
     period_id = fields.Many2one("learning.unit.period", required=True)

@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class LearningUnitReturnWizard(models.TransientModel):
     _name = "learning.unit.return.wizard"
+    _inherit = ["learning.unit.value.mixin"]
     _description = "Return an Assessment to its Unit"
 
     assessment_ids = fields.Many2many("learning.unit.assessment", required=True)
