@@ -129,10 +129,17 @@ run: demodb
 # workers and the gevent process serving /websocket on GEVENT_PORT, behind a
 # reverse proxy (proxy_mode) that sends /websocket to GEVENT_PORT and the rest
 # to HTTP_PORT. SERVE_ARGS: more odoo-bin options (e.g. --logfile=...).
+# wkhtmltopdf fetches a PDF's styles from report.url: the gevent process, so
+# that a print never waits for a free HTTP worker (two prints at once took both
+# workers of a 2-worker server, each waiting for the other, until both were
+# killed after limit_time_real).
 WORKERS ?= 2
 GEVENT_PORT ?= 8072
+REPORT_URL ?= http://127.0.0.1:$(GEVENT_PORT)
 SERVE_ARGS ?=
 serve-prefork: demodb
+	@echo "env['ir.config_parameter'].set_param('report.url', '$(REPORT_URL)'); env.cr.commit()" | \
+	  $(PY) $(ODOO_SRC)/odoo-bin shell -c $(BUILD)/odoo.conf -d $(DB_DEMO) --no-http --log-level=warn >/dev/null
 	@echo "== Serving $(DB_DEMO) with $(WORKERS) workers on :$(HTTP_PORT), websocket on :$(GEVENT_PORT)"
 	$(ODOO) -d $(DB_DEMO) --db-filter='^$(DB_DEMO)$$' --workers=$(WORKERS) --max-cron-threads=0 \
 	  --proxy-mode --http-port=$(HTTP_PORT) --gevent-port=$(GEVENT_PORT) --log-level=info $(SERVE_ARGS)
@@ -140,14 +147,16 @@ serve-prefork: demodb
 # Load test of a running server of LOAD_DB at LOAD_URL (e.g. make serve-prefork):
 # bench/load/prepare.py gives the database more officers, members and a
 # reviewer, then Locust (its own virtualenv: its gevent and requests pins are
-# not Odoo's) runs bench/load/locustfile.py headless. With LOAD_LOG (the
-# server's log file) it also fails when the log holds a traceback.
+# not Odoo's) runs bench/load/locustfile.py headless. A request unanswered
+# after LOAD_TIMEOUT seconds is a failure. With LOAD_LOG (the server's log
+# file) it also fails when the log holds a traceback or an ERROR.
 LOCUST_VENV := $(BUILD)/locust-venv
 LOAD_URL ?= http://127.0.0.1:$(HTTP_PORT)
 LOAD_DB ?= $(DB_DEMO)
 LOAD_USERS ?= 20
 LOAD_RATE ?= 5
 LOAD_TIME ?= 60s
+LOAD_TIMEOUT ?= 60
 LOAD_LOG ?=
 LOAD_ARGS ?=
 
@@ -159,14 +168,16 @@ $(LOCUST_VENV)/.installed: bench/load/requirements.txt
 load: setup check-postgres $(LOCUST_VENV)/.installed
 	@mkdir -p $(BUILD)/load
 	$(PY) bench/load/prepare.py --odoo-config $(BUILD)/odoo.conf --database $(LOAD_DB) \
-	  --url $(LOAD_URL) > $(BUILD)/load/users.json
-	LOAD_DB=$(LOAD_DB) LOAD_USERS_FILE=$(BUILD)/load/users.json \
+	  > $(BUILD)/load/users.json
+	LOAD_DB=$(LOAD_DB) LOAD_USERS_FILE=$(BUILD)/load/users.json LOAD_TIMEOUT=$(LOAD_TIMEOUT) \
 	  $(LOCUST_VENV)/bin/locust -f bench/load/locustfile.py --headless --only-summary \
 	  --host $(LOAD_URL) --users $(LOAD_USERS) --spawn-rate $(LOAD_RATE) --run-time $(LOAD_TIME) \
-	  --stop-timeout 30 --csv $(BUILD)/load/stats $(LOAD_ARGS)
+	  --stop-timeout $$(( $(LOAD_TIMEOUT) + 30 )) --csv $(BUILD)/load/stats $(LOAD_ARGS)
 	@if [ -n "$(LOAD_LOG)" ]; then \
-	  n=$$(grep -c 'Traceback (most recent call last)' "$(LOAD_LOG)"); \
-	  echo "== $(LOAD_LOG): $$n traceback(s)"; [ "$$n" = 0 ]; \
+	  tb=$$(grep -c 'Traceback (most recent call last)' "$(LOAD_LOG)"); \
+	  err=$$(grep -cE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$(LOAD_LOG)"); \
+	  echo "== $(LOAD_LOG): $$tb traceback(s), $$err ERROR/CRITICAL line(s)"; \
+	  [ "$$tb" = 0 ] && [ "$$err" = 0 ]; \
 	fi
 
 bench: setup check-postgres

@@ -23,7 +23,9 @@ kind (login, views, list, group-by, form, write, print) and overall, exact
 rounded).
 
 Environment: ``LOAD_DB`` (database to log into), ``LOAD_USERS_FILE`` (the JSON
-of logins per role that prepare.py prints; without it only the demo logins).
+of logins per role that prepare.py prints; without it only the demo logins),
+``LOAD_TIMEOUT`` (seconds, default 60: a request still unanswered then is a
+failure, so that a server that stalls is seen, not only a slow one).
 """
 
 import itertools
@@ -39,6 +41,7 @@ from locust.exception import RescheduleTask, StopUser
 
 DATABASE = os.environ.get("LOAD_DB") or None
 USERS_FILE = os.environ.get("LOAD_USERS_FILE")
+TIMEOUT = float(os.environ.get("LOAD_TIMEOUT") or 60)
 DEMO_LOGINS = {"officer": ["donvi"], "member": ["thanhvien"], "reviewer": ["thamdinh"]}
 OPEN_PERIOD = [("period_id.state", "=", "open")]
 REPORTS = {
@@ -179,10 +182,12 @@ class OdooUser(HttpUser):
             "params": params,
         }
         with self.client.post(
-            url, json=payload, name=name, catch_response=True
+            url, json=payload, name=name, catch_response=True, timeout=TIMEOUT
         ) as response:
             problem = None
-            if response.status_code != 200:
+            if not response.status_code:
+                problem = f"no answer: {response.error!r}"[:200]
+            elif response.status_code != 200:
                 problem = f"HTTP {response.status_code}"
             else:
                 try:
@@ -289,8 +294,11 @@ class OdooUser(HttpUser):
             f"/report/pdf/{report}/{assessment['id']}",
             name=name,
             catch_response=True,
+            timeout=TIMEOUT,
         ) as response:
-            if response.status_code != 200:
+            if not response.status_code:
+                response.failure(f"no answer: {response.error!r}"[:200])
+            elif response.status_code != 200:
                 response.failure(f"HTTP {response.status_code}")
             elif not response.content.startswith(b"%PDF"):
                 response.failure(

@@ -10,11 +10,10 @@ officer's writes in the load test stay within his rights.
 
 The script is idempotent (the accounts are ``load_officer_N``,
 ``load_member_N``, ``load_reviewer_N``, password = login) and prints the logins
-per role as JSON for the locustfile. With ``--url`` it also sets ``report.url``
-to the served address, which wkhtmltopdf calls back for a PDF's styles.
+per role as JSON for the locustfile.
 
     .venv/bin/python bench/load/prepare.py --odoo-config .build/odoo.conf \\
-        --database learning_unit_demo --url http://127.0.0.1:8069
+        --database learning_unit_demo
 """
 
 import argparse
@@ -35,7 +34,6 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--odoo-config", default=".build/odoo.conf")
     parser.add_argument("--database", required=True)
-    parser.add_argument("--url", help="the address the server is served at")
     parser.add_argument("--officers", type=int, default=4, help="more officers")
     parser.add_argument("--members", type=int, default=8, help="more members")
     parser.add_argument("--reviewers", type=int, default=1, help="more reviewers")
@@ -124,8 +122,6 @@ def prepare(env, args):
         user = account(env, login, f"Cán bộ thẩm định {index}", "reviewer")
         user.lu_review_department_ids = [(6, 0, district.ids)]
         logins["reviewer"].append(login)
-    if args.url:
-        env["ir.config_parameter"].set_param("report.url", args.url.rstrip("/"))
     return logins
 
 
