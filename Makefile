@@ -63,6 +63,9 @@ system-deps-test:
 
 # OCA addons (requirements-oca.txt) come as wheels requiring odoo==18.0.*, which
 # is ODOO_SRC and never a PyPI package: they are installed without dependencies.
+# setuptools<70 also keeps pkg_resources, which gevent 22.10.2 imports (newer
+# setuptools drop it); requirements.txt pins gevent's zope.* to releases that
+# pkg_resources finds, or the gevent process of a prefork server dies at import.
 $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-oca.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet "setuptools<70" wheel
