@@ -504,7 +504,7 @@ class Reviewer(OdooUser):
                 "form: reviewer assessment", random.choice(assessments)["id"]
             )
 
-    @task(1)
+    @task(2)
     def print_assessment(self):
         assessments = [
             a
