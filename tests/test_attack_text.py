@@ -234,6 +234,51 @@ class TestUnstorableText(TextCase):
             )
         self.assert_no_problems(problems)
 
+    def test_defaults_in_the_context_over_jsonrpc(self):
+        """A value given as a ``default_*`` key of the context is a value too."""
+        self.review(self.assessment)
+        problems = []
+        for value in BAD_TEXTS:
+            problems += self.refusal_problems(
+                f"[jsonrpc] reviewer creates a team, default_name {value!r}",
+                lambda value=value: self.call_kw(
+                    self.reviewer_vi,
+                    "learning.unit.team",
+                    "create",
+                    [{"period_id": self.period.id, "department_id": self.district.id}],
+                    {"context": {"lang": "vi_VN", "default_name": value}},
+                ),
+            )
+            problems += self.refusal_problems(
+                f"[jsonrpc] reviewer returns an assessment, default_reason {value!r}",
+                lambda value=value: self.call_kw(
+                    self.reviewer_vi,
+                    "learning.unit.return.wizard",
+                    "create",
+                    [{"assessment_ids": [(6, 0, self.assessment.ids)]}],
+                    {"context": {"lang": "vi_VN", "default_reason": value}},
+                ),
+                [(self.assessment, ["state", "return_reason"])],
+            )
+        for value in BAD_DATES[:2]:
+            problems += self.refusal_problems(
+                f"[jsonrpc] reviewer creates a team, default_date {value!r}",
+                lambda value=value: self.call_kw(
+                    self.reviewer_vi,
+                    "learning.unit.team",
+                    "create",
+                    [
+                        {
+                            "name": "Đoàn kiểm tra số 2",
+                            "period_id": self.period.id,
+                            "department_id": self.district.id,
+                        }
+                    ],
+                    {"context": {"lang": "vi_VN", "default_date": value}},
+                ),
+            )
+        self.assert_no_problems(problems)
+
     def test_wizards_over_jsonrpc(self):
         """The return wizards take text too: the same check."""
         self.review(self.assessment)

@@ -228,8 +228,28 @@ class LearningUnitValueMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # ORM
     # ------------------------------------------------------------------
+    @api.model
+    def _lu_context_defaults(self):
+        """The texts and dates the context gives as ``default_*`` values.
+
+        A crafted call can send them instead of values: they are values too.
+        (Relational defaults are lists of ids, not commands, and are left to
+        the ORM and the field lock.)
+        """
+        defaults = {}
+        for key, value in self.env.context.items():
+            name = key[len("default_") :]
+            field = key.startswith("default_") and self._fields.get(name)
+            if field and field.type in (*TEXT_TYPES, "date", "datetime"):
+                defaults[name] = value
+        return defaults
+
     @api.model_create_multi
     def create(self, vals_list):
+        defaults = self._lu_context_defaults()
+        if defaults:
+            # given explicitly, so checked and cleaned as typed values are
+            vals_list = [dict(defaults, **vals) for vals in vals_list]
         return super().create([self._lu_checked_values(vals) for vals in vals_list])
 
     def write(self, vals):
