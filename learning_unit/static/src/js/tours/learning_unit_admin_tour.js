@@ -11,6 +11,14 @@
 
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {
+    FORM,
+    LIST,
+    VIEW,
+    navigate,
+    openApp,
+    saveForm,
+} from "@learning_unit/js/tours/learning_unit_tour";
 
 function cookie(name) {
     const part = document.cookie.split("; ").find((c) => c.startsWith(`${name}=`));
@@ -24,64 +32,49 @@ registry.category("web_tour.tours").add("learning_unit_admin_tour", {
         const district = cookie("lu_district");
         return [
             stepUtils.showAppsMenuItem(),
-            {
-                content: "Open Settings",
-                trigger: `.o_app[data-menu-xmlid="base.menu_administration"]`,
-                run: "click",
-            },
+            navigate("Open Settings", `.o_app[data-menu-xmlid="base.menu_administration"]`),
             {
                 content: "Open Users & Companies",
-                trigger: `.o_main_navbar [data-menu-xmlid="base.menu_users"]`,
+                trigger: `body:has(${VIEW}) .o_main_navbar [data-menu-xmlid="base.menu_users"]`,
                 run: "click",
             },
-            {
-                content: "Open Users",
-                trigger: `.dropdown-item[data-menu-xmlid="base.menu_action_res_users"]`,
-                run: "click",
-            },
-            {
-                content: `Open the user ${user}`,
-                trigger: `.o_data_row td.o_data_cell:contains("${user}")`,
-                run: "click",
-            },
+            navigate(
+                "Open Users",
+                `.dropdown-item[data-menu-xmlid="base.menu_action_res_users"]`
+            ),
+            navigate(
+                `Open the user ${user}`,
+                `${LIST} .o_data_row td.o_data_cell:contains("${user}")`
+            ),
             {
                 content: "The roles of Đơn vị học tập are a drop-down, without developer mode",
-                trigger: `.o_form_view .o_field_widget select:has(option:contains("Cán bộ đơn vị")):has(option:contains("Quản trị"))`,
+                trigger: `${FORM} .o_field_widget select:has(option:contains("Cán bộ đơn vị")):has(option:contains("Quản trị"))`,
             },
             {
                 content: "Choose the reviewing level's role",
-                trigger: `.o_form_view .o_field_widget select:has(option:contains("Cấp thẩm định"))`,
+                trigger: `${FORM} .o_field_widget select:has(option:contains("Cấp thẩm định"))`,
                 run: "selectByLabel Cấp thẩm định",
             },
-            ...stepUtils.saveForm(),
-            {
-                content: "Back to the apps",
-                trigger: ".o_navbar_apps_menu button",
-                run: "click",
-            },
-            {
-                content: "Open the Learning Units app",
-                trigger: `.o_app[data-menu-xmlid="learning_unit.menu_root"]`,
-                run: "click",
-            },
+            // a selection does not save the user: the form stays unsaved
+            ...saveForm(`.o_field_widget select:has(option:checked:contains("Cấp thẩm định"))`),
+            ...openApp(),
             {
                 content: "Open the configuration",
                 trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_configuration"]`,
                 run: "click",
             },
-            {
-                content: "Open the reviewers",
-                trigger: `.dropdown-item[data-menu-xmlid="learning_unit.menu_reviewers"]`,
-                run: "click",
-            },
+            navigate(
+                "Open the reviewers",
+                `.dropdown-item[data-menu-xmlid="learning_unit.menu_reviewers"]`
+            ),
             {
                 content: `The new reviewer ${user} is listed`,
-                trigger: `.o_data_row:contains("${user}") td[name=lu_review_department_ids]`,
+                trigger: `${LIST} .o_data_row:contains("${user}") td[name=lu_review_department_ids]`,
                 run: "click",
             },
             {
                 content: `Type the district ${district}`,
-                trigger: `.o_data_row.o_selected_row td[name=lu_review_department_ids] input`,
+                trigger: `${LIST} .o_data_row.o_selected_row td[name=lu_review_department_ids] input`,
                 run: `edit ${district}`,
             },
             {
@@ -91,17 +84,18 @@ registry.category("web_tour.tours").add("learning_unit_admin_tour", {
                 run: "click",
             },
             {
+                content: "The district is chosen",
+                trigger: `${LIST} .o_data_row.o_selected_row td[name=lu_review_department_ids] .o_tag:contains("${district}")`,
+            },
+            {
                 content: "Save the list",
-                trigger: ".o_list_button_save",
+                trigger: `${LIST} .o_list_button_save:enabled`,
                 run: "click",
             },
             {
-                content: "The reviewer's scope shows the district",
-                trigger: `.o_data_row:contains("${user}") td[name=lu_review_department_ids] .o_tag:contains("${district}")`,
-            },
-            {
-                content: "Saved",
-                trigger: ".o_list_view:not(:has(.o_selected_row))",
+                // the row leaves edition once the server saved it
+                content: "Saved: the reviewer's scope shows the district",
+                trigger: `${LIST}:not(:has(.o_selected_row)) .o_data_row:contains("${user}") td[name=lu_review_department_ids] .o_tag:contains("${district}")`,
             },
         ];
     },

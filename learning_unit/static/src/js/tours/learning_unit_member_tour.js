@@ -19,12 +19,11 @@
  */
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { FORM, KANBAN, LIST, navigate, openApp } from "@learning_unit/js/tours/learning_unit_tour";
 
 const UNIT = "Trường Hồ Sơ Tour";
 const PLAN = "Kế hoạch đăng ký tự học";
 const CRITERION_2A = "kế hoạch tự học, tự bồi dưỡng hàng năm";
-const FORM = ".o_form_view";
 const STATE = `${FORM} .o_field_widget[name=document_state]`;
 const LINE_2A = `${FORM} .o_field_widget[name=line_ids] .o_data_row:contains("${CRITERION_2A}")`;
 
@@ -49,17 +48,6 @@ function score2a() {
     return parseNumber(cell.textContent);
 }
 
-function openApp() {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Learning Units app",
-            trigger: `.o_app[data-menu-xmlid="learning_unit.menu_root"]`,
-            run: "click",
-        },
-    ];
-}
-
 registry.category("web_tour.tours").add("learning_unit_member_tour", {
     url: "/odoo",
     steps: () => [
@@ -69,26 +57,24 @@ registry.category("web_tour.tours").add("learning_unit_member_tour", {
             trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_my_learning_record"]`,
             run: "click",
         },
-        {
-            content: "Open my documents",
-            trigger: `.dropdown-item[data-menu-xmlid="learning_unit.menu_my_documents"]`,
-            run: "click",
-        },
+        navigate(
+            "Open my documents",
+            `.dropdown-item[data-menu-xmlid="learning_unit.menu_my_documents"]`
+        ),
         {
             content: "My three documents of the year are listed, the plan to file",
-            trigger: `.o_list_view .o_data_row:contains("${PLAN}")`,
+            trigger: `${LIST} .o_data_row:contains("${PLAN}")`,
             run() {
-                const rows = document.querySelectorAll(".o_list_view .o_data_row");
+                const rows = document.querySelectorAll(`${LIST} .o_data_row`);
                 if (rows.length !== 3) {
                     throw new Error(`3 documents expected in my record, ${rows.length} shown.`);
                 }
             },
         },
-        {
-            content: "Open my self-study plan",
-            trigger: `.o_list_view .o_data_row:contains("${PLAN}") td.o_data_cell[name=name]`,
-            run: "click",
-        },
+        navigate(
+            "Open my self-study plan",
+            `${LIST} .o_data_row:contains("${PLAN}") td.o_data_cell[name=name]`
+        ),
         {
             content: "It is to file",
             trigger: `${STATE} button.o_arrow_button_current[data-value=draft]`,
@@ -133,14 +119,13 @@ registry.category("web_tour.tours").add("learning_unit_member_tour", {
                 }
             },
         },
-        {
-            content: "Back to my record",
-            trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item a",
-            run: "click",
-        },
+        navigate(
+            "Back to my record",
+            ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item a"
+        ),
         {
             content: "The list shows the plan submitted",
-            trigger: `.o_list_view .o_data_row:contains("${PLAN}") td[name=document_state] .text-bg-info`,
+            trigger: `${LIST} .o_data_row:contains("${PLAN}") td[name=document_state] .text-bg-info`,
         },
     ],
 });
@@ -149,19 +134,17 @@ registry.category("web_tour.tours").add("learning_unit_plan_approval_tour", {
     url: "/odoo",
     steps: () => [
         ...openApp(),
-        {
-            content: "Open the assessments",
-            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_assessment"]`,
-            run: "click",
-        },
-        {
-            content: "Open the unit's assessment",
-            trigger: [
-                `.o_kanban_record:contains("${UNIT}")`,
-                `.o_data_row:contains("${UNIT}") td.o_data_cell`,
-            ].join(", "),
-            run: "click",
-        },
+        navigate(
+            "Open the assessments",
+            `.o_main_navbar [data-menu-xmlid="learning_unit.menu_assessment"]`
+        ),
+        navigate(
+            "Open the unit's assessment",
+            [
+                `${KANBAN} .o_kanban_record:contains("${UNIT}")`,
+                `${LIST} .o_data_row:contains("${UNIT}") td.o_data_cell`,
+            ].join(", ")
+        ),
         {
             content: "2a counts the members with an approved plan: one is missing",
             trigger: `${LINE_2A} td[name=self_score]`,
@@ -172,46 +155,41 @@ registry.category("web_tour.tours").add("learning_unit_plan_approval_tour", {
                 }
             },
         },
-        {
-            content: "Open the plans to approve",
-            trigger: `${FORM} button[name=action_view_plans_to_approve]`,
-            run: "click",
-        },
+        navigate(
+            "Open the plans to approve",
+            `${FORM} button[name=action_view_plans_to_approve]`
+        ),
         {
             content: "The member's submitted plan is listed",
-            trigger: `.o_list_view .o_data_row:contains("tour_member") td[name=document_state] .text-bg-info`,
+            trigger: `${LIST} .o_data_row:contains("tour_member") td[name=document_state] .text-bg-info`,
         },
         {
             content: "Select it",
-            trigger: `.o_list_view .o_data_row:contains("tour_member") .o_list_record_selector input`,
+            trigger: `${LIST} .o_data_row:contains("tour_member") .o_list_record_selector input`,
             run: "click",
         },
         {
             content: "Approve the selected plans",
-            trigger: `.o_control_panel button[name=action_approve], .o_list_view button[name=action_approve]`,
+            trigger: `${LIST} button[name=action_approve]`,
             run: "click",
         },
         {
+            // the list is reloaded once the approval is done
             content: "Nothing is left to approve",
-            trigger: `.o_view_nocontent, .o_list_view:not(:has(.o_data_row:contains("tour_member")))`,
+            trigger: `${LIST}:not(:has(.o_data_row:contains("tour_member")))`,
         },
+        navigate(
+            "Back to the assessment",
+            `.o_breadcrumb li.breadcrumb-item a:contains("${UNIT}")`
+        ),
         {
-            content: "Back to the assessment",
-            trigger: `.o_breadcrumb li.breadcrumb-item a:contains("${UNIT}")`,
-            run: "click",
-        },
-        {
+            // the form is loaded again after the approval: read once
             content: "2a is now 10: every member has an approved plan",
             trigger: `${LINE_2A} td[name=self_score]`,
-            async run() {
-                const deadline = Date.now() + 10000;
-                let score = score2a();
-                while (score !== 10) {
-                    if (Date.now() > deadline) {
-                        throw new Error(`2a should be 10 after the approval, not ${score}.`);
-                    }
-                    await new Promise((resolve) => setTimeout(resolve, 100));
-                    score = score2a();
+            run() {
+                const score = score2a();
+                if (score !== 10) {
+                    throw new Error(`2a should be 10 after the approval, not ${score}.`);
                 }
             },
         },

@@ -27,8 +27,16 @@
  */
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
-import { printSteps } from "@learning_unit/js/tours/learning_unit_tour";
+import {
+    FORM,
+    KANBAN,
+    LIST,
+    SAVED_FORM,
+    navigate,
+    openApp,
+    printSteps,
+    saveForm,
+} from "@learning_unit/js/tours/learning_unit_tour";
 
 const UNIT = "Trường THCS Thẩm Định Tour";
 const YEAR = "2040";
@@ -52,7 +60,6 @@ const DECISION = "01/QĐ-UBND";
 const PHU_LUC_2 = "Phụ lục 2 (Báo cáo kết quả đánh giá, xếp loại)";
 const DISTRICT_SUMMARY = "Tổng hợp kết quả";
 
-const FORM = ".o_form_view";
 const STATE = `${FORM} .o_statusbar_status`;
 const LINES = `${FORM} .o_field_widget[name=line_ids]`;
 
@@ -121,32 +128,23 @@ function assertReview(values) {
     }
 }
 
-function openApp() {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Learning Units app",
-            trigger: `.o_app[data-menu-xmlid="learning_unit.menu_root"]`,
-            run: "click",
-        },
-    ];
+function openAssessments() {
+    return navigate(
+        "Open the assessments",
+        `.o_main_navbar [data-menu-xmlid="learning_unit.menu_assessment"]`
+    );
 }
 
 function openAssessment() {
     return [
-        {
-            content: "Open the assessments",
-            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_assessment"]`,
-            run: "click",
-        },
-        {
-            content: `Open the assessment of ${UNIT}`,
-            trigger: [
-                `.o_kanban_record:contains("${UNIT}")`,
-                `.o_data_row:contains("${UNIT}") td.o_data_cell`,
-            ].join(", "),
-            run: "click",
-        },
+        openAssessments(),
+        navigate(
+            `Open the assessment of ${UNIT}`,
+            [
+                `${KANBAN} .o_kanban_record:contains("${UNIT}")`,
+                `${LIST} .o_data_row:contains("${UNIT}") td.o_data_cell`,
+            ].join(", ")
+        ),
         {
             content: "Its form is open",
             trigger: `${FORM} .oe_title:contains("${UNIT}")`,
@@ -171,27 +169,24 @@ function confirmDialog(content) {
 
 function openPeriod(year) {
     return [
-        {
-            content: "Open the periods",
-            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_period"]`,
-            run: "click",
-        },
-        {
-            content: `Open the period ${year}`,
-            trigger: `.o_list_view .o_data_row:has(td[name=year]:contains("${year}")) td.o_data_cell`,
-            run: "click",
-        },
+        navigate(
+            "Open the periods",
+            `.o_main_navbar [data-menu-xmlid="learning_unit.menu_period"]`
+        ),
+        navigate(
+            `Open the period ${year}`,
+            `${LIST} .o_data_row:has(td[name=year]:contains("${year}")) td.o_data_cell`
+        ),
     ];
 }
 
 /** On the period's form: draft the decision, find ``unit`` in it, issue it. */
 function issueDecision(unit) {
     return [
-        {
-            content: "Draft the recognition decision (Dự thảo quyết định)",
-            trigger: `${FORM} button[name=action_new_decision]:contains("Dự thảo quyết định")`,
-            run: "click",
-        },
+        navigate(
+            "Draft the recognition decision (Dự thảo quyết định)",
+            `${FORM} button[name=action_new_decision]:contains("Dự thảo quyết định")`
+        ),
         {
             content: `The draft lists ${unit}`,
             trigger: `${FORM} .o_field_widget[name=line_ids] .o_data_row:contains("${unit}")`,
@@ -238,24 +233,21 @@ function review(criterion, { score, note }) {
     ];
 }
 
-function save() {
-    return [
-        {
-            content: "Save the assessment",
-            trigger: `.o_form_button_save:enabled`,
-            run: "click",
-        },
-        {
-            content: "Saved",
-            trigger: `${FORM} .o_form_saved`,
-        },
-    ];
+/**
+ * Save the review results typed in the lines (a line's cells and toggles do
+ * not save the assessment: the form stays unsaved until Save), then wait for
+ * the saved form reading ``confirmed`` results confirmed.
+ */
+function save(confirmed) {
+    return saveForm(
+        `.o_field_widget[name=review_confirmed_count]:contains("/^\\s*${confirmed}\\s*$/")`
+    );
 }
 
 function reload(content) {
     return {
         content,
-        trigger: `${FORM} .o_form_saved`,
+        trigger: SAVED_FORM,
         run() {
             window.location.reload();
         },
@@ -301,7 +293,7 @@ registry.category("web_tour.tours").add("learning_unit_reviewer_tour", {
             content: "1a is confirmed",
             trigger: `${row(C1A)} td[name=review_set] input[type=checkbox]:checked`,
         },
-        ...save(),
+        ...save(3),
         reload("Reload the page: what follows is read from the database"),
         {
             content: "After the reload, the review results are kept",
@@ -390,7 +382,7 @@ registry.category("web_tour.tours").add("learning_unit_reviewer_recognition_tour
         },
         ...review(C3C, SECOND[C3C]),
         ...review(C1C, SECOND[C1C]),
-        ...save(),
+        ...save(2),
         {
             content: "Two results are confirmed, the review is in progress",
             trigger: `${FORM} .o_field_widget[name=review_confirmed_count]`,
@@ -478,16 +470,11 @@ registry.category("web_tour.tours").add("learning_unit_reviewer_levels_tour", {
     url: "/odoo",
     steps: () => [
         ...openApp(),
-        {
-            content: "Open the assessments",
-            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_assessment"]`,
-            run: "click",
-        },
-        {
-            content: `Open the assessment of ${LEVELS_UNIT} from the kanban`,
-            trigger: `.o_kanban_record:contains("${LEVELS_UNIT}")`,
-            run: "click",
-        },
+        openAssessments(),
+        navigate(
+            `Open the assessment of ${LEVELS_UNIT} from the kanban`,
+            `${KANBAN} .o_kanban_record:contains("${LEVELS_UNIT}")`
+        ),
         state("submitted", "Đã nộp"),
         {
             content: "Start the review (Bắt đầu thẩm định)",
@@ -510,7 +497,7 @@ registry.category("web_tour.tours").add("learning_unit_reviewer_levels_tour", {
             trigger: `${LINES} .o_selected_row td[name=review_note] input`,
             run: `edit ${LEVELS_NOTE}`,
         },
-        ...save(),
+        ...save(1),
         {
             content: "Confirm the remaining results as they stand",
             trigger: `${FORM} button[name=action_confirm_review_scores]`,
@@ -530,16 +517,11 @@ registry.category("web_tour.tours").add("learning_unit_reviewer_levels_tour", {
         // the demo's open period is this year's
         ...openPeriod(new Date().getFullYear()),
         ...issueDecision(LEVELS_UNIT),
-        {
-            content: "Back to the assessments",
-            trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_assessment"]`,
-            run: "click",
-        },
-        {
-            content: `Open the assessment of ${LEVELS_UNIT}`,
-            trigger: `.o_kanban_record:contains("${LEVELS_UNIT}")`,
-            run: "click",
-        },
+        openAssessments(),
+        navigate(
+            `Open the assessment of ${LEVELS_UNIT}`,
+            `${KANBAN} .o_kanban_record:contains("${LEVELS_UNIT}")`
+        ),
         state("recognised", "Đã công nhận"),
         {
             content: "Open the review page",
