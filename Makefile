@@ -2,6 +2,7 @@
 #
 #   make run    set up what is missing, create the demo database, serve Odoo on :8069
 #   make test   install the addon in a fresh test database and run every test
+#   make test-tours  the browser tours and the menus' click bot N (3) times in a row on that database
 #   make bench  province-scale benchmark (see bench/README.md)
 #   make lint   ruff + pylint-odoo
 #   make upgrade-check  build UPGRADE_FROM's database (demo + a round of work), upgrade it to this tree, compare
@@ -38,7 +39,7 @@ UPGRADE_ARGS ?=
 
 .PHONY: help run test test-only bench lint i18n check-odoo check-postgres setup config \
         wkhtmltopdf testdb demodb clean system-deps-run system-deps-test upgrade-check \
-        serve-prefork load
+        serve-prefork load test-tours
 
 help:
 	@sed -n '3,/^#$$/{/^#$$/!p}' Makefile
@@ -108,6 +109,29 @@ test: testdb test-only
 test-only: check-odoo check-postgres system-deps-test setup
 	@echo "== Running the tests against $(DB_TEST)"
 	$(PY) -m pytest tests -p no:cacheprovider --odoo-database=$(DB_TEST) --odoo-config=$(BUILD)/odoo.conf --odoo-http $(PYTEST_ARGS)
+
+# The browser tours and the menus' click bot, N times in a row on the database
+# 'make test' built (they commit nothing): a tour that depends on how fast the
+# machine is fails in one of the runs. Each run's summary is printed at the
+# end; any failed run fails the target.
+N ?= 3
+TOUR_TESTS := tests/test_tour.py tests/test_tour_admin.py tests/test_tour_member.py \
+              tests/test_tour_reviewer.py tests/test_menus.py
+
+test-tours: check-odoo check-postgres system-deps-test setup
+	@psql -d postgres -Atqc "select 1 from pg_database where datname='$(DB_TEST)'" | grep -q 1 || { \
+	  echo "ERROR: no database $(DB_TEST): 'make test' (or 'make testdb') builds it; no test was run." >&2; exit 2; }
+	@status=0; summary=""; \
+	for run in $$(seq 1 $(N)); do \
+	  echo "== Tours and menus, run $$run of $(N), against $(DB_TEST)"; \
+	  log=$$(mktemp); \
+	  $(PY) -m pytest $(TOUR_TESTS) -p no:cacheprovider --odoo-database=$(DB_TEST) --odoo-config=$(BUILD)/odoo.conf --odoo-http $(PYTEST_ARGS) 2>&1 | tee $$log; \
+	  [ $${PIPESTATUS[0]} -eq 0 ] || status=1; \
+	  summary="$$summary"$$'\n'"  run $$run: $$(grep -E '(passed|failed|error|no tests ran).* in [0-9.]+s' $$log | tail -n 1)"; \
+	  rm -f $$log; \
+	done; \
+	echo "== Tours and menus, $(N) runs against $(DB_TEST):$$summary"; \
+	exit $$status
 
 demodb: setup check-postgres
 	@if psql -d postgres -Atqc "select 1 from pg_database where datname='$(DB_DEMO)'" | grep -q 1; then \
