@@ -10,6 +10,9 @@ ALL_CODES = [
     "3b", "3c",
 ]  # fmt: skip
 
+# the time zone of the users (Vietnam), as the demo's users have it
+TZ = "Asia/Ho_Chi_Minh"
+
 EVIDENCE = ("plan_approved", "discipline_ok", "training_done", "advanced_worker")
 
 # Citizen IDs (CCCD, 12 digits) of the employees the tests create: unique, and
@@ -32,7 +35,10 @@ class LearningUnitTestMixin:
     def setUpClass(cls):
         cls.test_class = cls.__name__
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # everybody works in Vietnam's time: "today" is the same day for the
+        # test itself (the superuser), its users and the demo's users, also
+        # between 17:00 and 24:00 UTC
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, tz=TZ))
         cls.template = cls.env.ref("learning_unit.template_tt22")
         cls.competencies = cls.env["learning.unit.competency"].search([])
         cls.company = cls.env.company
@@ -137,6 +143,7 @@ class LearningUnitTestMixin:
             company_id=company.id,
             company_ids=[(6, 0, [company.id])],
             lang=lang,
+            tz=TZ,
         )
         if department:
             cls.env["hr.employee"].with_company(company).create(
