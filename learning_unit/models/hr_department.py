@@ -17,7 +17,7 @@ assignment applies at once without clearing any cache.
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-GROUP_ADMIN = "learning_unit.group_admin"
+from ..states import GROUP_ADMIN
 
 
 class HrDepartment(models.Model):

@@ -25,6 +25,15 @@ from odoo.tools import SQL
 
 from .. import scoring
 from ..evidence import EVIDENCE_FIELDS
+from ..states import (
+    ACTIVITY_RETURNED,
+    ACTIVITY_REVIEW,
+    ACTIVITY_SUBMIT,
+    ASSESSMENT_STATES,
+    EDITABLE_STATES,
+    GROUP_REVIEWER,
+    REVIEW_STATES,
+)
 from .learning_unit_criterion import LEVEL_SELECTION
 from .learning_unit_template import SCORE_DIGITS
 
@@ -34,25 +43,6 @@ RANKS = [
     (scoring.RANK_AVERAGE, "Average"),
     (scoring.RANK_FAIL, "Not achieved"),
 ]
-STATES = [
-    ("draft", "Draft"),
-    ("returned", "Returned"),
-    ("submitted", "Submitted"),
-    ("in_review", "In Review"),
-    ("reviewed", "Reviewed"),
-    ("recognised", "Recognised"),
-]
-# The unit prepares its self-assessment in these states.
-EDITABLE_STATES = ("draft", "returned")
-# The reviewing level records its notes and decisions in these states.
-REVIEW_STATES = ("submitted", "in_review", "reviewed")
-
-GROUP_OFFICER = "learning_unit.group_unit_officer"
-GROUP_REVIEWER = "learning_unit.group_district_reviewer"
-ACTIVITY_SUBMIT = "learning_unit.mail_activity_type_submit"
-ACTIVITY_REVIEW = "learning_unit.mail_activity_type_review"
-ACTIVITY_RETURNED = "learning_unit.mail_activity_type_returned"
-
 # The workflow, in one place: target state -> (states it comes from, role).
 TRANSITIONS = {
     "submitted": (EDITABLE_STATES, "officer"),
@@ -152,7 +142,7 @@ class LearningUnitAssessment(models.Model):
         help="Who prepares the unit's self-assessment; receives the reminders.",
     )
     state = fields.Selection(
-        STATES,
+        ASSESSMENT_STATES,
         default="draft",
         required=True,
         readonly=True,

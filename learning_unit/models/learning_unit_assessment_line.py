@@ -16,7 +16,7 @@ from odoo.tools import SQL
 
 from .. import scoring
 from ..evidence import EVIDENCE_FIELDS, EVIDENCE_KINDS
-from .learning_unit_assessment import EDITABLE_STATES
+from ..states import EDITABLE_STATES
 from .learning_unit_criterion import LEVEL_SELECTION
 from .learning_unit_template import SCORE_DIGITS
 

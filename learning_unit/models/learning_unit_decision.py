@@ -23,9 +23,9 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..states import DECISION_STATES
 from .learning_unit_official_mixin import OFFICIAL_FIELDS
 
-STATES = [("draft", "Draft"), ("issued", "Issued"), ("revoked", "Revoked")]
 TYPES = [("recognition", "Recognition"), ("revocation", "Revocation")]
 DRAFT_FIELDS = OFFICIAL_FIELDS | {
     "summary",
@@ -93,7 +93,7 @@ class LearningUnitDecision(models.Model):
         help="The units this decision may list are this department's sub-units.",
     )
     state = fields.Selection(
-        STATES, default="draft", required=True, readonly=True, tracking=True
+        DECISION_STATES, default="draft", required=True, readonly=True, tracking=True
     )
     summary = fields.Char(
         help="The line under QUYẾT ĐỊNH: Về việc công nhận …",

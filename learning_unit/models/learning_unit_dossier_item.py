@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .learning_unit_assessment import EDITABLE_STATES
+from ..states import EDITABLE_STATES
 
 PROVIDE_FIELDS = frozenset({"attachment_ids", "paper_copy", "note"})
 

@@ -21,7 +21,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..evidence import EVIDENCE_FIELDS, EVIDENCE_KINDS
-from .learning_unit_member_document import DOCUMENT_STATES
+from ..states import ACTIVITY_DOCUMENT_FILE, DOCUMENT_STATES
 
 DOCUMENT_PREFIX = "doc_"
 # a row's id: the member's id (evidence) or the document's id (document),
@@ -216,7 +216,7 @@ class LearningUnitEvidenceGap(models.Model):
         for document in documents.sudo():
             # an activity the member sees in their to-do list, on the document
             document.activity_schedule(
-                "learning_unit.mail_activity_type_document_file",
+                ACTIVITY_DOCUMENT_FILE,
                 user_id=document.user_id.id,
                 summary=document.document_type_id.name,
             )

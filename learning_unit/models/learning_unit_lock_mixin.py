@@ -16,12 +16,7 @@ every model and wizard of the addon shares (learning_unit_value_mixin.py).
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
-ROLE_GROUPS = {
-    "member": "learning_unit.group_member",
-    "officer": "learning_unit.group_unit_officer",
-    "reviewer": "learning_unit.group_district_reviewer",
-    "admin": "learning_unit.group_admin",
-}
+from ..states import ROLE_GROUPS
 
 
 class LearningUnitLockMixin(models.AbstractModel):

@@ -15,7 +15,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..evidence import COMPETENCY_FIELDS, EVIDENCE_FIELDS, EVIDENCE_KINDS
-from .learning_unit_assessment import EDITABLE_STATES
+from ..states import EDITABLE_STATES
 
 EVIDENCE_WRITE = frozenset(
     {*EVIDENCE_FIELDS, "competency_ids", "attachment_ids", "note", "dossier_item_ids"}

@@ -36,30 +36,26 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..evidence import EVIDENCE_KINDS
-from .learning_unit_assessment import EDITABLE_STATES, UNIT_FIELDS
+from ..states import (
+    ACTIVITY_DOCUMENT_FILE,
+    ACTIVITY_DOCUMENT_RETURNED,
+    DOCUMENT_STATES,
+    EDITABLE_STATES,
+    GROUP_ADMIN,
+    GROUP_OFFICER,
+    OPEN_DOCUMENT_STATES,
+)
+from .learning_unit_assessment import UNIT_FIELDS
 from .learning_unit_assessment import (
     LearningUnitAssessment as AssessmentBase,
 )
 from .learning_unit_dossier_item import PROVIDE_FIELDS
 from .learning_unit_evidence_event import evidence_source
 
-GROUP_ADMIN = "learning_unit.group_admin"
-GROUP_OFFICER = "learning_unit.group_unit_officer"
-ACTIVITY_DOCUMENT_RETURNED = "learning_unit.mail_activity_type_document_returned"
-ACTIVITY_DOCUMENT_FILE = "learning_unit.mail_activity_type_document_file"
-
 MEMBER_FORMS = [
     ("plan", "Self-study plan: what, how, when"),
     ("statement", "Statement of the member"),
 ]
-DOCUMENT_STATES = [
-    ("draft", "To File"),
-    ("submitted", "Submitted"),
-    ("approved", "Approved"),
-    ("returned", "Returned"),
-]
-# A member's words can be changed in these states.
-OPEN_DOCUMENT_STATES = ("draft", "returned")
 # What the member files: their words and files.
 FILING_FIELDS = frozenset(
     {"learn_what", "learn_how", "learn_when", "content", "attachment_ids", "note"}

@@ -21,11 +21,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ..evidence import EVIDENCE_FIELDS, EVIDENCE_KINDS
-from .learning_unit_assessment import EDITABLE_STATES
+from ..states import EDITABLE_STATES, GROUP_OFFICER
 from .learning_unit_evidence_event import evidence_source, source_of
 from .learning_unit_member import EVIDENCE_WRITE
 
-GROUP_OFFICER = "learning_unit.group_unit_officer"
 MEMBER_WRITE = frozenset({"attachment_ids", "note", "dossier_item_ids"})
 
 

@@ -11,6 +11,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..reports.learning_unit_report_data import vn_number
+from ..states import MINUTES_STATES
 from .learning_unit_decision_line import LEVEL_WORDS, RANK_WORDS
 
 MINUTES_FIELDS = frozenset(
@@ -28,7 +29,6 @@ MINUTES_FIELDS = frozenset(
         "recommendations",
     }
 )
-STATES = [("draft", "Draft"), ("signed", "Signed")]
 
 
 class LearningUnitMinutes(models.Model):
@@ -68,7 +68,7 @@ class LearningUnitMinutes(models.Model):
     company_id = fields.Many2one(related="team_id.company_id", store=True)
     scheme = fields.Selection(related="assessment_id.scheme")
     state = fields.Selection(
-        STATES, default="draft", required=True, readonly=True, tracking=True
+        MINUTES_STATES, default="draft", required=True, readonly=True, tracking=True
     )
     date = fields.Date()
     time_start = fields.Char(

@@ -6,7 +6,7 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .learning_unit_assessment import EDITABLE_STATES
+from ..states import EDITABLE_STATES, PERIOD_STATES
 
 # Days before the self-assessment deadline when unit officers get a reminder.
 REMINDER_DAYS = 14
@@ -92,7 +92,7 @@ class LearningUnitPeriod(models.Model):
         help="The reviewing level recognises and reports upward before this date.",
     )
     state = fields.Selection(
-        [("open", "Open"), ("closed", "Closed")],
+        PERIOD_STATES,
         default="open",
         required=True,
         tracking=True,

@@ -5,7 +5,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .learning_unit_assessment import EDITABLE_STATES
+from ..states import EDITABLE_STATES
 
 # Default yearly fee of a member of the study promotion association (đồng).
 DEFAULT_FEE = 12000

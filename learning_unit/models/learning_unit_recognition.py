@@ -15,13 +15,13 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 
 from .. import scoring
+from ..states import ACTIVITY_EXPIRY, RECOGNITION_STATES
 from .learning_unit_assessment import RANKS
 from .learning_unit_criterion import LEVEL_SELECTION
 from .learning_unit_template import SCHEMES
 
 # Days before a recognition expires when the unit and the reviewer are warned.
 EXPIRY_WARNING_DAYS = 90
-ACTIVITY_EXPIRY = "learning_unit.mail_activity_type_expiry"
 HISTORY_FIELDS = frozenset(
     {
         "department_id",
@@ -64,7 +64,7 @@ class LearningUnitRecognition(models.Model):
     validity_years = fields.Integer(default=3)
     valid_until = fields.Date(compute="_compute_valid_until", store=True, index=True)
     state = fields.Selection(
-        [("valid", "Valid"), ("revoked", "Revoked")],
+        RECOGNITION_STATES,
         default="valid",
         required=True,
         tracking=True,

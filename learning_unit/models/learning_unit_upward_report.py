@@ -13,9 +13,9 @@ write, the issue included.
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..states import UPWARD_STATES
 from .learning_unit_official_mixin import OFFICIAL_FIELDS
 
-STATES = [("draft", "Draft"), ("issued", "Issued")]
 DRAFT_FIELDS = OFFICIAL_FIELDS | {"summary", "introduction", "department_id"}
 
 
@@ -60,7 +60,7 @@ class LearningUnitUpwardReport(models.Model):
         help="Every unit of this department is listed, filed or not.",
     )
     state = fields.Selection(
-        STATES, default="draft", required=True, readonly=True, tracking=True
+        UPWARD_STATES, default="draft", required=True, readonly=True, tracking=True
     )
     summary = fields.Char()
     introduction = fields.Text()

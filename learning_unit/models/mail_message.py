@@ -17,8 +17,9 @@ from odoo import SUPERUSER_ID, api, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL, html2plaintext
 
+from ..states import GROUP_ADMIN
+
 AUDITED_PREFIX = "learning.unit."
-GROUP_ADMIN = "learning_unit.group_admin"
 
 
 def is_audited(env, model_name):

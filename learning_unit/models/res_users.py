@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-GROUP_ADMIN = "learning_unit.group_admin"
+from ..states import GROUP_ADMIN
+
 REVIEW_SCOPE = "lu_review_department_ids"
 
 

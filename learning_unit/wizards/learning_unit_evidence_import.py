@@ -31,8 +31,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..evidence import EVIDENCE_KINDS
-from ..models.learning_unit_assessment import EDITABLE_STATES
 from ..models.learning_unit_evidence_event import evidence_source
+from ..states import EDITABLE_STATES
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_EXPANDED_BYTES = 20 * 1024 * 1024

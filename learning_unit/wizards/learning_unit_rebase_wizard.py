@@ -11,7 +11,7 @@ import contextlib
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.learning_unit_assessment import EDITABLE_STATES
+from ..states import EDITABLE_STATES
 
 
 class _Preview(Exception):
