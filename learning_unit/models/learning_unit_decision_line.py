@@ -13,7 +13,7 @@ its annex included, as they receive it on paper.
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..reports.learning_unit_report_data import vn_number
+from ..vn_format import vn_number
 from .learning_unit_criterion import LEVEL_SELECTION
 
 LINE_FIELDS = frozenset({"note", "sequence"})

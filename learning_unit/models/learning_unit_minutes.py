@@ -10,8 +10,8 @@ kept as it was on that day.
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..reports.learning_unit_report_data import vn_number
 from ..states import MINUTES_STATES
+from ..vn_format import vn_number
 from .learning_unit_decision_line import LEVEL_WORDS, RANK_WORDS
 
 MINUTES_FIELDS = frozenset(

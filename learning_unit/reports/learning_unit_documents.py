@@ -10,27 +10,17 @@ its records in batch, with the rights of the current user.
 from odoo import api, fields, models
 
 from .. import scoring
-from . import document_blocks as B
-from .learning_unit_report_data import (
+from ..vn_format import (
+    LEVEL_WORDS,
     RANK_WORDS,
     vn_amount,
     vn_date_phrase,
     vn_number,
 )
+from . import document_blocks as B
 
-LEVEL_WORDS = {
-    scoring.LEVEL_NONE: "Chưa đạt",
-    scoring.LEVEL_1: "Mức độ 1",
-    scoring.LEVEL_2: "Mức độ 2",
-}
 LEVEL_ORDER = (scoring.LEVEL_2, scoring.LEVEL_1, scoring.LEVEL_NONE)
-BLANK_DATE = "ngày ..... tháng ..... năm"
 TIMING_WORDS = {"not_submitted": "Chưa gửi", "on_time": "Đúng hạn", "late": "Trễ hạn"}
-
-
-def vn_short_date(day):
-    """``5/2/2024`` as Vietnamese documents cite dates."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else ""
 
 
 class LearningUnitDocuments(models.AbstractModel):
@@ -43,9 +33,7 @@ class LearningUnitDocuments(models.AbstractModel):
     @api.model
     def _place_date(self, place, day, year=None):
         place = (place or "").strip() or "...."
-        if day:
-            return f"{place}, {vn_date_phrase(day)}"
-        return f"{place}, {BLANK_DATE} {year or '.....'}"
+        return f"{place}, {vn_date_phrase(day, year)}"
 
     @api.model
     def _number_line(self, number_text, code, symbol=""):

@@ -13,21 +13,10 @@ from collections import defaultdict
 from odoo import api, models
 
 from .. import scoring
+from ..vn_format import LEVEL_WORDS, RANK_WORDS, vn_date, vn_date_phrase, vn_number
 from . import document_blocks as B
-from .learning_unit_documents import (
-    BLANK_DATE,
-    LEVEL_ORDER,
-    LEVEL_WORDS,
-    TIMING_WORDS,
-    vn_short_date,
-)
-from .learning_unit_report_data import (
-    NOT_SENT_STATES,
-    RANK_ORDER,
-    RANK_WORDS,
-    vn_date_phrase,
-    vn_number,
-)
+from .learning_unit_documents import LEVEL_ORDER, TIMING_WORDS
+from .learning_unit_report_data import NOT_SENT_STATES, RANK_ORDER
 
 
 class LearningUnitDocumentsReview(models.AbstractModel):
@@ -436,7 +425,7 @@ class LearningUnitDocumentsReview(models.AbstractModel):
             unit = assessment.department_id.name or ""
             day = minutes.date
             superior = (body.header_name or body.name or "").replace("\n", " ").upper()
-            when = vn_date_phrase_or_blank(day, year)
+            when = vn_date_phrase(day, year)
             blocks = [
                 B.header(
                     superior,
@@ -661,7 +650,7 @@ class LearningUnitDocumentsReview(models.AbstractModel):
                         [
                             B.run("Điều 1. ", b=True),
                             f"Thu hồi Quyết định số {revoked.number_text} ngày "
-                            f"{vn_short_date(revoked.date_issued)} của "
+                            f"{vn_date(revoked.date_issued)} của "
                             f"{revoked.body_id.name} về việc công nhận “Đơn vị học "
                             f"tập” năm {revoked.year}.",
                         ],
@@ -696,7 +685,7 @@ class LearningUnitDocumentsReview(models.AbstractModel):
             )
             if decision.decision_type == "recognition":
                 reference = (
-                    f"Quyết định số {decision.number_text} ngày {vn_short_date(day)}"
+                    f"Quyết định số {decision.number_text} ngày {vn_date(day)}"
                     if decision.number_text
                     else "Quyết định số        /QĐ-"
                     + (body.short_name or "")
@@ -840,10 +829,10 @@ class LearningUnitDocumentsReview(models.AbstractModel):
         decision = assessment.decision_id
         if decision:
             decision_text = (
-                f"{decision.number_text} ngày {vn_short_date(decision.date_issued)}"
+                f"{decision.number_text} ngày {vn_date(decision.date_issued)}"
             )
         elif assessment.state == "recognised" and assessment.decision_number:
-            day = vn_short_date(assessment.decision_date)
+            day = vn_date(assessment.decision_date)
             decision_text = f"{assessment.decision_number} ngày {day}"
         else:
             decision_text = ""
@@ -1180,7 +1169,3 @@ class LearningUnitDocumentsReview(models.AbstractModel):
                 self._doc(f"Tổng hợp toàn tỉnh - {year}", blocks, "o_lu_rollup", period)
             )
         return documents
-
-
-def vn_date_phrase_or_blank(day, year):
-    return vn_date_phrase(day) if day else f"{BLANK_DATE} {year}"

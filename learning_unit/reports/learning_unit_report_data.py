@@ -9,7 +9,6 @@ thousands dot). Every builder reads its records in a fixed number of queries,
 whatever the number of units.
 """
 
-import math
 from collections import defaultdict
 from fractions import Fraction
 
@@ -17,14 +16,8 @@ from odoo import api, fields, models
 from odoo.tools import format_date
 
 from .. import scoring
+from ..vn_format import RANK_WORDS, vn_date_phrase
 
-# Ranks in words, as the official form writes them.
-RANK_WORDS = {
-    scoring.RANK_GOOD: "Tốt",
-    scoring.RANK_FAIR: "Khá",
-    scoring.RANK_AVERAGE: "Trung bình",
-    scoring.RANK_FAIL: "Chưa đạt",
-}
 RANK_ORDER = (
     scoring.RANK_GOOD,
     scoring.RANK_FAIR,
@@ -33,47 +26,6 @@ RANK_ORDER = (
 )
 # The unit is still preparing its self-assessment in these states.
 NOT_SENT_STATES = ("draft", "returned")
-
-
-def vn_number(value, decimals=2):
-    """``value`` written the Vietnamese way: ``9,5``, ``12.000``, ``100``.
-
-    ``None`` (no value) gives an empty string; 0 gives ``0``.
-    """
-    if value is None or value is False:
-        return ""
-    value = scoring.exact(value)
-    negative = value < 0
-    scale = 10**decimals
-    rounded = math.floor(abs(value) * scale + Fraction(1, 2))
-    integer, fraction = divmod(rounded, scale)
-    text = f"{integer:,}".replace(",", ".")
-    if decimals:
-        digits = f"{fraction:0{decimals}d}".rstrip("0")
-        if digits:
-            text += "," + digits
-    return "-" + text if negative and rounded else text
-
-
-def vn_amount(value, currency=None):
-    """A sum of money: ``12.000đ`` in đồng, else followed by the symbol."""
-    if value is None or value is False:
-        return ""
-    decimals = currency.decimal_places if currency else 0
-    text = vn_number(value, decimals)
-    if not currency or currency.name == "VND":
-        return text + "đ"
-    return f"{text} {currency.symbol}"
-
-
-def vn_date_phrase(day):
-    """``ngày 05 tháng 01 năm 2041``: a zero before days below 10 and months 1-2.
-
-    (Nghị định 30/2020/NĐ-CP on the presentation of administrative documents.)
-    """
-    day_text = f"{day.day:02d}"
-    month_text = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day_text} tháng {month_text} năm {day.year}"
 
 
 class LearningUnitReportData(models.AbstractModel):
