@@ -1,6 +1,7 @@
 # The mixins first: the models inheriting them are registered after them.
 from . import learning_unit_value_mixin  # isort: skip
 from . import learning_unit_lock_mixin  # isort: skip
+from . import learning_unit_workflow_mixin  # isort: skip
 from . import learning_unit_official_mixin  # isort: skip
 from . import (
     hr_department,
@@ -17,7 +18,6 @@ from . import (
     learning_unit_dossier_item,
     learning_unit_evidence_event,
     learning_unit_member,
-    learning_unit_member_document,
     learning_unit_member_evidence,
     learning_unit_minutes,
     learning_unit_number_register,

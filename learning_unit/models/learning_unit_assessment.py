@@ -4,9 +4,9 @@
 
 Who may do what: access rights (security/ir.model.access.csv) decide the
 operation per role, record rules (security/security.xml) the scope and the
-state, the lock mixin the fields. The workflow is the table ``TRANSITIONS``:
-writing ``state`` (from a button or over RPC alike) runs the same checks and
-records who did it and when.
+state, the lock mixin the fields. The workflow is the table
+``_lu_transitions``, run by the workflow mixin: writing ``state`` (from a
+button or over RPC alike) runs the same checks and records who did it and when.
 
 Concurrency: every change of an assessment, its lines, members or dossier
 first updates the assessment's row (``_lu_lock``). Two transactions changing
@@ -22,6 +22,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
 from .. import scoring
 from ..evidence import EVIDENCE_FIELDS
@@ -31,11 +32,19 @@ from ..states import (
     ACTIVITY_SUBMIT,
     ASSESSMENT_STATES,
     EDITABLE_STATES,
+    GROUP_ADMIN,
+    GROUP_OFFICER,
     GROUP_REVIEWER,
     REVIEW_STATES,
 )
 from .learning_unit_criterion import LEVEL_SELECTION
 from .learning_unit_template import SCORE_DIGITS
+from .learning_unit_workflow_mixin import Transition
+
+# the refusals of the workflow are declared with its table, before any
+# environment exists: lazy translations, rendered in the user's language
+# pylint: disable=prefer-env-translation
+_lt = LazyTranslate(__name__)
 
 RANKS = [
     (scoring.RANK_GOOD, "Good"),
@@ -43,15 +52,6 @@ RANKS = [
     (scoring.RANK_AVERAGE, "Average"),
     (scoring.RANK_FAIL, "Not achieved"),
 ]
-# The workflow, in one place: target state -> (states it comes from, role).
-TRANSITIONS = {
-    "submitted": (EDITABLE_STATES, "officer"),
-    "draft": (("submitted",), "officer"),  # withdrawn before the review starts
-    "in_review": (("submitted",), "reviewer"),
-    "reviewed": (("in_review",), "reviewer"),
-    "recognised": (("reviewed",), "reviewer"),
-    "returned": (REVIEW_STATES, "reviewer"),
-}
 UNIT_FIELDS = frozenset(
     {
         "head_name",
@@ -61,6 +61,7 @@ UNIT_FIELDS = frozenset(
         "line_ids",
         "dossier_item_ids",
         "active",
+        "plan_approver_id",
     }
 )
 REVIEW_FIELDS = frozenset(
@@ -73,11 +74,39 @@ DECISION_NUMBER = re.compile(r"^\s*0*(\d{1,9})\s*/\s*([^/\s-]+)\s*-\s*(\S+)\s*$"
 class LearningUnitAssessment(models.Model):
     _name = "learning.unit.assessment"
     _description = "Learning Unit Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "learning.unit.lock.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "learning.unit.workflow.mixin"]
     _order = "year desc, department_id, id"
     _check_company_auto = True
 
-    _lu_workflow_field = "state"
+    _lu_transitions = {
+        "submitted": Transition(
+            EDITABLE_STATES, "officer", _lt("Only the unit officer can submit.")
+        ),
+        # withdrawn before the review starts
+        "draft": Transition(
+            ("submitted",),
+            "officer",
+            _lt("Only the unit officer can withdraw a submission."),
+        ),
+        "in_review": Transition(
+            ("submitted",), "reviewer", _lt("Only the reviewing level can review.")
+        ),
+        "reviewed": Transition(
+            ("in_review",), "reviewer", _lt("Only the reviewing level can review.")
+        ),
+        "recognised": Transition(
+            ("reviewed",),
+            "reviewer",
+            _lt("Only the reviewing level can recognise a unit."),
+        ),
+        "returned": Transition(
+            REVIEW_STATES,
+            "reviewer",
+            _lt("Only the reviewing level can return an assessment."),
+            args=("return_reason",),
+            single=True,
+        ),
+    }
     _lu_write_access = {
         "officer": (UNIT_FIELDS, EDITABLE_STATES),
         "reviewer": (REVIEW_FIELDS, REVIEW_STATES),
@@ -321,6 +350,31 @@ class LearningUnitAssessment(models.Model):
         copy=False,
     )
     promotion_report_count = fields.Integer(compute="_compute_promotion_report_count")
+    # --- the members' plans (learning_unit_dossier_item.py) ---------------
+    plan_approver_id = fields.Many2one(
+        "res.users",
+        string="Plans Approved By",
+        tracking=True,
+        copy=False,
+        domain=lambda self: [("groups_id", "in", self.env.ref(GROUP_OFFICER).id)],
+        help="The officer the head of the unit delegates the approval of the "
+        "members' self-study plans to. The head (the unit's manager in HR) "
+        "always may.",
+    )
+    head_user_id = fields.Many2one(
+        "res.users",
+        string="Head of Unit (User)",
+        compute="_compute_head_user_id",
+        help="The user of the unit's manager in HR: approves the members' plans.",
+    )
+    lu_can_approve = fields.Boolean(
+        string="I Approve Plans",
+        compute="_compute_lu_can_approve",
+        search="_search_lu_can_approve",
+    )
+    plans_to_approve_count = fields.Integer(
+        string="Plans to Approve", compute="_compute_plans_to_approve_count"
+    )
 
     _sql_constraints = [
         (
@@ -670,6 +724,105 @@ class LearningUnitAssessment(models.Model):
         return lines
 
     @api.depends("department_id")
+    def _compute_head_user_id(self):
+        for assessment in self:
+            # the head is public in the unit; the employee record is HR's
+            assessment.head_user_id = assessment.department_id.sudo().manager_id.user_id
+
+    @api.constrains("plan_approver_id", "department_id")
+    def _check_plan_approver(self):
+        """The plans' approver is the head of the unit or one of its officers.
+
+        An officer of the unit prepares it: their employee works in the unit
+        or in a department above it (hr_department.py), or they administer
+        learning units. HR keeps where people work: it is read on the unit's
+        behalf.
+        """
+        for assessment in self.filtered("plan_approver_id"):
+            approver = assessment.plan_approver_id
+            if approver == assessment.head_user_id:
+                continue
+            unit_path = (assessment.department_id.parent_path or "").split("/")
+            workplaces = (
+                self.env["hr.employee"]
+                .sudo()
+                .search([("user_id", "=", approver.id)])
+                .department_id
+            )
+            officer = approver.has_group(GROUP_ADMIN) or (
+                approver.has_group(GROUP_OFFICER)
+                and any(str(d.id) in unit_path for d in workplaces)
+            )
+            if not officer:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot approve the plans of %(unit)s: choose the "
+                        "head of the unit or one of its officers.",
+                        user=approver.name,
+                        unit=assessment.department_id.name,
+                    )
+                )
+
+    @api.model
+    def _lu_headed_departments(self):
+        """The departments whose manager is the current user's employee.
+
+        A query, not its result: as a sub-select of the search (the record
+        rules), it costs no statement of its own. The managers are HR's: they
+        are looked up on behalf of the unit.
+        """
+        return (
+            self.env["hr.department"]
+            .sudo()
+            .with_context(active_test=False)
+            ._search(
+                [
+                    ("manager_id.user_id", "=", self.env.uid),
+                    ("manager_id.active", "=", True),
+                ]
+            )
+        )
+
+    @api.depends("department_id", "plan_approver_id")
+    @api.depends_context("uid")
+    def _compute_lu_can_approve(self):
+        admin = self.env.user.has_group(GROUP_ADMIN)
+        headed = set() if admin else set(self._lu_headed_departments())
+        for assessment in self:
+            assessment.lu_can_approve = (
+                admin
+                or assessment.department_id.id in headed
+                or assessment.plan_approver_id == self.env.user
+            )
+
+    def _search_lu_can_approve(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        if self.env.user.has_group(GROUP_ADMIN):
+            domain = [(1, "=", 1)]
+        else:
+            domain = [
+                "|",
+                ("department_id", "in", self._lu_headed_departments()),
+                ("plan_approver_id", "=", self.env.uid),
+            ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def _compute_plans_to_approve_count(self):
+        groups = self.env["learning.unit.dossier.item"]._read_group(
+            [
+                ("assessment_id", "in", self.ids),
+                ("document_state", "=", "submitted"),
+                ("approval_required", "=", True),
+            ],
+            ["assessment_id"],
+            ["__count"],
+        )
+        counts = {assessment.id: count for assessment, count in groups}
+        for assessment in self:
+            assessment.plans_to_approve_count = counts.get(assessment.id, 0)
+
+    @api.depends("department_id")
     @api.depends_context("uid")
     def _compute_is_in_my_scope(self):
         for assessment in self:
@@ -825,9 +978,6 @@ class LearningUnitAssessment(models.Model):
             for node in arch.xpath("//field[@name='member_ids']"):
                 Member._lu_insert_evidence(node, embedded=True)
         return arch, view
-
-    def _lu_state(self):
-        return self.state
 
     def _lu_locked_error(self, record):
         states = dict(self._fields["state"]._description_selection(self.env))
@@ -998,27 +1148,7 @@ class LearningUnitAssessment(models.Model):
 
     def _lu_check_write(self, vals):
         self._lu_lock()
-        if vals.get("state") == "returned":
-            vals = {k: v for k, v in vals.items() if k != "return_reason"}
         return super()._lu_check_write(vals)
-
-    def _lu_complete_write(self, vals):
-        target = vals.get("state")
-        if target:
-            self._check_transition(target, vals)
-            vals.update(self._transition_values(target, vals))
-        return vals
-
-    def write(self, vals):
-        target = vals.get("state")
-        if target == "returned" and len(self) > 1:
-            for assessment in self:
-                assessment.write(vals)
-            return True
-        result = super().write(vals)
-        if target:
-            self._after_transition(target)
-        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_unsent_drafts(self):
@@ -1044,43 +1174,7 @@ class LearningUnitAssessment(models.Model):
     # ------------------------------------------------------------------
     # workflow
     # ------------------------------------------------------------------
-    def _check_transition(self, target, vals):
-        if target not in TRANSITIONS:
-            raise AccessError(
-                self.env._(
-                    "The workflow has no state %(state)s.", state=str(target)[:20]
-                )
-            )
-        sources, role = TRANSITIONS[target]
-        if not self.env.su and role not in self._lu_roles():
-            raise AccessError(self._transition_refusal(target))
-        states = dict(self._fields["state"]._description_selection(self.env))
-        for assessment in self:
-            if assessment.state not in sources:
-                raise AccessError(
-                    self.env._(
-                        "%(unit)s is %(state)s: the workflow does not lead from "
-                        "there to %(target)s.",
-                        unit=assessment.name,
-                        state=states[assessment.state],
-                        target=states[target],
-                    )
-                )
-        getattr(self, f"_check_can_{target}")(vals)
-
-    def _transition_refusal(self, target):
-        return {
-            "submitted": self.env._("Only the unit officer can submit."),
-            "draft": self.env._("Only the unit officer can withdraw a submission."),
-            "in_review": self.env._("Only the reviewing level can review."),
-            "reviewed": self.env._("Only the reviewing level can review."),
-            "recognised": self.env._("Only the reviewing level can recognise a unit."),
-            "returned": self.env._(
-                "Only the reviewing level can return an assessment."
-            ),
-        }[target]
-
-    def _check_can_submitted(self, vals):
+    def _lu_before_submitted(self, vals):
         for assessment in self:
             if assessment.period_id.state == "closed":
                 raise UserError(
@@ -1106,13 +1200,7 @@ class LearningUnitAssessment(models.Model):
                     )
                 )
 
-    def _check_can_draft(self, vals):
-        return None
-
-    def _check_can_in_review(self, vals):
-        return None
-
-    def _check_can_reviewed(self, vals):
+    def _lu_before_reviewed(self, vals):
         for assessment in self:
             unset = assessment.line_ids.filtered(
                 lambda line: line.kind == "criterion" and not line.review_set
@@ -1235,7 +1323,7 @@ class LearningUnitAssessment(models.Model):
                 )
             )
 
-    def _check_can_recognised(self, vals):
+    def _lu_before_recognised(self, vals):
         for assessment in self:
             if not assessment.decision_number or not assessment.decision_date:
                 raise ValidationError(
@@ -1246,91 +1334,74 @@ class LearningUnitAssessment(models.Model):
                     )
                 )
 
-    def _check_can_returned(self, vals):
+    def _lu_before_returned(self, vals):
         reason = vals.get("return_reason")
         if not isinstance(reason, str) or not reason.strip():
             raise ValidationError(self.env._("Say why the assessment is returned."))
 
-    def _transition_values(self, target, vals):
-        """What the workflow records with the new state."""
-        now = fields.Datetime.now()
-        if target == "submitted":
-            return {
-                "submitted_on": now,
-                "submitted_date": fields.Date.context_today(self),
-                "submitted_by": self.env.uid,
-            }
-        if target == "draft":
-            return {
-                "submitted_on": False,
-                "submitted_date": False,
-                "submitted_by": False,
-            }
-        if target == "in_review":
-            values = {"review_started_on": now}
-            if not self.reviewer_id and len(self) == 1:
-                values["reviewer_id"] = self.env.uid
-            return values
-        if target == "reviewed":
-            return {"reviewed_on": now, "reviewed_by": self.env.uid}
-        if target == "recognised":
-            return {"recognised_on": now}
-        if target == "returned":
-            return {
-                "return_reason": vals["return_reason"].strip(),
-                "returned_on": now,
-                "returned_by": self.env.uid,
-                "return_count": self.return_count + 1,
-            }
-        return {}
+    def _lu_values_submitted(self, vals):
+        return {"submitted_date": fields.Date.context_today(self)}
 
-    def _after_transition(self, target):
-        """Activities, messages and review results that follow a new state."""
+    def _lu_values_draft(self, vals):
+        return {"submitted_on": False, "submitted_date": False, "submitted_by": False}
+
+    def _lu_values_in_review(self, vals):
+        values = {"review_started_on": fields.Datetime.now()}
+        if not self.reviewer_id and len(self) == 1:
+            values["reviewer_id"] = self.env.uid
+        return values
+
+    def _lu_values_returned(self, vals):
+        return {
+            "return_reason": vals["return_reason"].strip(),
+            "return_count": self.return_count + 1,
+        }
+
+    def _lu_after_submitted(self):
+        self.sudo().activity_feedback([ACTIVITY_SUBMIT, ACTIVITY_RETURNED])
+        self._schedule_review_activity()
+
+    def _lu_after_draft(self):
+        self.sudo().activity_unlink([ACTIVITY_REVIEW])
+
+    def _lu_after_in_review(self):
+        self.line_ids._start_review()
+        for assessment in self.filtered(lambda a: not a.reviewer_id):
+            assessment.reviewer_id = self.env.user
+
+    def _lu_after_reviewed(self):
+        self.sudo().activity_feedback([ACTIVITY_REVIEW])
+
+    def _lu_after_recognised(self):
+        self.sudo().activity_feedback([ACTIVITY_REVIEW])
+        self._record_recognition()
+
+    def _lu_after_returned(self):
         system = self.sudo()
-        if target == "submitted":
-            system.activity_feedback([ACTIVITY_SUBMIT, ACTIVITY_RETURNED])
-            self._schedule_review_activity()
-        elif target == "draft":
-            system.activity_unlink([ACTIVITY_REVIEW])
-            for assessment in system:
-                assessment.message_post(
-                    body=self.env._("Submission withdrawn by the unit."),
-                    author_id=self.env.user.partner_id.id,
-                    subtype_xmlid="mail.mt_note",
-                )
-        elif target == "in_review":
-            self.line_ids._start_review()
-            for assessment in self.filtered(lambda a: not a.reviewer_id):
-                assessment.reviewer_id = self.env.user
-        elif target == "reviewed":
-            system.activity_feedback([ACTIVITY_REVIEW])
-        elif target == "recognised":
-            system.activity_feedback([ACTIVITY_REVIEW])
-            self._record_recognition()
-        elif target == "returned":
-            system.activity_unlink([ACTIVITY_REVIEW])
-            # the review starts over when the unit submits again
-            system.line_ids.write({"review_set": False})
-            for assessment in system:
-                assessment.message_post(
-                    author_id=self.env.user.partner_id.id,
-                    body=self.env._(
-                        "Returned to the unit. Reason: %(reason)s",
-                        reason=assessment.return_reason,
+        system.activity_unlink([ACTIVITY_REVIEW])
+        # the review starts over when the unit submits again
+        system.line_ids.write({"review_set": False})
+        for assessment in system:
+            # the reason, to the unit's officer (the state change is tracked)
+            assessment.message_post(
+                author_id=self.env.user.partner_id.id,
+                body=self.env._(
+                    "Returned to the unit. Reason: %(reason)s",
+                    reason=assessment.return_reason,
+                ),
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=assessment.user_id.partner_id.ids,
+            )
+            if assessment.user_id:
+                assessment.activity_schedule(
+                    ACTIVITY_RETURNED,
+                    user_id=assessment.user_id.id,
+                    note=assessment.return_reason,
+                    date_deadline=max(
+                        fields.Date.context_today(self),
+                        assessment.period_id.date_deadline_self,
                     ),
-                    subtype_xmlid="mail.mt_comment",
-                    partner_ids=assessment.user_id.partner_id.ids,
                 )
-                if assessment.user_id:
-                    assessment.activity_schedule(
-                        ACTIVITY_RETURNED,
-                        user_id=assessment.user_id.id,
-                        note=assessment.return_reason,
-                        date_deadline=max(
-                            fields.Date.context_today(self),
-                            assessment.period_id.date_deadline_self,
-                        ),
-                    )
 
     def _record_recognition(self):
         """The title each assessment now holds, on behalf of the system.
@@ -1400,8 +1471,7 @@ class LearningUnitAssessment(models.Model):
 
     def action_confirm_review_scores(self):
         """Confirm every review result not yet confirmed, as it stands."""
-        if "reviewer" not in self._lu_roles():
-            raise AccessError(self._transition_refusal("reviewed"))
+        # the lines' lock refuses their review to anyone but the reviewing level
         self.line_ids.filtered(
             lambda line: line.kind == "criterion" and not line.review_set
         ).write({"review_set": True})
@@ -1416,8 +1486,7 @@ class LearningUnitAssessment(models.Model):
 
     def action_return(self):
         """Open the wizard asking why the assessment goes back to the unit."""
-        if "reviewer" not in self._lu_roles():
-            raise AccessError(self._transition_refusal("returned"))
+        self._lu_check_role("returned")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Return to the unit"),
@@ -1485,7 +1554,18 @@ class LearningUnitAssessment(models.Model):
         return True
 
     def action_view_members_missing_evidence(self):
+        """The exception list: what each member still misses, by what it is."""
         self.ensure_one()
+        if self.env["learning.unit.evidence.gap"].has_access("read"):
+            action = self.env["ir.actions.act_window"]._for_xml_id(
+                "learning_unit.action_learning_unit_evidence_gap"
+            )
+            action["domain"] = [("assessment_id", "=", self.id)]
+            action["context"] = {"search_default_group_what": 1}
+            action["display_name"] = self.env._(
+                "Missing in %(unit)s", unit=self.department_id.name
+            )
+            return action
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Members missing evidence or documents"),
@@ -1499,6 +1579,18 @@ class LearningUnitAssessment(models.Model):
             ],
             "context": {"default_assessment_id": self.id},
         }
+
+    def action_view_plans_to_approve(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "learning_unit.action_learning_unit_plans_to_approve"
+        )
+        action["domain"] = [
+            ("assessment_id", "=", self.id),
+            ("member_id", "!=", False),
+            ("approval_required", "=", True),
+        ]
+        return action
 
     # ------------------------------------------------------------------
     # Phụ lục 1

@@ -11,8 +11,8 @@ workflow of the assessment checks the role, the scope and the state).
 A decision is never deleted once issued: a later decision of type
 "revocation" names it and says why, and issuing that one marks it revoked.
 A revocation revokes a recognition decision only: it is never revoked itself.
-The workflow is the table ``TRANSITIONS``; the state is written through
-``write`` like the assessment's.
+The workflow is the table ``_lu_transitions``, run by the workflow mixin as the
+assessment's.
 
 Its body and its scope obey the constraints of the official mixin on every
 write, the issue included.
@@ -22,9 +22,16 @@ import re
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
-from ..states import DECISION_STATES
+from ..states import DECISION_STATES, DRAFT_STATES
 from .learning_unit_official_mixin import OFFICIAL_FIELDS
+from .learning_unit_workflow_mixin import Transition
+
+# the refusals of the workflow are declared with its table, before any
+# environment exists: lazy translations, rendered in the user's language
+# pylint: disable=prefer-env-translation
+_lt = LazyTranslate(__name__)
 
 TYPES = [("recognition", "Recognition"), ("revocation", "Revocation")]
 DRAFT_FIELDS = OFFICIAL_FIELDS | {
@@ -38,11 +45,7 @@ DRAFT_FIELDS = OFFICIAL_FIELDS | {
     "revoked_decision_id",
 }
 CREATE_FIELDS = DRAFT_FIELDS | {"period_id", "decision_type"}
-# target state -> (states it comes from, role)
-TRANSITIONS = {
-    "issued": (("draft",), "reviewer"),
-    "revoked": (("issued",), "reviewer"),
-}
+REFUSAL = _lt("Only the reviewing level can issue or revoke decisions.")
 
 
 class LearningUnitDecision(models.Model):
@@ -51,17 +54,21 @@ class LearningUnitDecision(models.Model):
     _inherit = [
         "mail.thread",
         "learning.unit.official.mixin",
-        "learning.unit.lock.mixin",
+        "learning.unit.workflow.mixin",
     ]
     _rec_names_search = ["number_text"]
     _order = "date_issued desc, id desc"
     _check_company_auto = True
 
     _lu_doc_code = "QĐ"
-    _lu_workflow_field = "state"
-    _lu_write_access = {
-        "reviewer": (DRAFT_FIELDS, ("draft",)),
+    _lu_transitions = {
+        "issued": Transition(DRAFT_STATES, "reviewer", REFUSAL, single=True),
+        # only by issuing a later decision that revokes it
+        "revoked": Transition(("issued",), "reviewer", REFUSAL),
     }
+    # an issued decision is written once more, when a later one revokes it:
+    # the rules let the reviewer write it, the draft's fields stay locked here
+    _lu_write_access = {"reviewer": (DRAFT_FIELDS, DRAFT_STATES)}
     _lu_create_fields = {"reviewer": CREATE_FIELDS}
 
     # in the reader's language ("Draft decision 2025" until numbered): not stored
@@ -250,9 +257,6 @@ class LearningUnitDecision(models.Model):
     # ------------------------------------------------------------------
     # workflow
     # ------------------------------------------------------------------
-    def _lu_state(self):
-        return self.state
-
     def _lu_locked_error(self, record):
         return UserError(
             self.env._(
@@ -262,32 +266,7 @@ class LearningUnitDecision(models.Model):
             )
         )
 
-    def _check_transition(self, target):
-        if target not in TRANSITIONS:
-            raise AccessError(
-                self.env._(
-                    "The workflow has no state %(state)s.", state=str(target)[:20]
-                )
-            )
-        sources, role = TRANSITIONS[target]
-        if not self.env.su and role not in self._lu_roles():
-            raise AccessError(
-                self.env._("Only the reviewing level can issue or revoke decisions.")
-            )
-        states = dict(self._fields["state"]._description_selection(self.env))
-        for decision in self:
-            if decision.state not in sources:
-                raise UserError(
-                    self.env._(
-                        "%(decision)s cannot go from %(state)s to %(target)s.",
-                        decision=decision.display_name,
-                        state=states[decision.state],
-                        target=states[target],
-                    )
-                )
-        getattr(self, f"_check_can_{target}")()
-
-    def _check_can_issued(self):
+    def _lu_before_issued(self, vals):
         for decision in self:
             if decision.decision_type == "revocation":
                 revoked = decision.revoked_decision_id
@@ -318,7 +297,7 @@ class LearningUnitDecision(models.Model):
                     )
                 )
 
-    def _check_can_revoked(self):
+    def _lu_before_revoked(self, vals):
         revoking = self.browse(self.env.context.get("learning_unit_revoked_by"))
         if not revoking.exists() or any(
             decision != revoking.revoked_decision_id for decision in self
@@ -327,37 +306,16 @@ class LearningUnitDecision(models.Model):
                 self.env._("A decision is revoked only by issuing a later decision.")
             )
 
-    def _lu_complete_write(self, vals):
-        target = vals.get("state")
-        if target:
-            self._check_transition(target)
-            if target == "issued":
-                if len(self) != 1:
-                    raise UserError(self.env._("Issue one decision at a time."))
-                # only the system enters a decision issued before the addon
-                # (the demo's history): everyone else issues it today
-                day = vals.get("date_issued") if self.env.su else None
-                vals.update(
-                    self._lu_number_values(fields.Date.to_date(day) if day else None),
-                    issued_by=self.env.uid,
-                )
-            elif target == "revoked":
-                vals["revoked_by_id"] = self.env.context["learning_unit_revoked_by"]
-        return vals
+    def _lu_values_issued(self, vals):
+        # only the system enters a decision issued before the addon (the
+        # demo's history): everyone else issues it today
+        day = vals.get("date_issued") if self.env.su else None
+        return self._lu_number_values(fields.Date.to_date(day) if day else None)
 
-    def write(self, vals):
-        target = vals.get("state")
-        if target == "issued" and len(self) > 1:
-            for decision in self:
-                decision.write(vals)
-            return True
-        result = super().write(vals)
-        if target == "issued":
-            self._lu_after_issue()
-        return result
+    def _lu_values_revoked(self, vals):
+        return {"revoked_by_id": self.env.context["learning_unit_revoked_by"]}
 
-    def _lu_after_issue(self):
-        self.ensure_one()
+    def _lu_after_issued(self):
         if self.decision_type == "revocation":
             revoked = self.revoked_decision_id
             revoked.with_context(learning_unit_revoked_by=self.id).write(
@@ -399,9 +357,7 @@ class LearningUnitDecision(models.Model):
     # buttons ------------------------------------------------------------
     def action_issue(self):
         """Number, date and issue the decision; recognise the units it lists."""
-        for decision in self:
-            decision.write({"state": "issued"})
-        return True
+        return self.write({"state": "issued"})
 
     def action_new_revocation(self):
         """A draft decision revoking this one."""

@@ -1,8 +1,15 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
+from ..evidence import EVIDENCE_KINDS
 from .learning_unit_template import SCHEMES
+
+MEMBER_FORMS = [
+    ("plan", "Self-study plan: what, how, when"),
+    ("statement", "Statement of the member"),
+]
 
 
 class LearningUnitDocumentType(models.Model):
@@ -28,10 +35,45 @@ class LearningUnitDocumentType(models.Model):
         default=True, help="Submission is refused while this document is missing."
     )
     description = fields.Text()
+    # --- a member's document (learning_unit_dossier_item.py) ----------------
+    member_form = fields.Selection(
+        MEMBER_FORMS,
+        string="Filed by the Member",
+        help="How a member files this document in their learning record. Empty: "
+        "a file or a paper copy, as for the unit's documents.",
+    )
+    approval_required = fields.Boolean(
+        string="Approved by the Head",
+        help="The head of the unit (or the officer the head delegates) approves "
+        "it; it counts once approved.",
+    )
+    evidence_field = fields.Selection(
+        [(kind.field, kind.label) for kind in EVIDENCE_KINDS],
+        string="Approval Records",
+        help="The member evidence the approval of this document records.",
+    )
+    member_template = fields.Text(
+        string="Wording Offered",
+        help="The text a member's statement starts from (they may change it).",
+    )
 
     _sql_constraints = [
         ("code_unique", "UNIQUE(code)", "The document type code must be unique."),
     ]
+
+    @api.constrains("evidence_field", "approval_required", "scope")
+    def _check_evidence_field(self):
+        for doc_type in self:
+            if doc_type.evidence_field and not (
+                doc_type.approval_required and doc_type.scope == "member"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(document)s: only a member's document the head approves "
+                        "records evidence.",
+                        document=doc_type.name,
+                    )
+                )
 
     def _applies_to(self, scheme):
         self.ensure_one()

@@ -1,22 +1,112 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The evidence dossier: the unit's documents and each member's own.
+
+An item without ``member_id`` is a document of the unit: a file or a paper
+copy. An item with ``member_id`` is a member's own document of the year, filed
+in the member's words when its type says how (``member_form``): the self-study
+plan (what, how, when), the registration for the "Công dân học tập" model and
+the lifelong-learning commitment of seed 001. The type says whether the head of
+the unit approves it (``approval_required``) and which member evidence its
+approval records (``evidence_field``, named in the shipped data only).
+
+Who may do what:
+
+* access rights and record rules (security/security.xml and
+  security/learning_unit_member_document_security.xml) give the scope and the
+  state: a member their own documents, the unit officer the unit's, the head of
+  the unit (``hr.department.manager_id``'s user) or the officer the head
+  delegates (``learning.unit.assessment.plan_approver_id``) the unit's members'
+  documents, always while the unit prepares its self-assessment;
+* the lock mixin gives the fields: a member writes the words and files of their
+  own documents, the officer also the paper copy; the words are locked once
+  the document is submitted;
+* ``_lu_transitions`` is the workflow of a member's document
+  (``document_state``, run by the workflow mixin). Its roles are the user's
+  on these documents: "filer" (the member, their own; the unit officer, for
+  members on paper) and "checker" (the head of the unit or their delegate; for
+  a document the head does not approve, also the unit officer). Approving a
+  document writes its evidence on the member through the ORM, with the
+  approver's rights, and logs its source.
+
+``is_provided`` is what the reviewing level accepts: a document the head
+approves counts once approved, a statement once submitted, either on paper;
+other documents (the unit's) once a file is attached or on paper.
+"""
+
+from collections import defaultdict
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
-from ..states import EDITABLE_STATES
+from ..states import (
+    ACTIVITY_DOCUMENT_FILE,
+    ACTIVITY_DOCUMENT_RETURNED,
+    DOCUMENT_STATES,
+    EDITABLE_STATES,
+    OPEN_DOCUMENT_STATES,
+)
+from .learning_unit_evidence_event import evidence_source
+from .learning_unit_workflow_mixin import Transition
 
+# the refusals of the workflow are declared with its table, before any
+# environment exists: lazy translations, rendered in the user's language
+# pylint: disable=prefer-env-translation
+_lt = LazyTranslate(__name__)
+
+# What proves a document of the unit: its files, its paper copy.
 PROVIDE_FIELDS = frozenset({"attachment_ids", "paper_copy", "note"})
+# What a member files: their words and files.
+FILING_FIELDS = frozenset(
+    {"learn_what", "learn_how", "learn_when", "content", "attachment_ids", "note"}
+)
+PLAN_FIELDS = ("learn_what", "learn_how", "learn_when")
 
 
 class LearningUnitDossierItem(models.Model):
     _name = "learning.unit.dossier.item"
-    _inherit = ["learning.unit.lock.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "learning.unit.workflow.mixin"]
     _description = "Learning Unit Dossier Item"
     _order = "assessment_id, member_id, sequence, id"
+    _mail_post_access = "read"
 
+    # a member writes the words and files of their own documents (see
+    # _lu_roles); the officer also marks the paper copy of any of the unit's
     _lu_write_access = {
-        "officer": (PROVIDE_FIELDS, EDITABLE_STATES),
-        "member": (PROVIDE_FIELDS, EDITABLE_STATES),
+        "officer": (PROVIDE_FIELDS | FILING_FIELDS, EDITABLE_STATES),
+        "member": (FILING_FIELDS, EDITABLE_STATES),
+    }
+    _lu_workflow_field = "document_state"
+    _lu_transitions = {
+        "submitted": Transition(
+            OPEN_DOCUMENT_STATES,
+            "filer",
+            _lt("Only the member or the unit officer can submit it."),
+        ),
+        # withdrawn before it is checked
+        "draft": Transition(
+            ("submitted",),
+            "filer",
+            _lt("Only the member or the unit officer can withdraw it."),
+        ),
+        "approved": Transition(
+            ("submitted",),
+            "checker",
+            _lt(
+                "Only the head of the unit, or the officer the head delegates, "
+                "can approve it."
+            ),
+        ),
+        "returned": Transition(
+            ("submitted", "approved"),
+            "checker",
+            _lt(
+                "Only the head of the unit, or the officer the head delegates, "
+                "can return it."
+            ),
+            args=("return_reason",),
+        ),
     }
 
     assessment_id = fields.Many2one(
@@ -57,6 +147,66 @@ class LearningUnitDossierItem(models.Model):
     is_provided = fields.Boolean(
         string="Provided", compute="_compute_is_provided", store=True, index=True
     )
+    # --- a member's document ---------------------------------------------------
+    document_state = fields.Selection(
+        DOCUMENT_STATES,
+        string="Status",
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    member_form = fields.Selection(related="document_type_id.member_form")
+    approval_required = fields.Boolean(
+        related="document_type_id.approval_required",
+        store=True,
+        index=True,
+        precompute=True,
+    )
+    period_id = fields.Many2one(
+        related="assessment_id.period_id",
+        store=True,
+        index=True,
+        precompute=True,
+        string="Period",
+    )
+    unit_id = fields.Many2one(
+        related="assessment_id.department_id",
+        store=True,
+        index=True,
+        precompute=True,
+        string="Unit",
+    )
+    learn_what = fields.Text(
+        string="What I Will Learn",
+        help="The knowledge and skills you plan to learn this year.",
+    )
+    learn_how = fields.Text(
+        string="How",
+        help="Courses, self-study, e-learning, coaching…",
+    )
+    learn_when = fields.Text(string="When", help="The months or the schedule.")
+    content = fields.Text(
+        string="Statement",
+        compute="_compute_content",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Your statement, in your words.",
+    )
+    submitted_on = fields.Datetime(readonly=True, copy=False)
+    submitted_by = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_on = fields.Datetime(readonly=True, copy=False)
+    approved_by = fields.Many2one("res.users", readonly=True, copy=False)
+    return_reason = fields.Text(readonly=True, copy=False)
+    returned_on = fields.Datetime(readonly=True, copy=False)
+    returned_by = fields.Many2one("res.users", readonly=True, copy=False)
+    lu_can_file = fields.Boolean(string="I Can File It", compute="_compute_lu_rights")
+    lu_can_check = fields.Boolean(
+        string="I Can Approve or Return It", compute="_compute_lu_rights"
+    )
 
     _sql_constraints = [
         (
@@ -66,17 +216,83 @@ class LearningUnitDossierItem(models.Model):
         ),
     ]
 
-    @api.depends("attachment_ids", "paper_copy")
-    def _compute_is_provided(self):
-        for item in self:
-            item.is_provided = bool(item.attachment_ids or item.paper_copy)
-
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
     def _compute_display_name(self):
         for item in self:
             name = item.document_type_id.name or ""
             item.display_name = (
                 f"{item.member_id.name} - {name}" if item.member_id else name
             )
+
+    @api.depends("document_type_id")
+    def _compute_content(self):
+        for item in self:
+            if not item.content and item.member_id:
+                item.content = item.document_type_id.member_template or False
+
+    @api.depends(
+        "attachment_ids",
+        "paper_copy",
+        "document_state",
+        "member_id",
+        "document_type_id.member_form",
+        "document_type_id.approval_required",
+    )
+    def _compute_is_provided(self):
+        for item in self:
+            doc_type = item.document_type_id
+            if item.paper_copy:
+                provided = True
+            elif not item.member_id or not doc_type.member_form:
+                provided = bool(item.attachment_ids)
+            elif doc_type.approval_required:
+                provided = item.document_state == "approved"
+            else:
+                provided = item.document_state in ("submitted", "approved")
+            item.is_provided = provided
+
+    @api.depends("user_id", "assessment_id.state", "assessment_id.plan_approver_id")
+    @api.depends_context("uid")
+    def _compute_lu_rights(self):
+        for item in self:
+            filed = bool(item.member_id and item.member_form and item.id)
+            preparing = item.assessment_id.state in EDITABLE_STATES
+            roles = item._lu_workflow_roles() if filed and preparing else set()
+            item.lu_can_file = "filer" in roles
+            item.lu_can_check = "checker" in roles
+
+    # ------------------------------------------------------------------
+    # roles and locks
+    # ------------------------------------------------------------------
+    def _lu_roles(self):
+        roles = super()._lu_roles()
+        if "member" in roles and any(item.user_id != self.env.user for item in self):
+            # members file their own documents only
+            roles.discard("member")
+        return roles
+
+    def _lu_workflow_roles(self):
+        """The roles of the user in the workflow of all of these documents."""
+        roles = set()
+        if not self:
+            return roles
+        groups = super()._lu_roles()
+        officer = "officer" in groups and all(
+            item.assessment_id.department_id.lu_can_prepare for item in self
+        )
+        own = [item.user_id == self.env.user for item in self]
+        if all(own) or officer:
+            roles.add("filer")
+        # nobody checks their own document (the head's plan is approved by the
+        # officer the head delegates, or an administrator)
+        if not any(own) and (
+            all(item.assessment_id.lu_can_approve for item in self)
+            or (officer and not any(self.mapped("approval_required")))
+        ):
+            roles.add("checker")
+        return roles
 
     def _lu_state(self):
         return self.assessment_id.state
@@ -86,7 +302,147 @@ class LearningUnitDossierItem(models.Model):
 
     def _lu_check_write(self, vals):
         self.assessment_id._lu_lock()
-        return super()._lu_check_write(vals)
+        super()._lu_check_write(vals)
+        if self.env.su or not FILING_FIELDS & set(vals):
+            return
+        states = dict(self._fields["document_state"]._description_selection(self.env))
+        for item in self:
+            if item.document_state not in OPEN_DOCUMENT_STATES:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is %(state)s: withdraw it (or ask for it to be "
+                        "returned) before changing it.",
+                        document=item.display_name,
+                        state=states[item.document_state],
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # workflow
+    # ------------------------------------------------------------------
+    def _lu_check_transition(self, target, vals):
+        self._lu_check_role(target)
+        for item in self:
+            if not item.member_id or not item.member_form:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is not filed by a member.",
+                        document=item.display_name,
+                    )
+                )
+            if item.assessment_id.state not in EDITABLE_STATES:
+                raise item._lu_locked_error(item)
+        return super()._lu_check_transition(target, vals)
+
+    def _lu_before_submitted(self, vals):
+        for item in self:
+            if item.member_form == "plan":
+                missing = [
+                    self._fields[name]._description_string(self.env)
+                    for name in PLAN_FIELDS
+                    if not (item[name] or "").strip()
+                ]
+            else:
+                missing = (
+                    []
+                    if (item.content or "").strip() or item.attachment_ids
+                    else [self._fields["content"]._description_string(self.env)]
+                )
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "%(document)s: fill in %(fields)s before submitting.",
+                        document=item.display_name,
+                        fields=", ".join(missing),
+                    )
+                )
+
+    def _lu_before_approved(self, vals):
+        for item in self:
+            if not item.approval_required:
+                raise UserError(
+                    self.env._(
+                        "%(document)s counts once submitted: nobody approves it.",
+                        document=item.display_name,
+                    )
+                )
+
+    def _lu_before_returned(self, vals):
+        reason = vals.get("return_reason")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValidationError(self.env._("Say why the document is returned."))
+
+    def _lu_values_draft(self, vals):
+        return {"submitted_on": False, "submitted_by": False}
+
+    def _lu_values_returned(self, vals):
+        return {
+            "return_reason": vals["return_reason"].strip(),
+            "approved_on": False,
+            "approved_by": False,
+        }
+
+    def _lu_after_submitted(self):
+        self.sudo().activity_feedback(
+            [ACTIVITY_DOCUMENT_RETURNED, ACTIVITY_DOCUMENT_FILE]
+        )
+
+    def _lu_after_approved(self):
+        self._lu_record_evidence()
+
+    def _lu_after_returned(self):
+        self._lu_record_evidence()
+        for item in self.sudo():
+            # the reason, to the member (the state change is tracked)
+            partners = item.user_id.partner_id or item.assessment_id.user_id.partner_id
+            item.message_post(
+                body=self.env._(
+                    "Returned by %(user)s. Reason: %(reason)s",
+                    user=self.env.user.name,
+                    reason=item.return_reason,
+                ),
+                author_id=self.env.user.partner_id.id,
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=partners.ids,
+            )
+            user = item.user_id or item.assessment_id.user_id
+            if user:
+                item.activity_schedule(
+                    ACTIVITY_DOCUMENT_RETURNED, user_id=user.id, note=item.return_reason
+                )
+
+    def _lu_record_evidence(self):
+        """The member evidence the approval of these documents records.
+
+        Written through the ORM with the user's rights (the approver may write
+        it), one write per value, and logged with the documents as source.
+        """
+        todo = defaultdict(dict)  # (field, value) -> {member id: document id}
+        for item in self:
+            field = item.document_type_id.evidence_field
+            if field and item.member_id:
+                value = item.document_state == "approved"
+                if item.member_id[field] != value:
+                    todo[field, value][item.member_id.id] = item.id
+        Member = self.env["learning.unit.member"]
+        for (field, value), documents in todo.items():
+            members = evidence_source(
+                Member.browse(list(documents)), "plan", documents=documents
+            )
+            members.write({field: value})
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the dossier is the structure the rules give: no chatter at creation
+        quiet = self.with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+        )
+        return (
+            super(LearningUnitDossierItem, quiet).create(vals_list).with_env(self.env)
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_with_assessment_only(self):
@@ -94,3 +450,49 @@ class LearningUnitDossierItem(models.Model):
             raise ValidationError(
                 self.env._("Dossier items are removed with their assessment.")
             )
+
+    # ------------------------------------------------------------------
+    # buttons
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        """Send the document to the unit (the head approves a plan)."""
+        return self.write({"document_state": "submitted"})
+
+    def action_withdraw(self):
+        return self.write({"document_state": "draft"})
+
+    def action_approve(self):
+        """Approve these documents, one or many (a list's selection)."""
+        pending = self.filtered(lambda i: i.document_state != "approved")
+        if pending:
+            pending.write({"document_state": "approved"})
+        return True
+
+    def action_return(self):
+        """Ask why the documents go back to their members."""
+        self._lu_check_role("returned")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return to the member"),
+            "res_model": "learning.unit.document.return.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_document_ids": self.ids},
+        }
+
+    def action_open_document(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "learning_unit.view_learning_unit_member_document_form"
+                    ).id,
+                    "form",
+                )
+            ],
+        }

@@ -3,7 +3,7 @@
 """Who sets a member's evidence, and where each kind came from.
 
 Members do not assert their own evidence: a member writes the notes and files
-of their own row, and files their documents (learning_unit_member_document.py).
+of their own row, and files their documents (learning_unit_dossier_item.py).
 The unit officer sets the evidence, the eight competencies of criterion 3a
 included, from the documents and the systems that hold it (the import keyed by
 the CCCD); the approval of a member's plan by the head of the unit (or the
@@ -35,7 +35,7 @@ class LearningUnitMember(models.Model):
         "officer": (EVIDENCE_WRITE, EDITABLE_STATES),
         # their own row only (see _lu_roles): notes and files, never evidence
         "member": (MEMBER_WRITE, EDITABLE_STATES),
-        # the approval of a document (learning_unit_member_document.py)
+        # the approval of a document (learning_unit_dossier_item.py)
         "approver": (frozenset(EVIDENCE_FIELDS), EDITABLE_STATES),
     }
 

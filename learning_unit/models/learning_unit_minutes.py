@@ -4,15 +4,23 @@
 
 They record who was there, what the team found and the review result agreed
 with the unit; once signed they no longer change, and the result agreed is
-kept as it was on that day.
+kept as it was on that day. The reviewing level signs them (the workflow
+mixin runs ``_lu_transitions``).
 """
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
-from ..states import MINUTES_STATES
+from ..states import DRAFT_STATES, MINUTES_STATES
 from ..vn_format import vn_number
 from .learning_unit_decision_line import LEVEL_WORDS, RANK_WORDS
+from .learning_unit_workflow_mixin import Transition
+
+# the refusals of the workflow are declared with its table, before any
+# environment exists: lazy translations, rendered in the user's language
+# pylint: disable=prefer-env-translation
+_lt = LazyTranslate(__name__)
 
 MINUTES_FIELDS = frozenset(
     {
@@ -34,12 +42,19 @@ MINUTES_FIELDS = frozenset(
 class LearningUnitMinutes(models.Model):
     _name = "learning.unit.minutes"
     _description = "Learning Unit Inspection Minutes"
-    _inherit = ["mail.thread", "learning.unit.lock.mixin"]
+    _inherit = ["mail.thread", "learning.unit.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    _lu_workflow_field = "state"
-    _lu_write_access = {"reviewer": (MINUTES_FIELDS, ("draft",))}
+    _lu_transitions = {
+        "signed": Transition(
+            DRAFT_STATES,
+            "reviewer",
+            _lt("Only the inspection team signs."),
+            single=True,
+        ),
+    }
+    _lu_write_access = {"reviewer": (MINUTES_FIELDS, DRAFT_STATES)}
     _lu_create_fields = {"reviewer": MINUTES_FIELDS | {"team_id", "assessment_id"}}
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -170,9 +185,6 @@ class LearningUnitMinutes(models.Model):
                     )
                 )
 
-    def _lu_state(self):
-        return self.state
-
     def _lu_locked_error(self, record):
         return UserError(
             self.env._(
@@ -181,33 +193,23 @@ class LearningUnitMinutes(models.Model):
             )
         )
 
-    def _lu_complete_write(self, vals):
-        target = vals.get("state")
-        if target:
-            if target != "signed" or any(m.state != "draft" for m in self):
-                raise UserError(self.env._("Signed minutes stay signed."))
-            if "reviewer" not in self._lu_roles() and not self.env.su:
-                raise UserError(self.env._("Only the inspection team signs."))
-            incomplete = self.filtered(lambda m: not m.assessment_id.review_complete)
-            if incomplete:
-                raise ValidationError(
-                    self.env._(
-                        "Confirm every review result of %(units)s before signing "
-                        "the minutes.",
-                        units=", ".join(incomplete.mapped("assessment_id.name")),
-                    )
+    def _lu_before_signed(self, vals):
+        incomplete = self.filtered(lambda m: not m.assessment_id.review_complete)
+        if incomplete:
+            raise ValidationError(
+                self.env._(
+                    "Confirm every review result of %(units)s before signing "
+                    "the minutes.",
+                    units=", ".join(incomplete.mapped("assessment_id.name")),
                 )
-            vals["signed_on"] = fields.Datetime.now()
-            if len(self) > 1:
-                raise UserError(self.env._("Sign one set of minutes at a time."))
-            vals["agreed_result"] = self._lu_result_text()
-        return vals
+            )
+
+    def _lu_values_signed(self, vals):
+        return {"agreed_result": self._lu_result_text()}
 
     def action_sign(self):
         """The minutes are signed: they and the result agreed no longer change."""
-        for minutes in self:
-            minutes.write({"state": "signed"})
-        return True
+        return self.write({"state": "signed"})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

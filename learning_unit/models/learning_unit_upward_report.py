@@ -7,14 +7,21 @@ with the result, the timing of the filing and the recognition, and the
 totals; it is numbered and dated when issued, like a decision. Its figures
 are read at print time from the assessments (see learning.unit.report.data).
 Its body and its scope obey the constraints of the official mixin on every
-write, the issue included.
+write, the issue included (the workflow mixin runs ``_lu_transitions``).
 """
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
-from ..states import UPWARD_STATES
+from ..states import DRAFT_STATES, UPWARD_STATES
 from .learning_unit_official_mixin import OFFICIAL_FIELDS
+from .learning_unit_workflow_mixin import Transition
+
+# the refusals of the workflow are declared with its table, before any
+# environment exists: lazy translations, rendered in the user's language
+# pylint: disable=prefer-env-translation
+_lt = LazyTranslate(__name__)
 
 DRAFT_FIELDS = OFFICIAL_FIELDS | {"summary", "introduction", "department_id"}
 
@@ -25,15 +32,22 @@ class LearningUnitUpwardReport(models.Model):
     _inherit = [
         "mail.thread",
         "learning.unit.official.mixin",
-        "learning.unit.lock.mixin",
+        "learning.unit.workflow.mixin",
     ]
     _rec_names_search = ["number_text"]
     _order = "period_id desc, id desc"
     _check_company_auto = True
 
     _lu_doc_code = "BC"
-    _lu_workflow_field = "state"
-    _lu_write_access = {"reviewer": (DRAFT_FIELDS, ("draft",))}
+    _lu_transitions = {
+        "issued": Transition(
+            DRAFT_STATES,
+            "reviewer",
+            _lt("Only the reviewing level reports upward."),
+            single=True,
+        ),
+    }
+    _lu_write_access = {"reviewer": (DRAFT_FIELDS, DRAFT_STATES)}
     _lu_create_fields = {"reviewer": DRAFT_FIELDS | {"period_id"}}
 
     # in the reader's language ("Draft decision 2025" until numbered): not stored
@@ -103,26 +117,12 @@ class LearningUnitUpwardReport(models.Model):
                 vals.setdefault(key, value)
         return vals_list
 
-    def _lu_state(self):
-        return self.state
-
-    def _lu_complete_write(self, vals):
-        target = vals.get("state")
-        if target:
-            if target != "issued" or any(r.state != "draft" for r in self):
-                raise UserError(self.env._("An issued report stays issued."))
-            if "reviewer" not in self._lu_roles() and not self.env.su:
-                raise UserError(self.env._("Only the reviewing level reports upward."))
-            if len(self) != 1:
-                raise UserError(self.env._("Issue one report at a time."))
-            vals.update(self._lu_number_values())
-        return vals
+    def _lu_values_issued(self, vals):
+        return self._lu_number_values()
 
     def action_issue(self):
         """Number and date the report."""
-        for report in self:
-            report.write({"state": "issued"})
-        return True
+        return self.write({"state": "issued"})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
