@@ -1,7 +1,7 @@
 # learning_unit: development commands. See README.md.
 #
 #   make run    set up what is missing, create the demo database, serve Odoo on :8069
-#   make test   install the addon in a fresh test database and run every test
+#   make test   install both addons in a fresh test database and run every test
 #   make test-tours  the browser tours and the menus' click bot N (3) times in a row on that database
 #   make bench  province-scale benchmark (see bench/README.md)
 #   make lint   ruff + pylint-odoo
@@ -21,6 +21,9 @@ PYTHON ?= python3
 DB_TEST ?= learning_unit_test
 DB_DEMO ?= learning_unit_demo
 HTTP_PORT ?= 8069
+# the product and, beside it, the demo district with its logins
+DEMO_ADDON := learning_unit_demo
+ADDONS := learning_unit,$(DEMO_ADDON)
 BUILD := $(CURDIR)/.build
 PY := $(VENV)/bin/python
 export PATH := $(VENV)/bin:$(PATH)
@@ -102,7 +105,7 @@ testdb: check-odoo check-postgres system-deps-test setup
 	@echo "== Creating test database $(DB_TEST) (Odoo: $(ODOO_SRC))"
 	@dropdb --if-exists $(DB_TEST)
 	@rm -rf $(BUILD)/data/filestore/$(DB_TEST)
-	$(ODOO) -d $(DB_TEST) -i learning_unit --load-language=vi_VN --stop-after-init --log-level=warn
+	$(ODOO) -d $(DB_TEST) -i $(ADDONS) --load-language=vi_VN --stop-after-init --log-level=warn
 
 test: testdb test-only
 
@@ -133,13 +136,16 @@ test-tours: check-odoo check-postgres system-deps-test setup
 	echo "== Tours and menus, $(N) runs against $(DB_TEST):$$summary"; \
 	exit $$status
 
+# An existing demo database is updated; one made before the demo district
+# became its own addon gets it installed too (-i of an installed addon does
+# nothing; the update moved the district's external ids to it, which adopts it).
 demodb: setup check-postgres
 	@if psql -d postgres -Atqc "select 1 from pg_database where datname='$(DB_DEMO)'" | grep -q 1; then \
 	  echo "== Updating $(DB_DEMO)"; \
-	  $(ODOO) -d $(DB_DEMO) -u learning_unit --stop-after-init --log-level=warn; \
+	  $(ODOO) -d $(DB_DEMO) -u $(ADDONS) -i $(DEMO_ADDON) --stop-after-init --log-level=warn; \
 	else \
-	  echo "== Creating $(DB_DEMO) with demo data"; \
-	  $(ODOO) -d $(DB_DEMO) -i learning_unit --load-language=vi_VN --stop-after-init --log-level=warn; \
+	  echo "== Creating $(DB_DEMO) with the demo district"; \
+	  $(ODOO) -d $(DB_DEMO) -i $(ADDONS) --load-language=vi_VN --stop-after-init --log-level=warn; \
 	fi
 
 # The first static request is made alone: Odoo then parses every manifest once

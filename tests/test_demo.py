@@ -1,4 +1,4 @@
-"""The demo district (loaded with demo data) and its users' round trip.
+"""The demo district (the learning_unit_demo addon) and its users' round trip.
 
 The demo plays three evaluation years through the workflow: 2023 under Thông
 tư 22 (points), last year and this year under Thông tư 24 (levels).
@@ -9,24 +9,29 @@ from collections import Counter
 from datetime import date
 
 from odoo import fields
+from odoo.addons.learning_unit_demo.generator import generate_district
 from odoo.exceptions import AccessError, UserError
 
 from .common import LearningUnitCase
 
-DEMO = "learning_unit.demo_"
+DEMO = "learning_unit_demo.demo_"
 RANKS = {"good", "fair", "average", "fail"}
 TT24_EVIDENCE = ("discipline_ok", "training_done", "cdht_achieved")
 
 
 class TestDemoData(LearningUnitCase):
+    # the district is learning_unit_demo's: --test-tags /learning_unit_demo
+    test_module = "learning_unit_demo"
+    test_tags = {"standard", "at_install", "learning_unit_demo"}
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.current = cls.env.ref(DEMO + "period_current", raise_if_not_found=False)
         if not cls.current:
             raise AssertionError(
-                "The database has no demo data of learning_unit "
-                "(install it with demo data, as 'make test' does)."
+                "The database has no demo district (install learning_unit_demo, "
+                "as 'make test' does)."
             )
         cls.last = cls.env.ref(DEMO + "period_last_year")
         cls.history = cls.env.ref(DEMO + "period_2023")
@@ -232,7 +237,7 @@ class TestDemoData(LearningUnitCase):
 
     def test_generating_twice_changes_nothing(self):
         count = self.Assessment.search_count([])
-        self.assertFalse(self.env["learning.unit.demo"]._generate_district())
+        self.assertFalse(generate_district(self.env))
         self.assertEqual(self.Assessment.search_count([]), count)
 
     # -- the demo users -----------------------------------------------------

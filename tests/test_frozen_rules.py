@@ -9,7 +9,7 @@ when the administrator re-bases it, and the wizard says what changes first.
 
 from .common import LearningUnitCase
 
-DEMO = "learning_unit.demo_"
+DEMO = "learning_unit_demo.demo_"
 RESULT_FIELDS = ("self_total", "self_rank", "review_total", "review_rank", "state")
 
 
@@ -20,8 +20,8 @@ class TestFrozenRules(LearningUnitCase):
         cls.history = cls.env.ref(DEMO + "period_2023", raise_if_not_found=False)
         if not cls.history:
             raise AssertionError(
-                "The database has no demo data of learning_unit (install it with "
-                "demo data, as 'make test' does)."
+                "The database has no demo district (install learning_unit_demo, "
+                "as 'make test' does)."
             )
         cls.closed = cls.env["learning.unit.assessment"].search(
             [("period_id", "=", cls.history.id)]

@@ -3,7 +3,7 @@
 It needs Chromium (Debian's ``chromium``, which ``make test`` installs through
 tools/system-deps.sh), the websocket-client package Odoo drives it with
 (requirements-dev.txt), Odoo's HTTP server (``--odoo-http``, as ``make test``
-passes it) and the demo data (``make test`` installs the addon with it). When
+passes it) and the demo district (``make test`` installs learning_unit_demo). When
 one is missing the test fails and names it: it never skips.
 """
 
@@ -27,17 +27,19 @@ class TestOfficerTour(LearningUnitHttpCase):
             "as 'make test' does.",
         )
         self.assertTrue(
-            self.env.ref("learning_unit.demo_user_donvi", raise_if_not_found=False),
-            "The database has no demo data of learning_unit (the tour plays the "
-            "demo unit officer's round): 'make test' installs the addon with it.",
+            self.env.ref(
+                "learning_unit_demo.demo_user_donvi", raise_if_not_found=False
+            ),
+            "The database has no demo district (the tour plays the demo unit "
+            "officer's round): 'make test' installs learning_unit_demo.",
         )
 
     def play_officer_tour(self):
         """The officer prepares, prints and submits (learning_unit_officer_tour)."""
         self.assertCanRunTour()
-        officer = self.env.ref("learning_unit.demo_user_donvi")
-        member = self.env.ref("learning_unit.demo_user_thanhvien")
-        assessment = self.env.ref("learning_unit.demo_assessment_thcs_nt_current")
+        officer = self.env.ref("learning_unit_demo.demo_user_donvi")
+        member = self.env.ref("learning_unit_demo.demo_user_thanhvien")
+        assessment = self.env.ref("learning_unit_demo.demo_assessment_thcs_nt_current")
         members_before = assessment.member_count
         self.assertEqual(assessment.state, "draft")
         report = self.env.ref("learning_unit.action_report_tt24_self_report")
@@ -76,8 +78,8 @@ class TestOfficerTour(LearningUnitHttpCase):
         """A period under Thông tư 24 taken from draft to recognised level 1 in
         the browser, by the demo's officer, then its reviewer."""
         self.play_officer_tour()
-        reviewer = self.env.ref("learning_unit.demo_user_thamdinh")
-        assessment = self.env.ref("learning_unit.demo_assessment_thcs_nt_current")
+        reviewer = self.env.ref("learning_unit_demo.demo_user_thamdinh")
+        assessment = self.env.ref("learning_unit_demo.demo_assessment_thcs_nt_current")
         with patch.dict(config.options, test_enable=True):
             self.start_tour(
                 "/odoo",

@@ -21,6 +21,7 @@ import json
 import sys
 
 MODULE = "learning_unit"
+DEMO_MODULE = "learning_unit_demo"  # the demo district and its logins
 GROUPS = {
     "officer": f"{MODULE}.group_unit_officer",
     "member": f"{MODULE}.group_member",
@@ -44,7 +45,7 @@ def account(env, login, name, role, employee=None):
     """The user ``login`` (made if missing) with ``role``, linked to ``employee``."""
     Users = env["res.users"].with_context(active_test=False, no_reset_password=True)
     user = Users.search([("login", "=", login)])
-    demo_officer = env.ref(f"{MODULE}.demo_user_donvi")
+    demo_officer = env.ref(f"{DEMO_MODULE}.demo_user_donvi")
     groups = [env.ref("base.group_user").id, env.ref(GROUPS[role]).id]
     values = {
         "name": name,
@@ -82,9 +83,15 @@ def free_employees(env, department, count, exclude=()):
 def prepare(env, args):
     logins = {role: list(logins) for role, logins in DEMO.items()}
     Assessment = env["learning.unit.assessment"]
-    officer_unit = env.ref(f"{MODULE}.demo_user_donvi").employee_ids.department_id
+    officer_unit = env.ref(f"{DEMO_MODULE}.demo_user_donvi").employee_ids.department_id
+    district = env.ref(f"{DEMO_MODULE}.demo_user_thamdinh").lu_review_department_ids
+    # the district's units (learning_unit's own small demo is not at work)
     preparing = Assessment.search(
-        [("period_id.state", "=", "open"), ("state", "in", PREPARING)],
+        [
+            ("department_id", "child_of", district.ids),
+            ("period_id.state", "=", "open"),
+            ("state", "in", PREPARING),
+        ],
         order="department_id, id",
     )
     # units being prepared, the demo officer's first; one officer per unit
@@ -116,7 +123,6 @@ def prepare(env, args):
             account(env, login, employee.name, "member", employee)
             logins["member"].append(login)
     # a second reviewer of the demo district
-    district = env.ref(f"{MODULE}.demo_user_thamdinh").lu_review_department_ids
     for index in range(1, args.reviewers + 1):
         login = f"load_reviewer_{index}"
         user = account(env, login, f"Cán bộ thẩm định {index}", "reviewer")

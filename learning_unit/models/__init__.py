@@ -36,4 +36,3 @@ from . import (
 
 # A view over the members and their dossier: created after their tables.
 from . import learning_unit_evidence_gap  # isort: skip
-from . import learning_unit_demo

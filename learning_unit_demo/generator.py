@@ -1,14 +1,10 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Demo data: a district of 26 units assessed under both regimes.
+"""The demo district (district.py) built and played through learning_unit.
 
-Seed 001 (the Thủ Thừa district plan) describes the real thing: 26 agencies,
-schools and communes of a district self-assess, two inspection teams of the
-district check their dossiers and the district recognises the title by
-decision. The generator below builds that district on hr.department /
-hr.employee and plays three evaluation years through the addon's own workflow
-methods, so results, dossier items, decisions, recognitions, activities and
-the chatter are the real ones:
+It builds the district on hr.department / hr.employee and plays three
+evaluation years through the addon's own workflow methods, so results, dossier
+items, decisions, recognitions, activities and the chatter are the real ones:
 
 * 2023, under Thông tư 22 (points): closed, every unit recognised by one
   decision, results across the four ranks, a few units that sent late;
@@ -21,7 +17,13 @@ the chatter are the real ones:
   and ``thamdinh`` (reviewer of the whole district). Passwords = logins.
 
 Everything is deterministic (seeded random, fixed dates); only the years
-follow the current date. Called once, from demo/learning_unit_demo.xml.
+follow the current date. ``generate_district`` runs once, when the addon is
+installed (hooks.py); the records tests and tours start from get external ids
+of learning_unit_demo (``demo_period_current``, ``demo_user_donvi``...).
+
+The users' language is Vietnamese when it is installed (``--load-language=
+vi_VN``, the installer's business): the chatter and the names the workflow
+writes are then Vietnamese too.
 """
 
 import logging
@@ -30,403 +32,79 @@ import time
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
-from odoo import api, fields, models
+from odoo import fields
 from odoo.fields import Command
+
+from .district import (
+    BODIES,
+    COMPANY,
+    COMPETENCY_ORDER,
+    DISTRICT_NAME,
+    FAMILY_NAMES,
+    GIVEN_NAMES,
+    HISTORY_YEAR,
+    KEY_BY_NAME,
+    KINDS,
+    LEVEL_FINDINGS,
+    LEVEL_PROFILES,
+    MIDDLE_NAMES,
+    NEWCOMERS,
+    OFFICER_UNIT,
+    PLAN,
+    PROFILES,
+    PROVINCE_CODE,
+    RETURN_REASON,
+    REVIEW_FINDINGS,
+    ROLES,
+    SEED,
+    SUB_UNITS,
+    UNIT_BY_KEY,
+    UNITS,
+    USERS,
+    UTC_OFFSET,
+)
+from .models.learning_unit_decision import ISSUED_ON
 
 _logger = logging.getLogger(__name__)
 
-MODULE = "learning_unit"
-SEED = 2020  # the year of Thông tư 22
-DISTRICT_NAME = "Huyện Thủ Thừa"
-HISTORY_YEAR = 2023  # the last evaluation year of Thông tư 22
-PROVINCE_CODE = "080"  # Long An, the first digits of its citizens' CCCD
-# Vietnam is UTC+7 all year: a local office hour is that hour minus 7 in UTC.
-UTC_OFFSET = 7
-BODIES = ("demo_body_ubnd_thu_thua", "demo_body_bcd_thu_thua", "demo_body_pgd_thu_thua")
+MODULE = "learning_unit_demo"
+BASE_MODULE = "learning_unit"
+LANG = "vi_VN"
 
-# Unit kinds: the jobs of their head, deputies and staff.
-KINDS = {
-    "office": {
-        "head": "Trưởng phòng",
-        "deputy": "Phó Trưởng phòng",
-        "staff": [("Chuyên viên", 8), ("Kế toán", 1), ("Văn thư", 1)],
-    },
-    "cabinet": {
-        "head": "Chánh Văn phòng",
-        "deputy": "Phó Chánh Văn phòng",
-        "staff": [
-            ("Chuyên viên", 6),
-            ("Văn thư", 1),
-            ("Kế toán", 1),
-            ("Lái xe", 1),
-            ("Nhân viên phục vụ", 1),
-        ],
-    },
-    "centre": {
-        "head": "Giám đốc",
-        "deputy": "Phó Giám đốc",
-        "staff": [("Giáo viên", 6), ("Viên chức", 2), ("Kế toán", 1), ("Văn thư", 1)],
-    },
-    "culture": {
-        "head": "Giám đốc",
-        "deputy": "Phó Giám đốc",
-        "staff": [
-            ("Viên chức", 5),
-            ("Phát thanh viên", 2),
-            ("Kỹ thuật viên", 2),
-            ("Kế toán", 1),
-        ],
-    },
-    "school": {
-        "head": "Hiệu trưởng",
-        "deputy": "Phó Hiệu trưởng",
-        "staff": [
-            ("Giáo viên", 16),
-            ("Tổ trưởng chuyên môn", 1),
-            ("Tổng phụ trách Đội", 1),
-            ("Nhân viên thư viện", 1),
-            ("Kế toán", 1),
-            ("Văn thư", 1),
-            ("Nhân viên y tế học đường", 1),
-            ("Bảo vệ", 1),
-        ],
-    },
-    "highschool": {
-        "head": "Hiệu trưởng",
-        "deputy": "Phó Hiệu trưởng",
-        "staff": [
-            ("Giáo viên", 18),
-            ("Tổ trưởng chuyên môn", 1),
-            ("Nhân viên thư viện", 1),
-            ("Nhân viên thiết bị", 1),
-            ("Kế toán", 1),
-            ("Văn thư", 1),
-        ],
-    },
-    "kindergarten": {
-        "head": "Hiệu trưởng",
-        "deputy": "Phó Hiệu trưởng",
-        "staff": [
-            ("Giáo viên mầm non", 10),
-            ("Cấp dưỡng", 2),
-            ("Kế toán", 1),
-            ("Bảo vệ", 1),
-        ],
-    },
-    "commune": {
-        "head": "Chủ tịch UBND",
-        "deputy": "Phó Chủ tịch UBND",
-        "staff": [
-            ("Công chức Văn phòng - Thống kê", 2),
-            ("Công chức Tư pháp - Hộ tịch", 2),
-            ("Công chức Tài chính - Kế toán", 1),
-            ("Công chức Địa chính - Xây dựng", 2),
-            ("Công chức Văn hóa - Xã hội", 2),
-            ("Chỉ huy trưởng Ban Chỉ huy Quân sự", 1),
-            ("Người hoạt động không chuyên trách", 3),
-        ],
-    },
-    "health": {
-        "head": "Giám đốc",
-        "deputy": "Phó Giám đốc",
-        "staff": [
-            ("Bác sĩ", 4),
-            ("Điều dưỡng", 5),
-            ("Y sĩ", 2),
-            ("Hộ sinh", 1),
-            ("Dược sĩ", 1),
-            ("Kỹ thuật viên xét nghiệm", 1),
-            ("Kế toán", 1),
-        ],
-    },
-    "association": {
-        "head": "Chủ tịch Hội",
-        "deputy": "Phó Chủ tịch Hội",
-        "staff": [("Cán bộ chuyên trách", 1)],
-    },
-}
 
-# The 26 units (seed 001, III: "Đại diện các cơ quan đơn vị trên địa bàn huyện
-# (26 đơn vị)"): key, name, kind, number of employees, the 2023 rank (Thông tư
-# 22), last year's profile (Thông tư 24), this year's state ("none": no
-# assessment yet; "empty": a draft without members; "partial": a draft being
-# prepared; "officer": the demo officer's draft) and this year's profile.
-# A profile is the level the unit's evidence reaches: "level_2", "level_1" or
-# "none".
-UNITS = [
-    ("pgddt", "Phòng Giáo dục và Đào tạo", "office", 18,
-     "good", "level_2", "recognised", "level_2"),
-    ("pnv", "Phòng Nội vụ", "office", 9, "good", "level_1", "recognised", "level_1"),
-    ("pvhtt", "Phòng Văn hóa và Thông tin", "office", 7,
-     "fair", "level_1", "reviewed", "level_2"),
-    ("ptckh", "Phòng Tài chính - Kế hoạch", "office", 11,
-     "fair", "level_1", "in_review", "level_1"),
-    ("ptp", "Phòng Tư pháp", "office", 3, "average", "none", "none", None),
-    ("pldtbxh", "Phòng Lao động - Thương binh và Xã hội", "office", 8,
-     "fair", "level_1", "submitted", "level_1"),
-    ("ptnmt", "Phòng Tài nguyên và Môi trường", "office", 10,
-     "average", "level_1", "partial", "level_1"),
-    ("pnnptnt", "Phòng Nông nghiệp và Phát triển nông thôn", "office", 12,
-     "fair", "level_1", "empty", None),
-    ("vp", "Văn phòng HĐND và UBND huyện", "cabinet", 24,
-     "good", "level_2", "recognised", "level_2"),
-    ("ttvhttt", "Trung tâm Văn hóa, Thể thao và Truyền thanh", "culture", 15,
-     "average", "level_1", "submitted", "level_1"),
-    ("ttgdnn", "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "centre", 35,
-     "fair", "level_1", "in_review", "level_1"),
-    ("thpt", "Trường THPT Thủ Thừa", "highschool", 80,
-     "good", "level_2", "in_review", "level_2"),
-    ("thcs_tt", "Trường THCS Thị trấn Thủ Thừa", "school", 45,
-     "good", "level_2", "reviewed", "level_1"),
-    ("thcs_nt", "Trường THCS Nhị Thành", "school", 33,
-     "good", "level_2", "officer", "level_2"),
-    ("thcs_ml", "Trường THCS Mỹ Lạc", "school", 30,
-     "fair", "level_1", "returned", "level_1"),
-    ("th_tt", "Trường Tiểu học Thị trấn Thủ Thừa", "school", 42,
-     "good", "level_2", "submitted", "level_2"),
-    ("th_bt", "Trường Tiểu học Bình Thạnh", "school", 27,
-     "fair", "level_1", "partial", "level_1"),
-    ("th_lt", "Trường Tiểu học Long Thạnh", "school", 25,
-     "average", "level_1", "partial", "level_1"),
-    ("mg_tt", "Trường Mẫu giáo Tân Thành", "kindergarten", 16,
-     "fail", "none", "partial", "level_1"),
-    ("mn_tt", "Trường Mầm non Thị trấn Thủ Thừa", "kindergarten", 22,
-     "good", "level_2", "submitted", "level_2"),
-    ("ubnd_tt", "UBND thị trấn Thủ Thừa", "commune", 28,
-     "fair", "level_1", "in_review", "none"),
-    ("ubnd_nt", "UBND xã Nhị Thành", "commune", 21,
-     "average", "level_1", "partial", "level_1"),
-    ("ubnd_ml", "UBND xã Mỹ Lạc", "commune", 20, "fail", "none", "submitted", "none"),
-    ("ubnd_ba", "UBND xã Bình An", "commune", 19,
-     "fair", "level_1", "partial", "level_1"),
-    ("hctd", "Hội Chữ thập đỏ huyện", "association", 4, "fail", "none", "none", None),
-    ("ttyt", "Trung tâm Y tế huyện Thủ Thừa", "health", 64,
-     "good", "level_2", "partial", "level_2"),
-]  # fmt: skip
+def generate_district(env):
+    """Build the demo district and play three years of its assessments.
 
-# Units organised in teams: their staff is spread over these sub-departments
-# (the head and deputies stay in the unit itself).
-SUB_UNITS = {
-    "thpt": [
-        "Tổ Toán - Tin học",
-        "Tổ Ngữ văn",
-        "Tổ Khoa học tự nhiên",
-        "Tổ Khoa học xã hội",
-        "Tổ Ngoại ngữ",
-        "Tổ Văn phòng",
-    ],
-    "ttyt": [
-        "Khoa Khám bệnh",
-        "Khoa Nội - Nhi - Nhiễm",
-        "Khoa Ngoại - Sản",
-        "Khoa Kiểm soát bệnh tật",
-        "Phòng Tổ chức - Hành chính",
-    ],
-}
-
-# The demo users' unit and the two teachers who joined it this school year,
-# after its officer loaded the members: "Load Members" adds them.
-OFFICER_UNIT = "thcs_nt"
-NEWCOMERS = [("Võ Thị Kim Ngân", "female"), ("Đặng Minh Khoa", "male")]
-USERS = {
-    "donvi": ("Trần Văn Minh", "male", "Phó Hiệu trưởng"),
-    "thanhvien": ("Lê Thị Ngọc Hân", "female", "Giáo viên"),
-    "thamdinh": ("Phạm Quốc Bảo", "male", None),
-}
-
-# Thông tư 22: share of members lacking the evidence each criterion counts
-# (by criterion code: the member evidence a criterion counts is in the rules), the
-# competencies not every member has, and the unit's own inputs, per rank
-# profile (values are drawn from the tuples). The totals land well inside each
-# rank's band.
-PROFILES = {
-    "good": {
-        "achieved": {"1a": True, "1b": True, "3b": True},
-        "missing_1c": (0, 0, 1),
-        "lacking": {
-            "2a": (0, 0.03, 0.05),
-            "2b": (0, 0.04),
-            "2c": (0, 0.03, 0.06),
-            "2d": (0, 0.05, 0.1),
-        },
-        "competencies_short": (0, 0, 1),
-        "shared_3c": (3, 4, 5),
-    },
-    "fair": {
-        "achieved": {"1a": True, "1b": True, "3b": True},
-        "missing_1c": (1, 2),
-        "lacking": {
-            "2a": (0.1, 0.15),
-            "2b": (0.1,),
-            "2c": (0.1, 0.12),
-            "2d": (0.15, 0.2),
-        },
-        "competencies_short": (3, 4),
-        "shared_3c": (1, 2),
-    },
-    "average": {
-        "achieved": {"1a": True, "1b": False, "3b": True},
-        "missing_1c": (2,),
-        "lacking": {
-            "2a": (0.25,),
-            "2b": (0.2,),
-            "2c": (0.25,),
-            "2d": (0.3,),
-        },
-        "competencies_short": (5,),
-        "shared_3c": (1,),
-    },
-    "fail": {
-        "achieved": {"1a": True, "1b": False, "3b": False},
-        "missing_1c": (3,),
-        "lacking": {
-            "2a": (0.5,),
-            "2b": (0.4,),
-            "2c": (0.5,),
-            "2d": (0.6,),
-        },
-        "competencies_short": (7,),
-        "shared_3c": (0, 1),
-    },
-}
-# Thông tư 24: share of members lacking the evidence of each member indicator
-# (rounded down: 90 % and 95 % bars) and the unit-judged indicators not met.
-# Level 1 units miss the level-2-only indicator 3.4 (the higher collective
-# title); units of no level miss a level 1 indicator (1.4, funding).
-LEVEL_PROFILES = {
-    "level_2": {
-        "lacking": {
-            "2.1": (0, 0.02),
-            "2.2": (0, 0.03),
-            "3.1": (0.01, 0.03),
-        },
-        "not_achieved": (),
-    },
-    "level_1": {
-        "lacking": {
-            "2.1": (0, 0.03),
-            "2.2": (0.04, 0.06),
-            "3.1": (0.05, 0.08),
-        },
-        "not_achieved": ("3.4",),
-    },
-    "none": {
-        "lacking": {
-            "2.1": (0.05,),
-            "2.2": (0.12,),
-            "3.1": (0.2, 0.25),
-        },
-        "not_achieved": ("1.4", "3.4"),
-    },
-}
-UNIT_BY_KEY = {unit[0]: unit for unit in UNITS}
-KEY_BY_NAME = {unit[1]: unit[0] for unit in UNITS}
-
-# Competencies most often missing first: foreign languages and IT, critical
-# thinking, organising learning in the family...
-COMPETENCY_ORDER = ("3a5", "3a6", "3a3", "3a8", "3a2", "3a4", "3a7", "3a1")
-
-# What the reviewers of the district found, on some units. Thông tư 22:
-# (criterion, points taken off the unit's own score, note); Thông tư 24:
-# (indicator, the level the reviewers found, note).
-REVIEW_FINDINGS = [
-    ("3c", 1, "Thiếu biên bản chia sẻ tri thức với 01 đơn vị."),
-    ("3c", 2, "Chỉ có minh chứng chia sẻ với một phần các đơn vị đã kê khai."),
-    ("1c", 2, "Chưa có minh chứng đầu tư trang thiết bị phục vụ học tập."),
-    ("2a", 0.5, "Một số kế hoạch tự học chưa được lãnh đạo đơn vị phê duyệt."),
-]
-LEVEL_FINDINGS = [
-    (
-        "3.1",
-        "level_1",
-        "Theo kết quả trên congdanhoctap.vn, tỷ lệ thành viên đạt “Công dân học "
-        "tập” chưa đến 95%.",
-    ),
-    (
-        "2.2",
-        "level_1",
-        "Một số thành viên chưa có giấy chứng nhận hoàn thành bồi dưỡng.",
-    ),
-]
-RETURN_REASON = (
-    "Hồ sơ chưa đầy đủ: thiếu danh sách thành viên đạt danh hiệu “Công dân học "
-    "tập” có xác nhận của Hội Khuyến học; đề nghị bổ sung minh chứng chia sẻ tri "
-    "thức với các đơn vị khác (chỉ tiêu 3.3) trước khi gửi lại."
-)
-
-FAMILY_NAMES = [
-    ("Nguyễn", 30),
-    ("Trần", 10),
-    ("Lê", 9),
-    ("Phạm", 6),
-    ("Huỳnh", 6),
-    ("Võ", 5),
-    ("Phan", 4),
-    ("Đặng", 2),
-    ("Bùi", 2),
-    ("Đỗ", 2),
-    ("Hồ", 2),
-    ("Ngô", 2),
-    ("Dương", 1),
-    ("Lâm", 1),
-    ("Trương", 1),
-    ("Đoàn", 1),
-    ("Châu", 1),
-    ("Mai", 1),
-    ("Lưu", 1),
-    ("Tạ", 1),
-    ("Cao", 1),
-    ("Thái", 1),
-    ("Đinh", 1),
-    ("Lý", 1),
-]
-MIDDLE_NAMES = {
-    "male": [
-        ("Văn", 12),
-        ("Minh", 3),
-        ("Quốc", 2),
-        ("Hoàng", 2),
-        ("Thanh", 2),
-        ("Hữu", 2),
-        ("Đức", 2),
-        ("Công", 1),
-        ("Tấn", 2),
-        ("Trọng", 1),
-        ("Thành", 1),
-        ("Ngọc", 1),
-        ("Duy", 1),
-        ("Phước", 1),
-    ],
-    "female": [
-        ("Thị", 12),
-        ("Ngọc", 3),
-        ("Thanh", 2),
-        ("Kim", 2),
-        ("Thu", 2),
-        ("Hồng", 2),
-        ("Bích", 1),
-        ("Mỹ", 2),
-        ("Thùy", 1),
-        ("Phương", 1),
-        ("Diễm", 1),
-        ("Cẩm", 1),
-        ("Thị Thu", 1),
-        ("Thị Ngọc", 1),
-        ("Thị Kim", 1),
-    ],
-}
-GIVEN_NAMES = {
-    "male": (
-        "An Bảo Bình Cường Dũng Duy Đạt Đông Hải Hậu Hiếu Hòa Hùng Huy Khang Khoa "
-        "Lâm Lộc Long Luân Minh Nam Nghĩa Nhân Phong Phúc Phước Quang Sang Sơn "
-        "Tài Tâm Thắng Thành Thiện Thịnh Toàn Trí Trung Tuấn Tùng Việt Vinh Vũ"
-    ).split(),
-    "female": (
-        "Anh Châu Diễm Dung Duyên Giang Hà Hạnh Hằng Hân Hiền Hoa Hồng Huyền Hương "
-        "Lan Liên Linh Loan Mai My Nga Ngân Ngọc Nhung Nhi Oanh Phương Quyên Tâm "
-        "Thảo Thanh Thu Thủy Thư Trang Trinh Tuyền Uyên Vân Vy Xuân Yến"
-    ).split(),
-}
+    Returns False, changing nothing, when the district already exists: made
+    by this addon, or by learning_unit before 18.0.3.0.0 (its upgrade gave
+    the records' external ids to this addon).
+    """
+    if env.ref(f"{MODULE}.demo_period_current", raise_if_not_found=False):
+        return False
+    started = time.monotonic()
+    installed = {code for code, _name in env["res.lang"].get_installed()}
+    quiet = {
+        "lang": LANG if LANG in installed else "en_US",
+        "tz": "UTC",
+        "tracking_disable": True,
+        "mail_create_nolog": True,
+        "mail_create_nosubscribe": True,
+        "mail_notrack": True,
+        "no_reset_password": True,
+        "learning_unit_silent": True,
+    }
+    env = env(su=True, context=dict(env.context, **quiet))
+    units, assessments = DistrictGenerator(env).build()
+    _logger.info(
+        "learning_unit_demo: %s units, %s employees, %s assessments in %.1f s",
+        len(UNITS),
+        env["hr.employee"].search_count(
+            [("department_id", "child_of", units["_district"].id)]
+        ),
+        len(assessments),
+        time.monotonic() - started,
+    )
+    return True
 
 
 def _weighted(rng, pairs):
@@ -441,54 +119,16 @@ def _local(day, hour, minute=0):
     )
 
 
-class LearningUnitDemo(models.AbstractModel):
-    _name = "learning.unit.demo"
-    _description = "Learning Unit Demo Data"
+class DistrictGenerator:
+    """Builds the district with ``env`` (the superuser's, quiet context)."""
 
-    # ------------------------------------------------------------------
-    # entry point
-    # ------------------------------------------------------------------
-    @api.model
-    def _generate_district(self):
-        """Build the demo district and play three years of its assessments.
+    def __init__(self, env):
+        self.env = env
 
-        Returns False, changing nothing, when the district already exists.
-        """
-        if self.env.ref(f"{MODULE}.demo_period_current", raise_if_not_found=False):
-            return False
-        started = time.monotonic()
-        lang = self.env["res.lang"]._activate_lang("vi_VN")
-        if lang:
-            # the chatter and the names the workflow writes are in Vietnamese
-            self.env(su=True)["ir.module.module"]._load_module_terms(
-                [MODULE], [lang.code]
-            )
-        quiet = {
-            "lang": lang.code or "en_US",
-            "tz": "UTC",
-            "tracking_disable": True,
-            "mail_create_nolog": True,
-            "mail_create_nosubscribe": True,
-            "mail_notrack": True,
-            "no_reset_password": True,
-            "learning_unit_silent": True,
-        }
-        env = self.env(su=True, context=dict(self.env.context, **quiet))
-        units, assessments = self.with_env(env)._build_district()
-        _logger.info(
-            "learning_unit demo: %s units, %s employees, %s assessments in %.1f s",
-            len(UNITS),
-            env["hr.employee"].search_count(
-                [("department_id", "child_of", units["_district"].id)]
-            ),
-            len(assessments),
-            time.monotonic() - started,
-        )
-        return True
-
-    def _build_district(self):
+    def build(self):
         company = self.env.ref("base.main_company")
-        year = fields.Date.context_today(self).year
+        company.write(COMPANY)
+        year = fields.Date.context_today(self.env.user).year
         units = self._create_units(company)
         users = self._create_users(company, units["_district"])
         self._create_employees(random.Random(SEED), company, units, users)
@@ -621,19 +261,14 @@ class LearningUnitDemo(models.AbstractModel):
         return units
 
     def _setup_bodies(self, district):
-        """The district's bodies (demo/learning_unit_body_demo.xml) act for it."""
-        for xmlid in BODIES:
-            body = self.env.ref(f"{MODULE}.{xmlid}", raise_if_not_found=False)
-            if body and not body.department_id:
+        """The district's bodies (data/learning_unit_body_data.xml) act for it."""
+        bodies = [self.env.ref(f"{MODULE}.{xmlid}") for xmlid in BODIES]
+        for body in bodies:
+            if not body.department_id:
                 body.department_id = district
-        return self.env.ref(f"{MODULE}.{BODIES[0]}", raise_if_not_found=False)
+        return bodies[0]
 
     def _create_users(self, company, district):
-        groups = {
-            "donvi": ["base.group_user", f"{MODULE}.group_unit_officer"],
-            "thanhvien": ["base.group_user", f"{MODULE}.group_member"],
-            "thamdinh": ["base.group_user", f"{MODULE}.group_district_reviewer"],
-        }
         lang = self.env.lang
         users = self.env["res.users"].create(
             [
@@ -648,7 +283,12 @@ class LearningUnitDemo(models.AbstractModel):
                     "company_id": company.id,
                     "company_ids": [Command.set(company.ids)],
                     "groups_id": [
-                        Command.set([self.env.ref(xmlid).id for xmlid in groups[login]])
+                        Command.set(
+                            [
+                                self.env.ref("base.group_user").id,
+                                self.env.ref(f"{BASE_MODULE}.{ROLES[login]}").id,
+                            ]
+                        )
                     ],
                 }
                 for login in USERS
@@ -791,18 +431,14 @@ class LearningUnitDemo(models.AbstractModel):
                 for value in (history_year, year - 1, year)
             ]
         )
-        if body:
-            province = self.env.ref(
-                f"{MODULE}.demo_body_ubnd_long_an", raise_if_not_found=False
-            )
-            periods.write(
-                {
-                    "body_id": body.id,
-                    "plan_number": "206/KH-UBND",
-                    "plan_date": "2020-09-28",
-                    "plan_body_id": province.id if province else body.id,
-                }
-            )
+        periods.write(
+            {
+                "body_id": body.id,
+                "plan_number": PLAN["number"],
+                "plan_date": PLAN["date"],
+                "plan_body_id": self.env.ref(f"{MODULE}.{PLAN['body']}").id,
+            }
+        )
         return periods
 
     def _create_assessments(self, period, units, users, unit_rows):
@@ -1012,9 +648,10 @@ class LearningUnitDemo(models.AbstractModel):
     # workflow
     # ------------------------------------------------------------------
     def _flush_tracking(self):
-        """Post the pending tracking messages, as a commit would."""
-        self.env.flush_all()
-        self.env.cr.precommit.run()
+        """Post the pending tracking messages, as a commit would (Odoo tracks a
+        record's changes of one transaction in one message, posted when the
+        transaction's pending work is flushed)."""
+        self.env.cr.flush()
 
     def _as(self, records, user, **context):
         return records.with_user(user).with_context(**context)
@@ -1053,7 +690,7 @@ class LearningUnitDemo(models.AbstractModel):
         """The district's decision recognising the reviewed units of ``period``.
 
         Drafted by the reviewer from the period; a decision of a past year is
-        entered by the system with its date.
+        entered by the system on its day (models/learning_unit_decision.py).
         """
         action = self._as(period, reviewer, **context).action_new_decision()
         decision = self._as(
@@ -1062,9 +699,8 @@ class LearningUnitDemo(models.AbstractModel):
             **context,
         )
         if day:
-            decision.sudo().write({"state": "issued", "date_issued": day})
-        else:
-            decision.action_issue()
+            decision = decision.sudo().with_context(**{ISSUED_ON: day})
+        decision.action_issue()
         return decision
 
     def _play_closed(self, period, assessments, users, decision_day):
@@ -1165,9 +801,15 @@ class LearningUnitDemo(models.AbstractModel):
         for tag, period in periods.items():
             decisions = period.decision_ids.sorted("id")
             data += [(f"demo_decision_{tag}", decisions[:1])] if decisions else []
-        self.env["ir.model.data"]._update_xmlids(
+        self.env["ir.model.data"].create(
             [
-                {"xml_id": f"{MODULE}.{name}", "record": record, "noupdate": True}
+                {
+                    "module": MODULE,
+                    "name": name,
+                    "model": record._name,
+                    "res_id": record.id,
+                    "noupdate": True,
+                }
                 for name, record in data
             ]
         )

@@ -1,0 +1,1 @@
+from . import learning_unit_decision
