@@ -1,1 +1,1 @@
-from . import controllers, models, reports, wizards
+from . import controllers, models, report, wizards

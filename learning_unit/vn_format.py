@@ -42,6 +42,12 @@ def _decimal(value):
     return Decimal(value)
 
 
+def rounded(value, decimals=2):
+    """``value`` rounded half up to ``decimals`` places, as a Decimal."""
+    value = _decimal(value).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    return value if value else abs(value)  # never -0
+
+
 def vn_number(value, decimals=2, min_decimals=0, lang="vi_VN"):
     """``value`` rounded half up to ``decimals`` places: ``9,5``, ``12.000``.
 
@@ -50,11 +56,9 @@ def vn_number(value, decimals=2, min_decimals=0, lang="vi_VN"):
     """
     if value is None or value is False:
         return ""
-    rounded = _decimal(value).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
     fraction = "0" * min_decimals + "#" * (decimals - min_decimals)
     pattern = "#,##0" + (f".{fraction}" if fraction else "")
-    locale = babel_locale_parse(lang)
-    return format_decimal(abs(rounded) if not rounded else rounded, pattern, locale)
+    return format_decimal(rounded(value, decimals), pattern, babel_locale_parse(lang))
 
 
 def vn_amount(value, currency=None):

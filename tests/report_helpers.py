@@ -103,6 +103,22 @@ def sheet_rows(sheet):
     return rows
 
 
+def sheet_values(sheet):
+    """The sheet's rows as lists of their values, empty cells left out (a
+    merged cell holds its value in its first cell), empty rows too."""
+    rows = [[value for value in row if value is not None] for row in sheet_rows(sheet)]
+    return [row for row in rows if row]
+
+
+def xlsx_text(content):
+    """Every value of every sheet of an XLSX, a line per row, in order."""
+    return "\n".join(
+        " ".join(str(value) for value in row)
+        for sheet in workbook(content).worksheets
+        for row in sheet_values(sheet)
+    )
+
+
 def find_row(rows, first_cells):
     """The first row starting with ``first_cells`` (a list of values)."""
     for row in rows:
@@ -340,7 +356,7 @@ class Nd30Mixin:
             self.assertNotIn("PAGE", section.first_page_header._element.xml)
         self.assertEqual(document.styles["Normal"].font.name, "Times New Roman")
         squeezed = squeeze(text)
-        from odoo.addons.learning_unit.reports.document_blocks import plain_text
+        from odoo.addons.learning_unit.report.blocks import plain_text
 
         for doc in documents:
             for part in plain_text(doc):
@@ -351,7 +367,7 @@ class Nd30Mixin:
         """Every text of the blocks is in the PDF (white space and the page
         numbers aside; a table cell's words, as lines of neighbouring cells
         may interleave)."""
-        from odoo.addons.learning_unit.reports.document_blocks import plain_text
+        from odoo.addons.learning_unit.report.blocks import plain_text
 
         body = pdf_body_text(pdf_content)
         squeezed = squeeze(body)

@@ -84,9 +84,11 @@ class TestExportFormulaInjection(LearningUnitCase):
         cls.make_full_score(cls.assessment)
 
     def exports(self):
-        Export = self.env["learning.unit.xlsx.export"].with_user(self.officer)
-        for kind in Export._export_kinds:
-            yield kind, getattr(Export, kind)(self.assessment)
+        """Every XLSX of the assessment, rendered as the Print menu downloads it."""
+        Report = self.env["ir.actions.report"].with_user(self.officer)
+        for kind in ("phu_luc_2", "district_summary", "member_evidence"):
+            xmlid = f"learning_unit.action_report_{kind}_xlsx"
+            yield kind, Report._render_xlsx(xmlid, self.assessment.ids, None)[0]
 
     def test_unit_text_is_never_a_formula(self):
         problems = []

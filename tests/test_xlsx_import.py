@@ -136,6 +136,36 @@ class TestImportRoundTrip(ImportCase):
         self.assertEqual(self.members.mapped("plan_approved"), before)
 
 
+class TestExportImportsBack(ImportCase):
+    def test_the_member_evidence_report_imports_back(self):
+        """The Print menu's member evidence is the import's layout: downloaded
+        by the unit's officer and edited in a spreadsheet, it imports back."""
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.officer)
+            ._render_xlsx(
+                "learning_unit.action_report_member_evidence_xlsx",
+                self.assessment.ids,
+                None,
+            )
+        )
+        wizard = self.run_import(content)
+        self.assertIn("0 dòng được áp dụng, 5 không đổi", wizard.result)
+        first = self.members[0]
+        self.assertFalse(first.plan_approved)
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        sheet = book.active
+        header = [cell.value for cell in sheet[1]]
+        column = header.index(LABELS["plan_approved"]) + 1
+        (row,) = [cell.row for cell in sheet["A"] if cell.value == self.cccd[first]]
+        sheet.cell(row, column, "Đạt")
+        output = io.BytesIO()
+        book.save(output)
+        wizard = self.run_import(output.getvalue())
+        self.assertIn("1 dòng được áp dụng, 4 không đổi", wizard.result)
+        self.assertTrue(first.plan_approved)
+
+
 class TestImportErrors(ImportCase):
     def test_invalid_rows_stop_everything_unless_asked(self):
         first = self.members[0]

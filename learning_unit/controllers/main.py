@@ -16,7 +16,7 @@ from odoo.addons.report_xlsx.controllers.main import ReportController
 from odoo.http import content_disposition, request, route
 from odoo.tools.safe_eval import safe_eval, time
 
-from ..models.ir_actions_report import DOCX_MIMETYPE
+from ..report.render_docx import DOCX_MIMETYPE
 
 MAX_REPORT_IDS = 10000
 

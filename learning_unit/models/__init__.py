@@ -6,7 +6,6 @@ from . import learning_unit_official_mixin  # isort: skip
 from . import (
     hr_department,
     hr_employee,
-    ir_actions_report,
     learning_unit_assessment,
     learning_unit_assessment_line,
     learning_unit_body,
@@ -29,7 +28,6 @@ from . import (
     learning_unit_team_member,
     learning_unit_template,
     learning_unit_upward_report,
-    learning_unit_xlsx_export,
     mail_message,
     res_users,
 )

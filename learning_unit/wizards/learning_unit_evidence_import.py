@@ -25,7 +25,6 @@ import zipfile
 from collections import defaultdict
 
 import openpyxl
-import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -558,48 +557,6 @@ class LearningUnitEvidenceImport(models.TransientModel):
         members = members.filtered(lambda m: m.employee_id.sudo().identification_id)
         rules = self.period_id.rules_id.criterion_ids
         kinds = {c.member_field for c in rules if c.member_field}
-        # the columns are named in Vietnamese, whatever the user's language,
-        # where the database has Vietnamese; else in the user's language
-        lang = "vi_VN" if "vi_VN" in self._installed_langs() else self.env.lang
-        labels = self.with_context(lang=lang)._labels(kinds)
-        return self._workbook(members, labels)
-
-    @api.model
-    def _workbook(self, members, labels):
-        """An XLSX of ``members`` with a column per evidence kind of ``labels``."""
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(
-            output, {"in_memory": True, "strings_to_formulas": False}
-        )
-        header = workbook.add_format({"bold": True, "border": 1, "text_wrap": True})
-        text = workbook.add_format({"border": 1, "num_format": "@"})
-        sheet = workbook.add_worksheet("CCCD")
-        titles = ["CCCD", "Họ và tên", "Đơn vị", *labels.values()]
-        for col, title in enumerate(titles):
-            sheet.write_string(0, col, title, header)
-        sheet.set_column(0, 0, 16)
-        sheet.set_column(1, 2, 28)
-        sheet.set_column(3, len(titles), 16)
-        identities = {
-            e.id: e.identification_id or "" for e in members.employee_id.sudo()
-        }
-        for row, member in enumerate(members, start=1):
-            cells = [
-                identities[member.employee_id.id],
-                member.name or "",
-                member.unit_id.name or "",
-                *("Đạt" if member[field] else "Chưa đạt" for field in labels),
-            ]
-            for col, value in enumerate(cells):
-                sheet.write_string(row, col, value, text)
-        if members and labels:
-            sheet.data_validation(
-                1,
-                3,
-                len(members),
-                2 + len(labels),
-                {"validate": "list", "source": ["Đạt", "Chưa đạt"]},
-            )
-        sheet.freeze_panes(1, 2)
-        workbook.close()
-        return output.getvalue()
+        # the member evidence report's layout, which the import reads back
+        Report = self.env["report.learning_unit.report_member_evidence"]
+        return Report._lu_xlsx([Report._lu_member_sheet(members, kinds)])

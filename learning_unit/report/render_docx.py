@@ -1,6 +1,6 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The documents of :mod:`.document_blocks` as a DOCX, to edit before signing.
+"""The documents of :mod:`.blocks` as a DOCX, to edit before signing.
 
 The same blocks as the PDF, in the layout of Nghị định 30/2020/NĐ-CP: A4,
 margins 20 / 20 / 30 / 15 mm, Times New Roman 13 pt, the page number centred
@@ -23,6 +23,9 @@ from docx.shared import Cm, Mm, Pt
 
 from ..models.learning_unit_value_mixin import clean_text
 
+DOCX_MIMETYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+)
 FONT = "Times New Roman"
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -214,11 +217,11 @@ class DocxWriter:
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         size = block["size"]
-        grid = []  # cells already taken by a rowspan: (row, col)
+        grid = []  # the cells a rowspan merges: (row, col, rowspan, colspan)
         all_rows = [(cells, True, None) for cells in block["head"]] + [
             (line["cells"], False, line) for line in block["rows"]
         ]
-        taken = set()
+        taken = set()  # cells already taken by a rowspan: (row, col)
         for index, (cells, is_head, line) in enumerate(all_rows):
             row = table.add_row()
             col = 0

@@ -1,13 +1,13 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""A document as a list of blocks, printed to PDF (QWeb) and DOCX alike.
+"""A document as a list of blocks, printed to PDF (QWeb), DOCX and XLSX alike.
 
 Every document the addon prints is built once as plain data (dicts of text
 runs, tables and a signature), then laid out by the QWeb template
-``learning_unit.nd30_document`` for the PDF and by :mod:`.docx_writer` for the
-DOCX: both hold the same text. The layout is that of Nghị định 30/2020/NĐ-CP
-(header of two columns, number and date, type and summary, signature block,
-"Nơi nhận").
+``learning_unit.nd30_document`` for the PDF, by :mod:`.render_docx` for the
+DOCX and by :mod:`.render_xlsx` for the XLSX: they hold the same text. The
+layout is that of Nghị định 30/2020/NĐ-CP (header of two columns, number and
+date, type and summary, signature block, "Nơi nhận").
 
 Blocks (``type``):
 
@@ -17,12 +17,18 @@ Blocks (``type``):
 * ``p``: a paragraph of ``runs`` (``text``, ``b``, ``i``), ``align``
   (left/center/right/justify), ``indent`` (first line), ``size`` (pt) and an
   optional ``cls`` (HTML class);
+* ``rule``: the short line under a document's title;
 * ``table``: ``columns`` (``width`` in % and ``align``), ``head`` rows and
-  ``rows`` of cells (``runs``, ``align``, ``colspan``, ``b``), a row may have
-  ``cls`` and ``code``;
+  ``rows`` of cells (``runs``, ``align``, ``colspan``, ``b`` and, for the
+  sheet, a typed ``value``: a number or a date), a row may have ``cls`` and
+  ``code``; a ``listing`` (a list of records) is filtered and frozen in the
+  sheet, which also shows the ``sheet_columns`` the paper has no room for (a
+  row's ``sheet_cells``) and offers a column's ``choices`` as a list;
 * ``signature``: ``recipients`` (lines of "Nơi nhận", or None) and
   ``signers`` (``place_date``, ``lines`` in bold upper case, ``name``);
 * ``page_break``.
+
+A document also names its ``sheet`` in the XLSX.
 
 A document's texts come from everywhere (the addon's fields, names from HR,
 the company): :func:`document` cleans them all of the control characters a
@@ -34,6 +40,7 @@ PDF shows it, so both print the same words.
 from markupsafe import Markup, escape
 
 from ..models.learning_unit_value_mixin import clean_text
+from ..vn_format import rounded, vn_number
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -124,42 +131,67 @@ def title(kind, summary=(), rule=True):
     return blocks
 
 
-def cell(content="", align=None, colspan=1, b=False, i=False, rowspan=1):
+def cell(content="", align=None, colspan=1, b=False, i=False, rowspan=1, value=None):
+    """A table cell; ``value`` is what the sheet holds (a number, a date;
+    False, as Odoo reads an empty field, is no value)."""
     return {
         "runs": runs_of(content, b=b, i=i),
         "align": align,
         "colspan": colspan,
         "rowspan": rowspan,
         "b": b,
+        "value": None if value is False else value,
     }
 
 
-def table(columns, head, rows, size=12, cls="o_lu_table"):
-    """``columns``: [(width %, align)]; ``head``: rows of cells or texts."""
+def number(value, decimals=2, **kwargs):
+    """A cell of a number: ``9,5`` on paper, the number 9.5 in the sheet."""
+    if value is None or value is False:
+        return cell("", **kwargs)
+    return cell(vn_number(value, decimals), value=rounded(value, decimals), **kwargs)
+
+
+def column(width, align, title=None, choices=None):
+    return {"width": width, "align": align, "title": title, "choices": choices}
+
+
+def table(columns, head, rows, size=12, cls="o_lu_table", listing=False,
+          sheet_columns=()):  # fmt: skip
+    """``columns``: [(width %, align) or column()]; ``head``: rows of cells or
+    texts; ``sheet_columns``: column()s with a title, shown in the XLSX only."""
 
     def as_cell(value):
         return value if isinstance(value, dict) else cell(value, b=True)
 
+    columns = [c if isinstance(c, dict) else column(*c) for c in columns]
     head = [[as_cell(value) for value in line] for line in head]
     if head:
         col = 0
         for value in head[0]:
             span = value["colspan"]
-            widths = [w for w, _align in columns[col : col + span]]
+            widths = [c["width"] for c in columns[col : col + span]]
             value["width"] = sum(w for w in widths if w) or None
             col += span
     return {
         "type": "table",
-        "columns": [{"width": width, "align": align} for width, align in columns],
+        "columns": columns,
         "head": head,
         "rows": rows,
         "size": size,
         "cls": cls,
+        "listing": listing,
+        "sheet_columns": list(sheet_columns),
     }
 
 
-def row(cells, b=False, cls=None, code=None):
-    return {"cells": cells, "b": b, "cls": cls, "code": code}
+def row(cells, b=False, cls=None, code=None, sheet_cells=()):
+    return {
+        "cells": cells,
+        "b": b,
+        "cls": cls,
+        "code": code,
+        "sheet_cells": list(sheet_cells),
+    }
 
 
 def signer_lines(signer):
@@ -222,13 +254,20 @@ def printable(value):
     return value
 
 
-def document(name, blocks, cls="", lang_off=True):
-    """A document: its file name (without extension) and its blocks."""
-    return {"name": printable(name), "blocks": printable(blocks), "cls": cls}
+def document(name, blocks, cls="", sheet=None, sheet_suffix=""):
+    """A document: its file name (without extension), its blocks and the name
+    of its sheet (``sheet_suffix``, e.g. the year, is kept whole)."""
+    return {
+        "name": printable(name),
+        "blocks": printable(blocks),
+        "cls": cls,
+        "sheet": printable(sheet or name),
+        "sheet_suffix": sheet_suffix,
+    }
 
 
 def plain_text(doc, cells_only=False):
-    """Every text of ``doc`` in reading order (tests compare PDF and DOCX).
+    """Every text of ``doc`` in reading order (tests compare PDF, DOCX, XLSX).
 
     With ``cells_only``, the texts of the table cells only.
     """

@@ -1,0 +1,643 @@
+# Copyright 2026 learning_unit authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""What the printed documents show, read in batch: the queries of the pipeline.
+
+Phụ lục 1 and Phụ lục 2 are official Vietnamese forms: their labels are written
+literally by their builders; from here come the rows of every document (the
+unit's criteria, the units of a scope and their results, the district
+summary), the results in words and the unit's context. Every query reads its
+records with the rights of the current user, in a fixed number of queries
+whatever the number of units.
+"""
+
+from collections import defaultdict
+from fractions import Fraction
+
+from odoo import api, fields, models
+from odoo.tools import format_date
+
+from .. import scoring
+from ..states import EDITABLE_STATES
+from ..vn_format import LEVEL_WORDS, RANK_WORDS, vn_date, vn_number
+
+RANK_ORDER = (
+    scoring.RANK_GOOD,
+    scoring.RANK_FAIR,
+    scoring.RANK_AVERAGE,
+    scoring.RANK_FAIL,
+)
+LEVEL_ORDER = (scoring.LEVEL_2, scoring.LEVEL_1, scoring.LEVEL_NONE)
+TIMING_WORDS = {"not_submitted": "Chưa gửi", "on_time": "Đúng hạn", "late": "Trễ hạn"}
+
+
+class LearningUnitReportData(models.AbstractModel):
+    _name = "learning.unit.report.data"
+    _description = "Learning Unit Report Data"
+
+    # ------------------------------------------------------------------
+    # Phụ lục 2
+    # ------------------------------------------------------------------
+    @api.model
+    def _report_date(self, assessment):
+        """The day the unit's report is dated: its submission, else today."""
+        return assessment.submitted_date or fields.Date.context_today(self)
+
+    @api.model
+    def _phu_luc_2(self, assessments):
+        """One dict per assessment with every row of its Phụ lục 2 table.
+
+        The rows are the assessment's lines in the order of its rules: group
+        rows carry the subtotal of their criteria. The review column is shown
+        when the reviewing level confirmed at least one result; its totals and
+        rank only when the review is complete.
+        """
+        assessments.check_access("read")
+        assessments.fetch(
+            [
+                "department_id",
+                "period_id",
+                "template_id",
+                "head_name",
+                "submitted_date",
+                "self_total",
+                "self_rank",
+                "review_total",
+                "review_rank",
+                "review_complete",
+                "year",
+                "max_total",
+            ]
+        )
+        lines = assessments.line_ids
+        lines.fetch(
+            [
+                "assessment_id",
+                "criterion_id",
+                "parent_line_id",
+                "kind",
+                "sequence",
+                "self_score",
+                "review_score",
+                "review_set",
+            ]
+        )
+        lines.criterion_id.fetch(["code", "label", "name", "hint", "max_score"])
+        assessments.department_id.fetch(["name"])
+        by_assessment = defaultdict(list)
+        for line in lines.sorted(lambda line: (line.sequence, line.id)):
+            by_assessment[line.assessment_id.id].append(line)
+        return [
+            self._phu_luc_2_form(assessment, by_assessment[assessment.id])
+            for assessment in assessments
+        ]
+
+    @api.model
+    def _phu_luc_2_form(self, assessment, lines):
+        show_review = assessment.review_complete or any(
+            line.review_set for line in lines
+        )
+        children = defaultdict(list)
+        for line in lines:
+            children[line.parent_line_id.id].append(line)
+
+        def review_of(line):
+            """The confirmed review result of a line, None while unconfirmed."""
+            if line.kind != "group":
+                return scoring.exact(line.review_score) if line.review_set else None
+            values = [review_of(child) for child in children[line.id]]
+            if not values or any(value is None for value in values):
+                return None
+            return sum(values, Fraction(0))
+
+        rows = []
+        for line in lines:
+            criterion = line.criterion_id
+            rows.append(
+                {
+                    "code": criterion.code,
+                    "label": criterion.label or "",
+                    "name": criterion.name or "",
+                    "hint": criterion.hint or "",
+                    "max": scoring.exact(criterion.max_score),
+                    "self": scoring.exact(line.subtotal),
+                    "review": review_of(line) if show_review else None,
+                    "is_group": line.kind == "group",
+                }
+            )
+        complete = assessment.review_complete
+        return {
+            "assessment": assessment,
+            "year": assessment.year,
+            "unit": assessment.department_id.name or "",
+            "head_name": assessment.head_name or "",
+            "show_review": show_review,
+            "rows": rows,
+            "max_total": scoring.exact(assessment.max_total),
+            "self_total": scoring.exact(assessment.self_total),
+            "self_rank": RANK_WORDS.get(assessment.self_rank, ""),
+            "review_total": (
+                scoring.exact(assessment.review_total) if complete else None
+            ),
+            "review_rank": (
+                RANK_WORDS.get(assessment.review_rank, "") if complete else ""
+            ),
+        }
+
+    # ------------------------------------------------------------------
+    # District summary
+    # ------------------------------------------------------------------
+    @api.model
+    def _summary_labels(self):
+        Assessment = self.env["learning.unit.assessment"]
+        return {
+            "state": dict(Assessment._fields["state"]._description_selection(self.env)),
+            "rank": dict(
+                Assessment._fields["self_rank"]._description_selection(self.env)
+            ),
+            "timing": {
+                "not_submitted": self.env._("Not submitted"),
+                "on_time": self.env._("On time"),
+                "late": self.env._("Late"),
+            },
+        }
+
+    @api.model
+    def _district_summary(self, assessments, periods=None):
+        """One section per period: a row per unit and the counts per rank.
+
+        ``periods`` adds a section (possibly empty) for periods without any
+        assessment the user can see.
+        """
+        assessments.check_access("read")
+        assessments.fetch(
+            [
+                "period_id",
+                "department_id",
+                "self_total",
+                "self_rank",
+                "review_total",
+                "review_rank",
+                "review_complete",
+                "state",
+                "is_late",
+                "submitted_date",
+            ]
+        )
+        assessments.department_id.fetch(["name", "complete_name"])
+        all_periods = assessments.period_id | (
+            periods or self.env["learning.unit.period"]
+        )
+        all_periods.fetch(
+            ["name", "year", "date_deadline_self", "date_deadline_report"]
+        )
+        labels = self._summary_labels()
+        by_period = defaultdict(list)
+        for assessment in assessments:
+            by_period[assessment.period_id.id].append(assessment)
+        sections = []
+        for period in all_periods.sorted(lambda p: (-p.year, p.id)):
+            records = sorted(
+                by_period[period.id],
+                key=lambda a: (a.department_id.complete_name or "", a.id),
+            )
+            rows = [self._summary_row(a, labels) for a in records]
+            late = sum(1 for row in rows if row["timing"] == "late")
+            not_submitted = sum(1 for row in rows if row["timing"] == "not_submitted")
+            sections.append(
+                {
+                    "period": period,
+                    "title": self.env._(
+                        "Learning unit results: %(period)s", period=period.name
+                    ),
+                    "subtitle": self.env._(
+                        "%(units)s units, %(late)s submitted late, %(missing)s not "
+                        "submitted. Reporting deadline: %(deadline)s",
+                        units=len(rows),
+                        late=late,
+                        missing=not_submitted,
+                        deadline=format_date(self.env, period.date_deadline_report),
+                    ),
+                    "rows": rows,
+                    "counts": self._summary_counts(rows, labels),
+                    "unit_count": len(rows),
+                    "late_count": late,
+                    "not_submitted_count": not_submitted,
+                }
+            )
+        return sections
+
+    @api.model
+    def _summary_row(self, assessment, labels):
+        if assessment.state in EDITABLE_STATES:
+            timing = "not_submitted"
+        elif assessment.is_late:
+            timing = "late"
+        else:
+            timing = "on_time"
+        complete = assessment.review_complete
+        review_rank = assessment.review_rank if complete else False
+        return {
+            "assessment_id": assessment.id,
+            "unit": assessment.department_id.name or "",
+            "self_total": assessment.self_total,
+            "self_rank": assessment.self_rank or "",
+            "self_rank_label": labels["rank"].get(assessment.self_rank, ""),
+            "review_total": assessment.review_total if complete else None,
+            "review_rank": review_rank or "",
+            "review_rank_label": labels["rank"].get(review_rank, ""),
+            "state": assessment.state,
+            "state_label": labels["state"].get(assessment.state, ""),
+            "timing": timing,
+            "timing_label": labels["timing"][timing],
+            "submitted_date": assessment.submitted_date,
+        }
+
+    @api.model
+    def _summary_counts(self, rows, labels):
+        """Units per rank, by self score and by review score."""
+        self_counts = defaultdict(int)
+        review_counts = defaultdict(int)
+        for row in rows:
+            self_counts[row["self_rank"]] += 1
+            review_counts[row["review_rank"]] += 1
+        counts = [
+            {
+                "rank": rank,
+                "label": labels["rank"][rank],
+                "self": self_counts[rank],
+                "review": review_counts[rank],
+            }
+            for rank in RANK_ORDER
+        ]
+        counts.append(
+            {
+                "rank": "",
+                "label": self.env._("No rank yet"),
+                "self": self_counts[""],
+                "review": review_counts[""],
+            }
+        )
+        return counts
+
+    # ------------------------------------------------------------------
+    # the unit's context and criteria
+    # ------------------------------------------------------------------
+    @api.model
+    def _unit_bodies(self, departments):
+        """``{department id: body}`` of the units that have a body record."""
+        if not departments:
+            return {}
+        bodies = self.env["learning.unit.body"].search(
+            [("department_id", "in", departments.ids), ("kind", "=", "unit")]
+        )
+        return {body.department_id.id: body for body in bodies}
+
+    @api.model
+    def _unit_context(self, assessments):
+        """What the unit's documents print of each assessment's unit."""
+        departments = assessments.department_id
+        departments.fetch(["name", "parent_id"])
+        departments.parent_id.fetch(["name"])
+        bodies = self._unit_bodies(departments)
+        periods = assessments.period_id
+        periods.fetch(["body_id", "plan_number", "plan_date", "plan_body_id", "year"])
+        assessments.company_id.sudo().fetch(["city"])
+        result = {}
+        for assessment in assessments:
+            department = assessment.department_id
+            body = bodies.get(department.id)
+            period = assessment.period_id
+            reviewing = period.body_id
+            if body:
+                superior, own = body._lu_header()
+            else:
+                superior = (department.parent_id.name or "").upper()
+                own = (department.name or "").upper()
+            place = (
+                body.place
+                if body
+                else reviewing.place or assessment.company_id.sudo().city
+            )
+            result[assessment.id] = {
+                "superior": superior,
+                "issuer": own,
+                "symbol": body.short_name if body else "",
+                "place": place,
+                "reviewing": reviewing,
+                "reviewing_name": reviewing.name or "",
+                "plan": period._lu_plan_citation(blank=True),
+            }
+        return result
+
+    @api.model
+    def _unit_teams(self, assessments):
+        teams = self.env["learning.unit.team"].search(
+            [
+                ("kind", "=", "unit"),
+                ("department_id", "in", assessments.department_id.ids),
+                ("period_id", "in", assessments.period_id.ids),
+            ]
+        )
+        teams.member_ids.fetch(["name", "job_title", "role", "sequence"])
+        return {(t.department_id.id, t.period_id.id): t for t in teams}
+
+    @api.model
+    def _criteria_lines(self, assessments):
+        assessments.check_access("read")
+        assessments.fetch(
+            [
+                "department_id",
+                "period_id",
+                "scheme",
+                "head_name",
+                "year",
+                "member_count",
+                "self_level",
+                "review_level",
+                "self_total",
+                "self_rank",
+                "review_total",
+                "review_rank",
+                "review_complete",
+                "submitted_date",
+                "result_note",
+                "self_note",
+                "state",
+            ]
+        )
+        lines = assessments.line_ids
+        lines.fetch(
+            [
+                "assessment_id",
+                "kind",
+                "sequence",
+                "label",
+                "criterion_code",
+                "self_level",
+                "review_level",
+                "review_set",
+                "self_score",
+                "review_score",
+                "min_level",
+                "score_note",
+            ]
+        )
+        lines.criterion_id.fetch(["name", "label", "code", "max_score"])
+        by_assessment = defaultdict(list)
+        for line in lines.sorted(lambda line: (line.sequence, line.id)):
+            by_assessment[line.assessment_id.id].append(line)
+        return by_assessment
+
+    # ------------------------------------------------------------------
+    # results in words
+    # ------------------------------------------------------------------
+    @api.model
+    def _result_words(self, assessment, which):
+        """The rank or level in words, empty while unknown."""
+        if assessment.scheme == "levels":
+            level = (
+                assessment.self_level if which == "self" else assessment.review_level
+            )
+            if which == "review" and not assessment.review_complete:
+                return ""
+            return LEVEL_WORDS.get(level or "", "")
+        if which == "review":
+            if not assessment.review_complete:
+                return ""
+            return (
+                f"{vn_number(assessment.review_total)} điểm – "
+                f"{RANK_WORDS.get(assessment.review_rank, '')}"
+            )
+        if not assessment.self_rank:
+            return ""
+        return (
+            f"{vn_number(assessment.self_total)} điểm – "
+            f"{RANK_WORDS.get(assessment.self_rank, '')}"
+        )
+
+    @api.model
+    def _line_result(self, line, which):
+        if line.kind == "group":
+            return ""
+        if line.assessment_id.scheme == "levels":
+            level = line.self_level if which == "self" else line.review_level
+            if which == "review" and not line.review_set:
+                return ""
+            return LEVEL_WORDS.get(level or scoring.LEVEL_NONE, "")
+        if which == "review" and not line.review_set:
+            return ""
+        return vn_number(line.self_score if which == "self" else line.review_score)
+
+    # ------------------------------------------------------------------
+    # the units of a scope and their results (report upward, roll-up)
+    # ------------------------------------------------------------------
+    @api.model
+    def _scope_rows(self, period, roots):
+        """``{root id: [row]}``: every unit under each root, filed or not.
+
+        The units are the departments with an assessment in ``period`` and
+        the direct sub-units of a root that filed nothing (not filed).
+        """
+        Assessment = self.env["learning.unit.assessment"]
+        assessments = Assessment.search(
+            [("period_id", "=", period.id), ("department_id", "child_of", roots.ids)]
+        )
+        assessments.fetch(
+            [
+                "department_id",
+                "state",
+                "is_late",
+                "scheme",
+                "self_total",
+                "self_rank",
+                "self_level",
+                "review_total",
+                "review_rank",
+                "review_level",
+                "review_complete",
+                "decision_id",
+                "decision_number",
+                "decision_date",
+                "submitted_date",
+            ]
+        )
+        assessments.decision_id.fetch(["number_text", "date_issued"])
+        departments = self.env["hr.department"].search([("id", "child_of", roots.ids)])
+        departments.fetch(["name", "complete_name", "parent_id", "parent_path"])
+        filed = {a.department_id.id: a for a in assessments}
+        covered = set()
+        for department_id in filed:
+            department = departments.browse(department_id)
+            covered.update(
+                int(i) for i in (department.parent_path or "").split("/") if i
+            )
+        root_ids = set(roots.ids)
+        result = defaultdict(list)
+        for department in departments.sorted(lambda d: (d.complete_name or "", d.id)):
+            path = [int(i) for i in (department.parent_path or "").split("/") if i]
+            root = next((i for i in path if i in root_ids), None)
+            if root is None or (department.id == root and department.id not in filed):
+                continue
+            assessment = filed.get(department.id)
+            if assessment is None:
+                if department.parent_id.id != root or department.id in covered:
+                    continue
+            result[root].append(self._scope_row(department, assessment))
+        return result
+
+    @api.model
+    def _scope_row(self, department, assessment):
+        if not assessment:
+            return {
+                "unit": department.name or "",
+                "filed": False,
+                "timing": "not_submitted",
+                "self": "",
+                "review": "",
+                "result_key": "",
+                "recognised": False,
+                "decision": "",
+                "scheme": False,
+                "submitted_date": False,
+            }
+        if assessment.state in EDITABLE_STATES:
+            timing = "not_submitted"
+        else:
+            timing = "late" if assessment.is_late else "on_time"
+        decision = assessment.decision_id
+        if decision:
+            decision_text = (
+                f"{decision.number_text} ngày {vn_date(decision.date_issued)}"
+            )
+        elif assessment.state == "recognised" and assessment.decision_number:
+            day = vn_date(assessment.decision_date)
+            decision_text = f"{assessment.decision_number} ngày {day}"
+        else:
+            decision_text = ""
+        if assessment.scheme == "levels":
+            key = assessment.review_level if assessment.review_complete else ""
+        else:
+            key = assessment.review_rank if assessment.review_complete else ""
+        return {
+            "unit": department.name or "",
+            "filed": timing != "not_submitted",
+            "timing": timing,
+            "self": self._result_words(assessment, "self")
+            if timing != "not_submitted"
+            else "",
+            "review": self._result_words(assessment, "review"),
+            "result_key": key or "",
+            "recognised": bool(decision_text),
+            "decision": decision_text,
+            "scheme": assessment.scheme,
+            "submitted_date": assessment.submitted_date,
+        }
+
+    @api.model
+    def _result_keys(self, scheme):
+        if scheme == "levels":
+            return [(level, LEVEL_WORDS[level]) for level in LEVEL_ORDER]
+        return [(rank, RANK_WORDS[rank]) for rank in RANK_ORDER]
+
+    @api.model
+    def _scope_totals(self, rows, scheme):
+        counts = defaultdict(int)
+        for row in rows:
+            counts[row["result_key"]] += 1
+        total = len(rows)
+        return {
+            "units": total,
+            "filed": sum(1 for r in rows if r["filed"]),
+            "on_time": sum(1 for r in rows if r["timing"] == "on_time"),
+            "late": sum(1 for r in rows if r["timing"] == "late"),
+            "not_filed": sum(1 for r in rows if not r["filed"]),
+            "recognised": sum(1 for r in rows if r["recognised"]),
+            "results": [
+                (key, label, counts.get(key, 0))
+                for key, label in self._result_keys(scheme)
+            ],
+            "no_result": counts.get("", 0),
+        }
+
+    @api.model
+    def _upward_data(self, reports):
+        """Per report: its rows and totals (shared with the XLSX)."""
+        reports.check_access("read")
+        reports.fetch(["period_id", "department_id", "body_id"])
+        result = []
+        for period in reports.period_id:
+            mine = reports.filtered(lambda r, p=period: r.period_id == p)
+            rows = self._scope_rows(period, mine.department_id)
+            scheme = period.rules_id.scheme
+            for report in mine:
+                report_rows = rows.get(report.department_id.id, [])
+                result.append(
+                    {
+                        "report": report,
+                        "rows": report_rows,
+                        "scheme": scheme,
+                        "totals": self._scope_totals(report_rows, scheme),
+                    }
+                )
+        order = {report.id: index for index, report in enumerate(reports)}
+        return sorted(result, key=lambda d: order[d["report"].id])
+
+    @api.model
+    def _rollup_bodies(self, period):
+        """The reviewing bodies of a period: those that reported, else every
+        body of the company with a scope that reviews units."""
+        reports = self.env["learning.unit.upward.report"].search(
+            [("period_id", "=", period.id)], order="id"
+        )
+        bodies = reports.body_id
+        if not bodies:
+            bodies = self.env["learning.unit.body"].search(
+                [
+                    (
+                        "kind",
+                        "in",
+                        (
+                            "district",
+                            "commune",
+                            "province_department",
+                            "district_office",
+                        ),
+                    ),
+                    ("department_id", "!=", False),
+                    ("company_id", "in", [period.company_id.id, False]),
+                ]
+            )
+        # one row per scope: a district's office and its committee share it
+        seen = set()
+        result = self.env["learning.unit.body"]
+        for body in bodies | period.body_id:
+            if body.department_id and body.department_id.id not in seen:
+                seen.add(body.department_id.id)
+                result |= body
+        return result
+
+    @api.model
+    def _rollup_data(self, periods):
+        periods.check_access("read")
+        result = []
+        for period in periods:
+            bodies = self._rollup_bodies(period)
+            rows = self._scope_rows(period, bodies.department_id)
+            scheme = period.rules_id.scheme
+            lines = []
+            all_rows = []
+            for body in bodies:
+                body_rows = rows.get(body.department_id.id, [])
+                all_rows += body_rows
+                lines.append(
+                    {"body": body, "totals": self._scope_totals(body_rows, scheme)}
+                )
+            result.append(
+                {
+                    "period": period,
+                    "scheme": scheme,
+                    "lines": lines,
+                    "totals": self._scope_totals(all_rows, scheme),
+                }
+            )
+        return result
