@@ -47,7 +47,7 @@ class LearningUnitCriterion(models.Model):
     _order = "template_id, sequence, id"
     _parent_store = True
 
-    _lu_write_access = {"admin": (CRITERION_FIELDS, ("template",))}
+    _lu_write_access = {"admin": CRITERION_FIELDS}
     _lu_create_fields = {"admin": CRITERION_FIELDS}
 
     template_id = fields.Many2one(
@@ -174,8 +174,8 @@ class LearningUnitCriterion(models.Model):
         for criterion in self:
             criterion.display_name = f"{criterion.code}. {criterion.name or ''}"
 
-    def _lu_state(self):
-        return "snapshot" if self.template_id.snapshot_of_id else "template"
+    def _lu_is_locked(self):
+        return bool(self.template_id.snapshot_of_id)
 
     def _lu_locked_error(self, record):
         return self.env["learning.unit.template"]._lu_locked_error(record.template_id)

@@ -13,6 +13,7 @@ its annex included, as they receive it on paper.
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..states import DRAFT_STATES
 from ..vn_format import vn_number
 from .learning_unit_criterion import LEVEL_SELECTION
 
@@ -32,7 +33,7 @@ class LearningUnitDecisionLine(models.Model):
     _inherit = ["learning.unit.lock.mixin"]
     _order = "decision_id, sequence, id"
 
-    _lu_write_access = {"reviewer": (LINE_FIELDS, ("draft",))}
+    _lu_write_access = {"reviewer": LINE_FIELDS}
     _lu_create_fields = {"reviewer": LINE_FIELDS | {"decision_id", "assessment_id"}}
 
     decision_id = fields.Many2one(
@@ -108,8 +109,8 @@ class LearningUnitDecisionLine(models.Model):
                     else ""
                 )
 
-    def _lu_state(self):
-        return self.decision_id.state
+    def _lu_is_locked(self):
+        return self.decision_id.state not in DRAFT_STATES
 
     def _lu_locked_error(self, record):
         return UserError(

@@ -74,8 +74,8 @@ class LearningUnitDossierItem(models.Model):
     # a member writes the words and files of their own documents (see
     # _lu_roles); the officer also marks the paper copy of any of the unit's
     _lu_write_access = {
-        "officer": (PROVIDE_FIELDS | FILING_FIELDS, EDITABLE_STATES),
-        "member": (FILING_FIELDS, EDITABLE_STATES),
+        "officer": PROVIDE_FIELDS | FILING_FIELDS,
+        "member": FILING_FIELDS,
     }
     _lu_workflow_field = "document_state"
     _lu_transitions = {
@@ -294,8 +294,8 @@ class LearningUnitDossierItem(models.Model):
             roles.add("checker")
         return roles
 
-    def _lu_state(self):
-        return self.assessment_id.state
+    def _lu_is_locked(self):
+        return self.assessment_id.state not in EDITABLE_STATES
 
     def _lu_locked_error(self, record):
         return record.assessment_id._lu_locked_error(record.assessment_id)
@@ -330,8 +330,6 @@ class LearningUnitDossierItem(models.Model):
                         document=item.display_name,
                     )
                 )
-            if item.assessment_id.state not in EDITABLE_STATES:
-                raise item._lu_locked_error(item)
         return super()._lu_check_transition(target, vals)
 
     def _lu_before_submitted(self, vals):

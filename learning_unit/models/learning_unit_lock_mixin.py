@@ -4,10 +4,18 @@
 
 Access rights decide the operation, record rules the scope and the state; this
 mixin decides the fields. A model declares, per role, the fields that role may
-set and the states in which it may set them (``_lu_write_access``), and which
-fields a creator may give (``_lu_create_fields``). Every other field (stored
-computed, related and workflow fields included) is refused to every user but
-the superuser; the ORM's own recomputations are not writes and are not checked.
+set (``_lu_write_access``), and which fields a creator may give
+(``_lu_create_fields``). Every other field (stored computed, related and
+workflow fields included) is refused to every user but the superuser; the ORM's
+own recomputations are not writes and are not checked.
+
+A role's fields are given with the states in which it may write them
+(``(fields, states)``, the states of ``_lu_state()``) only where the rules
+cannot say it: where a user holds two roles whose fields are written in other
+states (the administrator holds them all, and the rules of a user's groups add
+up), or where a transition writes the record in a state its fields are locked
+in. A record the rules refuse to write, although the user reads it, is locked:
+the refusal says so in the model's words (``_lu_locked_error``).
 
 Every raw value is checked first, and its texts cleaned, by the value check
 every model and wizard of the addon shares (learning_unit_value_mixin.py).
@@ -24,7 +32,7 @@ class LearningUnitLockMixin(models.AbstractModel):
     _inherit = ["learning.unit.value.mixin"]
     _description = "Learning Unit Field Lock"
 
-    # {role: (field names, states in which the role may write them or None)}
+    # {role: field names} or {role: (field names, states in which it writes them)}
     _lu_write_access = {}
     # {role: field names a creator with that role may give}
     _lu_create_fields = {}
@@ -40,7 +48,13 @@ class LearningUnitLockMixin(models.AbstractModel):
         return {role for role, xmlid in ROLE_GROUPS.items() if user.has_group(xmlid)}
 
     def _lu_state(self):
-        """The state that decides whether a role may write this record."""
+        """The state of the states given in ``_lu_write_access``."""
+        self.ensure_one()
+        return False
+
+    def _lu_is_locked(self):
+        """Whether the state of this record refuses every write (the rules say
+        which); a refusal of the rules then says the record is locked."""
         self.ensure_one()
         return False
 
@@ -60,11 +74,14 @@ class LearningUnitLockMixin(models.AbstractModel):
         roles = self._lu_roles()
         names = set(vals) - {self._lu_workflow_field}
         denied = set()
+        access = {
+            role: grant if isinstance(grant, tuple) else (grant, None)
+            for role, grant in self._lu_write_access.items()
+            if role in roles
+        }
         for name in names:
             grants = [
-                states
-                for role, (field_names, states) in self._lu_write_access.items()
-                if role in roles and name in field_names
+                states for field_names, states in access.values() if name in field_names
             ]
             if not grants:
                 denied.add(name)
@@ -203,10 +220,24 @@ class LearningUnitLockMixin(models.AbstractModel):
         records._lu_relink_attachments()
         return records
 
+    def _lu_check_rules_lock(self):
+        """Say it in words when the write rules refuse a record the user reads."""
+        if self.env.su or not self.browse().has_access("write"):
+            return
+        refused = self - self._filtered_access("write")
+        locked = refused.filtered(lambda record: record._lu_is_locked())
+        if locked and locked.has_access("read"):
+            raise self._lu_locked_error(locked[0])
+
     def write(self, vals):
         vals = self._lu_checked_values(vals)
         self._lu_check_write(vals)
-        result = super().write(self._lu_complete_write(dict(vals)))
+        completed = self._lu_complete_write(dict(vals))
+        try:
+            result = super().write(completed)
+        except AccessError:
+            self._lu_check_rules_lock()
+            raise
         if any(
             self._fields[name].type == "many2many"
             and self._fields[name].comodel_name == "ir.attachment"

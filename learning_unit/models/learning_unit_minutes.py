@@ -54,7 +54,7 @@ class LearningUnitMinutes(models.Model):
             single=True,
         ),
     }
-    _lu_write_access = {"reviewer": (MINUTES_FIELDS, DRAFT_STATES)}
+    _lu_write_access = {"reviewer": MINUTES_FIELDS}
     _lu_create_fields = {"reviewer": MINUTES_FIELDS | {"team_id", "assessment_id"}}
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -184,6 +184,9 @@ class LearningUnitMinutes(models.Model):
                         team=minutes.team_id.name,
                     )
                 )
+
+    def _lu_is_locked(self):
+        return self.state not in DRAFT_STATES
 
     def _lu_locked_error(self, record):
         return UserError(

@@ -47,7 +47,7 @@ class LearningUnitPromotionReport(models.Model):
     _order = "year desc, department_id, id"
     _rec_name = "name"
 
-    _lu_write_access = {"officer": (REPORT_FIELDS, EDITABLE_STATES)}
+    _lu_write_access = {"officer": REPORT_FIELDS}
     _lu_create_fields = {"officer": REPORT_FIELDS | {"assessment_id"}}
 
     assessment_id = fields.Many2one(
@@ -275,14 +275,13 @@ class LearningUnitPromotionReport(models.Model):
         for report in self:
             report.staff_count = report.assessment_id.member_count
 
-    def _lu_state(self):
-        return self.assessment_id.state
-
     def _lu_locked_error(self, record):
         return record.assessment_id._lu_locked_error(record.assessment_id)
 
     @api.model
     def _lu_complete_create(self, vals_list):
+        # before the row exists: a second report of the unit would otherwise be
+        # refused by the unique constraint, not in words
         assessments = self.env["learning.unit.assessment"].browse(
             [vals["assessment_id"] for vals in vals_list if vals.get("assessment_id")]
         )
@@ -292,6 +291,9 @@ class LearningUnitPromotionReport(models.Model):
             if locked:
                 raise locked._lu_locked_error(locked[0])
         return vals_list
+
+    def _lu_is_locked(self):
+        return self.assessment_id.state not in EDITABLE_STATES
 
     @api.ondelete(at_uninstall=False)
     def _unlink_while_preparing(self):

@@ -46,7 +46,8 @@ class LearningUnitRecognition(models.Model):
     _order = "decision_date desc, id desc"
 
     # recognitions of the workflow are the system's; the history is the admin's
-    _lu_write_access = {"admin": (HISTORY_FIELDS, ("history",))}
+    # (record rules: the admin writes those without an assessment)
+    _lu_write_access = {"admin": HISTORY_FIELDS}
     _lu_create_fields = {"admin": HISTORY_FIELDS}
 
     department_id = fields.Many2one(
@@ -95,8 +96,8 @@ class LearningUnitRecognition(models.Model):
                 f"({recognition.decision_number})"
             )
 
-    def _lu_state(self):
-        return "history" if not self.assessment_id else "workflow"
+    def _lu_is_locked(self):
+        return bool(self.assessment_id)
 
     # ------------------------------------------------------------------
     # rules of Thông tư 24

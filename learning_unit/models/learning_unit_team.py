@@ -40,9 +40,10 @@ class LearningUnitTeam(models.Model):
     _order = "period_id desc, kind, name, id"
     _check_company_auto = True
 
+    # the kind of team each role sets up: record rules (security)
     _lu_write_access = {
-        "reviewer": (TEAM_FIELDS, ("inspection",)),
-        "officer": (TEAM_FIELDS - {"assessment_ids"}, ("unit",)),
+        "reviewer": TEAM_FIELDS,
+        "officer": TEAM_FIELDS - {"assessment_ids"},
     }
     _lu_create_fields = {"reviewer": CREATE_FIELDS, "officer": CREATE_FIELDS}
 
@@ -112,12 +113,13 @@ class LearningUnitTeam(models.Model):
             team.unit_count = len(team.assessment_ids)
             team.minutes_count = len(team.minutes_ids)
 
-    def _lu_state(self):
-        return self.kind
-
-    @api.constrains("assessment_ids", "period_id", "department_id")
+    @api.constrains("assessment_ids", "period_id", "department_id", "kind")
     def _check_units(self):
         for team in self:
+            if team.kind != "inspection" and team.assessment_ids:
+                raise ValidationError(
+                    self.env._("Only an inspection team inspects units.")
+                )
             wrong = team.assessment_ids.filtered(
                 lambda a, t=team: a.period_id != t.period_id
                 or t.department_id.id
@@ -139,21 +141,6 @@ class LearningUnitTeam(models.Model):
     def _check_member_employees(self):
         # a team moved to another unit or company keeps only members it may have
         self.member_ids._check_employee()
-
-    @api.model
-    def _lu_complete_create(self, vals_list):
-        roles = self._lu_roles()
-        for vals in vals_list:
-            kind = vals.get("kind", "inspection")
-            if self.env.su:
-                continue
-            if kind == "inspection" and "reviewer" not in roles:
-                raise UserError(
-                    self.env._("Only the reviewing level sets up inspection teams.")
-                )
-            if kind == "unit" and "officer" not in roles:
-                raise UserError(self.env._("The unit sets up its own evaluation team."))
-        return vals_list
 
     def action_new_minutes(self):
         """One draft minutes record per unit inspected that has none yet."""

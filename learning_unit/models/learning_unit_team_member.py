@@ -33,10 +33,8 @@ class LearningUnitTeamMember(models.Model):
     _inherit = ["learning.unit.lock.mixin"]
     _order = "team_id, sequence, id"
 
-    _lu_write_access = {
-        "reviewer": (MEMBER_FIELDS, ("inspection",)),
-        "officer": (MEMBER_FIELDS, ("unit",)),
-    }
+    # the kind of team each role composes: record rules (security)
+    _lu_write_access = {"reviewer": MEMBER_FIELDS, "officer": MEMBER_FIELDS}
     _lu_create_fields = {
         "reviewer": MEMBER_FIELDS | {"team_id"},
         "officer": MEMBER_FIELDS | {"team_id"},
@@ -90,9 +88,6 @@ class LearningUnitTeamMember(models.Model):
             member.name = employee.name
             member.job_title = employee.job_title
             member.organisation = employee.department_id.name
-
-    def _lu_state(self):
-        return self.team_id.kind
 
     @api.constrains("employee_id", "team_id")
     def _check_employee(self):

@@ -50,7 +50,7 @@ class LearningUnitTemplate(models.Model):
     _description = "Learning Unit Rule Set"
     _order = "sequence, year_from desc, id"
 
-    _lu_write_access = {"admin": (TEMPLATE_FIELDS, ("template",))}
+    _lu_write_access = {"admin": TEMPLATE_FIELDS}
     # a frozen copy is made by the system only (_snapshot, security.xml)
     _lu_create_fields = {"admin": TEMPLATE_FIELDS | {"snapshot_of_id"}}
 
@@ -159,8 +159,8 @@ class LearningUnitTemplate(models.Model):
                 )
             template.display_name = name
 
-    def _lu_state(self):
-        return "snapshot" if self.snapshot_of_id else "template"
+    def _lu_is_locked(self):
+        return bool(self.snapshot_of_id)
 
     def _lu_locked_error(self, record):
         return ValidationError(

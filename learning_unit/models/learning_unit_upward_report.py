@@ -47,7 +47,7 @@ class LearningUnitUpwardReport(models.Model):
             single=True,
         ),
     }
-    _lu_write_access = {"reviewer": (DRAFT_FIELDS, DRAFT_STATES)}
+    _lu_write_access = {"reviewer": DRAFT_FIELDS}
     _lu_create_fields = {"reviewer": DRAFT_FIELDS | {"period_id"}}
 
     # in the reader's language ("Draft decision 2025" until numbered): not stored
@@ -116,6 +116,9 @@ class LearningUnitUpwardReport(models.Model):
             for key, value in defaults.items():
                 vals.setdefault(key, value)
         return vals_list
+
+    def _lu_is_locked(self):
+        return self.state not in DRAFT_STATES
 
     def _lu_values_issued(self, vals):
         return self._lu_number_values()
