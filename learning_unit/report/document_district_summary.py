@@ -3,6 +3,10 @@
 """The reviewer's summary ("District Summary"): a row per unit, then the
 counts, one section per period; an internal list, in the reader's language.
 
+Under Thông tư 22 it prints each unit's points and rank and counts the units
+per rank; under Thông tư 24 each unit's own and reviewed level and the units
+per level (mức độ 2, mức độ 1, not reached, not yet evaluated).
+
 Printed from the assessments selected, or from a period: every assessment of
 it the user can see.
 """
@@ -12,7 +16,7 @@ from collections import Counter
 from odoo import api, fields, models
 
 from . import blocks as B
-from .report_data import RANK_ORDER
+from .report_data import LEVEL_ORDER, RANK_ORDER
 
 
 class ReportDistrictSummary(models.AbstractModel):
@@ -35,7 +39,9 @@ class ReportDistrictSummary(models.AbstractModel):
             "on_time": self.env._("On time"),
             "late": self.env._("Late"),
         }
-        columns, head, results, counted, counts = self._lu_points(section)
+        levels = period.rules_id.scheme == "levels"
+        summary = self._lu_levels if levels else self._lu_points
+        columns, head, results, counted, counts = summary(section)
         rows = [
             B.row(
                 [
@@ -141,6 +147,30 @@ class ReportDistrictSummary(models.AbstractModel):
         columns = [(9, "center"), (11, "left"), (9, "center"), (11, "left")]
         counted = (self.env._("Units per rank"), self.env._("Rank"))
         return columns, head, cells, counted, counts
+
+    @api.model
+    def _lu_levels(self, section):
+        """Thông tư 24: each unit's own and reviewed level, the units per level
+        (as _lu_points)."""
+        Assessment = self.env["learning.unit.assessment"]
+        levels = dict(Assessment._fields["self_level"]._description_selection(self.env))
+
+        def review(assessment):
+            return assessment.review_complete and assessment.review_level
+
+        def cells(assessment):
+            return [
+                B.cell(levels.get(assessment.self_level, "")),
+                B.cell(levels.get(review(assessment), "")),
+            ]
+
+        own = Counter(a.self_level or "" for a in section["assessments"])
+        reviewed = Counter(review(a) or "" for a in section["assessments"])
+        counts = [(levels[level], own[level], reviewed[level]) for level in LEVEL_ORDER]
+        counts.append((self.env._("Not yet evaluated"), own[""], reviewed[""]))
+        head = [self.env._("Self Level"), self.env._("Review Level")]
+        counted = (self.env._("Units per level"), self.env._("Level"))
+        return [(20, "left"), (20, "left")], head, cells, counted, counts
 
 
 class ReportDistrictSummaryPeriod(models.AbstractModel):
