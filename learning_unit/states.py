@@ -39,6 +39,11 @@ EDITABLE_STATES = ("draft", "returned")
 REVIEW_STATES = ("submitted", "in_review", "reviewed")
 # The reviewing level enters review results in this state.
 SCORING_STATES = ("in_review",)
+# The review results exist from this state on.
+REVIEW_STARTED_STATES = ("in_review", "reviewed", "recognised")
+# Sent, the review not complete; the review complete.
+PENDING_STATES = ("submitted", "in_review")
+DECIDED_STATES = ("reviewed", "recognised")
 
 # --- members' documents (learning.unit.dossier.item.document_state) --------
 DOCUMENT_STATES = [

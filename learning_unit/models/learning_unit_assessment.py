@@ -31,11 +31,15 @@ from ..states import (
     ACTIVITY_REVIEW,
     ACTIVITY_SUBMIT,
     ASSESSMENT_STATES,
+    DECIDED_STATES,
     EDITABLE_STATES,
     GROUP_ADMIN,
     GROUP_OFFICER,
     GROUP_REVIEWER,
+    PENDING_STATES,
+    REVIEW_STARTED_STATES,
     REVIEW_STATES,
+    SCORING_STATES,
 )
 from .learning_unit_criterion import LEVEL_SELECTION
 from .learning_unit_template import SCORE_DIGITS
@@ -106,6 +110,15 @@ class LearningUnitAssessment(models.Model):
             args=("return_reason",),
             single=True,
         ),
+    }
+    _lu_state_flags = {
+        "lu_editable": EDITABLE_STATES,
+        "is_provisional": EDITABLE_STATES,
+        "lu_reviewing": REVIEW_STATES,
+        "lu_scoring": SCORING_STATES,
+        "lu_review_started": REVIEW_STARTED_STATES,
+        "lu_pending": PENDING_STATES,
+        "lu_decided": DECIDED_STATES,
     }
     _lu_write_access = {
         "officer": (UNIT_FIELDS, EDITABLE_STATES),
@@ -181,8 +194,29 @@ class LearningUnitAssessment(models.Model):
         group_expand=True,
     )
     is_provisional = fields.Boolean(
-        compute="_compute_is_provisional",
+        compute="_compute_lu_state_flags",
         help="The unit is still preparing: its result may change.",
+    )
+    # what the views read (states.py names the sets)
+    lu_editable = fields.Boolean(
+        string="Editable",
+        compute="_compute_lu_state_flags",
+        search="_search_lu_editable",
+    )
+    lu_reviewing = fields.Boolean(
+        string="With the Reviewing Level", compute="_compute_lu_state_flags"
+    )
+    lu_scoring = fields.Boolean(
+        string="Review Results Open", compute="_compute_lu_state_flags"
+    )
+    lu_review_started = fields.Boolean(
+        string="Review Started", compute="_compute_lu_state_flags"
+    )
+    lu_pending = fields.Boolean(
+        string="Awaiting Review", compute="_compute_lu_state_flags"
+    )
+    lu_decided = fields.Boolean(
+        string="Reviewed or Recognised", compute="_compute_lu_state_flags"
     )
     member_ids = fields.One2many("learning.unit.member", "assessment_id", copy=False)
     member_count = fields.Integer(compute="_compute_member_count", store=True)
@@ -406,10 +440,11 @@ class LearningUnitAssessment(models.Model):
             # the head's name is public in the unit; the employee record is not
             assessment.head_name = assessment.department_id.sudo().manager_id.name
 
-    @api.depends("state")
-    def _compute_is_provisional(self):
-        for assessment in self:
-            assessment.is_provisional = assessment.state in EDITABLE_STATES
+    def _search_lu_editable(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        editable = (operator == "=") == value
+        return [("state", "in" if editable else "not in", EDITABLE_STATES)]
 
     @api.depends("template_id")
     def _compute_evidence_kinds(self):

@@ -68,6 +68,7 @@ class LearningUnitDecision(models.Model):
     }
     # an issued decision is written once more, when a later one revokes it:
     # the rules let the reviewer write it, the draft's fields stay locked here
+    _lu_state_flags = {"lu_editable": DRAFT_STATES}
     _lu_write_access = {"reviewer": (DRAFT_FIELDS, DRAFT_STATES)}
     _lu_create_fields = {"reviewer": CREATE_FIELDS}
 
@@ -102,6 +103,7 @@ class LearningUnitDecision(models.Model):
     state = fields.Selection(
         DECISION_STATES, default="draft", required=True, readonly=True, tracking=True
     )
+    lu_editable = fields.Boolean(string="Editable", compute="_compute_lu_state_flags")
     summary = fields.Char(
         help="The line under QUYẾT ĐỊNH: Về việc công nhận …",
     )

@@ -109,6 +109,11 @@ class LearningUnitDossierItem(models.Model):
         ),
     }
 
+    _lu_state_flags = {
+        "lu_document_open": OPEN_DOCUMENT_STATES,
+        "lu_returnable": _lu_transitions["returned"].sources,
+    }
+
     assessment_id = fields.Many2one(
         "learning.unit.assessment", required=True, ondelete="cascade", index=True
     )
@@ -132,7 +137,8 @@ class LearningUnitDossierItem(models.Model):
     company_id = fields.Many2one(
         related="assessment_id.company_id", store=True, index=True
     )
-    state = fields.Selection(related="assessment_id.state")
+    # the unit prepares its self-assessment: its dossier may change
+    lu_editable = fields.Boolean(related="assessment_id.lu_editable")
     attachment_ids = fields.Many2many(
         "ir.attachment",
         "learning_unit_dossier_item_attachment_rel",
@@ -203,6 +209,12 @@ class LearningUnitDossierItem(models.Model):
     return_reason = fields.Text(readonly=True, copy=False)
     returned_on = fields.Datetime(readonly=True, copy=False)
     returned_by = fields.Many2one("res.users", readonly=True, copy=False)
+    lu_document_open = fields.Boolean(
+        string="Open to Changes", compute="_compute_lu_state_flags"
+    )
+    lu_returnable = fields.Boolean(
+        string="Can Be Returned", compute="_compute_lu_state_flags"
+    )
     lu_can_file = fields.Boolean(string="I Can File It", compute="_compute_lu_rights")
     lu_can_check = fields.Boolean(
         string="I Can Approve or Return It", compute="_compute_lu_rights"

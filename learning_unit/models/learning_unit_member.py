@@ -59,6 +59,7 @@ class LearningUnitMember(models.Model):
         related="assessment_id.department_id", string="Unit", store=True
     )
     state = fields.Selection(related="assessment_id.state")
+    lu_editable = fields.Boolean(related="assessment_id.lu_editable")
     evidence_kinds = fields.Char(related="assessment_id.evidence_kinds")
     # one Boolean per evidence kind of the declaration
     for _kind in EVIDENCE_KINDS:

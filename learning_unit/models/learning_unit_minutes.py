@@ -54,6 +54,7 @@ class LearningUnitMinutes(models.Model):
             single=True,
         ),
     }
+    _lu_state_flags = {"lu_editable": DRAFT_STATES}
     _lu_write_access = {"reviewer": MINUTES_FIELDS}
     _lu_create_fields = {"reviewer": MINUTES_FIELDS | {"team_id", "assessment_id"}}
 
@@ -85,6 +86,7 @@ class LearningUnitMinutes(models.Model):
     state = fields.Selection(
         MINUTES_STATES, default="draft", required=True, readonly=True, tracking=True
     )
+    lu_editable = fields.Boolean(string="Editable", compute="_compute_lu_state_flags")
     date = fields.Date()
     time_start = fields.Char(
         string="From", default="08 giờ 00", help="As printed: 08 giờ 00."

@@ -66,6 +66,7 @@ class LearningUnitPromotionReport(models.Model):
         related="assessment_id.company_id", store=True, index=True
     )
     state = fields.Selection(related="assessment_id.state", string="Status")
+    lu_editable = fields.Boolean(related="assessment_id.lu_editable")
     currency_id = fields.Many2one(
         "res.currency",
         required=True,

@@ -47,6 +47,7 @@ class LearningUnitUpwardReport(models.Model):
             single=True,
         ),
     }
+    _lu_state_flags = {"lu_editable": DRAFT_STATES}
     _lu_write_access = {"reviewer": DRAFT_FIELDS}
     _lu_create_fields = {"reviewer": DRAFT_FIELDS | {"period_id"}}
 
@@ -76,6 +77,7 @@ class LearningUnitUpwardReport(models.Model):
     state = fields.Selection(
         UPWARD_STATES, default="draft", required=True, readonly=True, tracking=True
     )
+    lu_editable = fields.Boolean(string="Editable", compute="_compute_lu_state_flags")
     summary = fields.Char()
     introduction = fields.Text()
 

@@ -26,11 +26,15 @@ alike, runs with the user's rights:
 4. the hook ``_lu_after_<target>()`` (activities, messages, side effects).
 
 The state field is tracked: the chatter shows one line per transition.
+
+Views never name a set of states: a model declares Booleans computed from the
+named sets of ``states.py`` (``_lu_state_flags``, e.g. ``lu_editable``) and
+its views read them.
 """
 
 from collections import namedtuple
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 Transition = namedtuple(
@@ -46,6 +50,15 @@ class LearningUnitWorkflowMixin(models.AbstractModel):
     _lu_workflow_field = "state"
     # {target state: Transition}
     _lu_transitions = {}
+    # {Boolean field computed by _compute_lu_state_flags: the states it is True in}
+    _lu_state_flags = {}
+
+    @api.depends(lambda self: [self._lu_workflow_field])
+    def _compute_lu_state_flags(self):
+        for record in self:
+            state = record[record._lu_workflow_field]
+            for name, states in record._lu_state_flags.items():
+                record[name] = state in states
 
     # ------------------------------------------------------------------
     # the checks
