@@ -17,7 +17,7 @@ assignment applies at once without clearing any cache.
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..states import GROUP_ADMIN
+from ..states import GROUP_ADMIN, GROUP_REVIEWER
 
 
 class HrDepartment(models.Model):
@@ -107,3 +107,38 @@ class HrDepartment(models.Model):
 
     def _search_lu_can_review(self, operator, value):
         return self._lu_search_scope("review", operator, value)
+
+    def _lu_reviewers(self, company):
+        """The users of the reviewing level whose scope covers this unit."""
+        self.ensure_one()
+        ancestors = [int(i) for i in self.parent_path.split("/") if i]
+        return (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("groups_id", "in", self.env.ref(GROUP_REVIEWER).id),
+                    ("lu_review_department_ids", "in", ancestors),
+                    ("company_ids", "in", company.id),
+                ]
+            )
+        )
+
+    @api.model
+    def _lu_headed(self):
+        """The departments whose manager is the current user's employee.
+
+        A query, not its result: as a sub-select of the search (the record
+        rules), it costs no statement of its own. The managers are HR's: they
+        are looked up on behalf of the unit.
+        """
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            ._search(
+                [
+                    ("manager_id.user_id", "=", self.env.uid),
+                    ("manager_id.active", "=", True),
+                ]
+            )
+        )

@@ -14,17 +14,14 @@ one unit therefore never both commit on a stale snapshot: the second fails
 with a serialization error and Odoo runs it again on the committed data.
 """
 
-import re
 from collections import defaultdict
-
-from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
-from .. import scoring
+from .. import explain, scoring
 from ..evidence import EVIDENCE_FIELDS
 from ..states import (
     ACTIVITY_RETURNED,
@@ -71,8 +68,6 @@ UNIT_FIELDS = frozenset(
 REVIEW_FIELDS = frozenset(
     {"review_note", "reviewer_id", "decision_number", "decision_date", "line_ids"}
 )
-# "15/QĐ-UBND": number, document type, symbol of the body (Nghị định 30)
-DECISION_NUMBER = re.compile(r"^\s*0*(\d{1,9})\s*/\s*([^/\s-]+)\s*-\s*(\S+)\s*$")
 
 
 class LearningUnitAssessment(models.Model):
@@ -458,58 +453,10 @@ class LearningUnitAssessment(models.Model):
     @api.depends("line_ids.self_score", "line_ids.self_level", "line_ids.criterion_id")
     @api.depends_context("lang")
     def _compute_group_summary(self):
-        """The result of each group of criteria, from the lines as they stand.
-
-        A form's unsaved lines change the assessment's fields at once, not their
-        sibling group lines: the groups' results are shown here, live.
-        """
-        fmt = self.env["learning.unit.assessment.line"]._fmt
-        levels = dict(self._fields["self_level"]._description_selection(self.env))
+        # a form's unsaved lines change the assessment's fields at once, not
+        # their sibling group lines: the groups' results are shown here, live
         for assessment in self:
-            lines = assessment.line_ids.sorted(
-                lambda line: (line.sequence, line.criterion_id.id)
-            )
-            by_parent = defaultdict(list)
-            for line in lines:
-                by_parent[line.criterion_id.parent_id.id].append(line)
-
-            def leaves(criterion, by_parent):
-                found = []
-                for child in by_parent.get(criterion.id, []):
-                    if child.kind == "group":
-                        found += leaves(child.criterion_id, by_parent)
-                    else:
-                        found.append(child)
-                return found
-
-            rows = []
-            for line in lines.filtered(lambda line: line.kind == "group"):
-                criterion = line.criterion_id
-                scored = leaves(criterion, by_parent)
-                if assessment.scheme == "levels":
-                    level = scoring.level_of(
-                        (c.min_level, c.self_level) for c in scored
-                    )
-                    result = levels[level[0]]
-                else:
-                    total = sum(
-                        (scoring.exact(c.self_score) for c in scored), scoring.exact(0)
-                    )
-                    result = f"{fmt(total)} / {fmt(criterion.max_score)}"
-                depth = (criterion.parent_path or "").count("/") - 1
-                rows.append(
-                    Markup(
-                        '<tr><td style="padding-left: %sem">%s</td><td>%s</td>'
-                        '<td class="text-end fw-bold text-nowrap">%s</td></tr>'
-                    )
-                    % (depth * 1.5, criterion.label or "", criterion.name, result)
-                )
-            assessment.group_summary = (
-                Markup('<table class="table table-sm mb-2"><tbody>%s</tbody></table>')
-                % Markup("").join(rows)
-                if rows
-                else False
-            )
+            assessment.group_summary = explain.group_summary(assessment)
 
     @api.depends("member_ids.user_id")
     def _compute_member_user_ids(self):
@@ -526,14 +473,11 @@ class LearningUnitAssessment(models.Model):
         stored = self.filtered("id")
         counts = defaultdict(lambda: [0, 0])
         if stored:
-            groups = (
-                self.env["learning.unit.member"]
-                .sudo()
-                ._read_group(
-                    [("assessment_id", "in", stored.ids)],
-                    ["assessment_id", "evidence_complete", "dossier_complete"],
-                    ["__count"],
-                )
+            # a stored compute: as the system already
+            groups = self.env["learning.unit.member"]._read_group(
+                [("assessment_id", "in", stored.ids)],
+                ["assessment_id", "evidence_complete", "dossier_complete"],
+                ["__count"],
             )
             for assessment, complete, documents, count in groups:
                 counts[assessment.id][0] += count
@@ -563,7 +507,7 @@ class LearningUnitAssessment(models.Model):
         "template_id",
     )
     def _compute_results(self):
-        stats = self._line_stats()
+        stats = self.env["learning.unit.assessment.line"]._lu_stats(self)
         for assessment in self:
             stat = stats[assessment.id]
             template = assessment.template_id
@@ -594,80 +538,15 @@ class LearningUnitAssessment(models.Model):
                 else False
             )
 
-    def _line_stats(self):
-        """Per assessment: exact sums, counts and levels of its scored lines.
-
-        Saved assessments are read with one grouped query; a form's unsaved
-        assessment from its lines in memory.
-        """
-        zero = scoring.exact(0)
-        stats = defaultdict(
-            lambda: {
-                "self": zero,
-                "review": zero,
-                "count": 0,
-                "confirmed": 0,
-                "self_levels": [],
-                "review_levels": [],
-            }
-        )
-        saved = self.browse(i for i in self._ids if i)
-        if saved:
-            groups = (
-                self.env["learning.unit.assessment.line"]
-                .sudo()
-                ._read_group(
-                    [("assessment_id", "in", saved.ids), ("kind", "=", "criterion")],
-                    [
-                        "assessment_id",
-                        "review_set",
-                        "min_level",
-                        "self_level",
-                        "review_level",
-                    ],
-                    ["__count", "self_score:sum", "review_score:sum"],
-                )
-            )
-            for (
-                assessment,
-                review_set,
-                min_level,
-                level,
-                review,
-                count,
-                own,
-                other,
-            ) in groups:
-                stat = stats[assessment.id]
-                stat["self"] += scoring.exact(own)
-                stat["count"] += count
-                stat["self_levels"].append((min_level, level))
-                if review_set:
-                    stat["confirmed"] += count
-                    stat["review"] += scoring.exact(other)
-                    stat["review_levels"].append((min_level, review))
-        for assessment in self - saved:
-            stat = stats[assessment.id]
-            scored = assessment.line_ids.filtered(lambda line: line.kind == "criterion")
-            for line in scored:
-                stat["self"] += scoring.exact(line.self_score)
-                stat["count"] += 1
-                stat["self_levels"].append((line.min_level, line.self_level))
-                if line.review_set:
-                    stat["confirmed"] += 1
-                    stat["review"] += scoring.exact(line.review_score)
-                    stat["review_levels"].append((line.min_level, line.review_level))
-        return stats
-
     @api.depends(
         "self_total", "self_rank", "self_level", "review_total", "review_complete"
     )
     @api.depends_context("lang")
     def _compute_result_note(self):
         for assessment in self:
-            assessment.result_note = assessment._explain_result("self")
+            assessment.result_note = explain.result_note(assessment, "self")
             assessment.review_result_note = (
-                assessment._explain_result("review")
+                explain.result_note(assessment, "review")
                 if assessment.review_complete
                 else False
             )
@@ -687,32 +566,10 @@ class LearningUnitAssessment(models.Model):
         "member_ids.dossier_item_ids.is_provided",
     )
     def _compute_dossier(self):
-        counts = self._dossier_counts()
+        counts = self.env["learning.unit.dossier.item"]._lu_counts(self)
         for assessment in self:
             provided, total = counts.get(assessment.id, (0, 0))
             assessment.dossier_completeness = 100.0 * provided / total if total else 0.0
-
-    def _dossier_counts(self):
-        """``{assessment id: (mandatory items provided, mandatory items)}``."""
-        saved = self.filtered("id")
-        counts = {}
-        if saved:
-            groups = (
-                self.env["learning.unit.dossier.item"]
-                .sudo()
-                ._read_group(
-                    [("assessment_id", "in", saved.ids), ("mandatory", "=", True)],
-                    ["assessment_id", "is_provided"],
-                    ["__count"],
-                )
-            )
-            for assessment, provided, count in groups:
-                done, total = counts.get(assessment.id, (0, 0))
-                counts[assessment.id] = (
-                    done + (count if provided else 0),
-                    total + count,
-                )
-        return counts
 
     @api.depends(
         "dossier_item_ids.is_provided",
@@ -721,42 +578,9 @@ class LearningUnitAssessment(models.Model):
     @api.depends_context("lang")
     def _compute_dossier_missing(self):
         for assessment in self:
-            assessment.dossier_missing = "\n".join(assessment._dossier_missing_lines())
-
-    def _dossier_missing_lines(self):
-        """What is missing before submission, one line per kind of document."""
-        self.ensure_one()
-        items = (
-            self.env["learning.unit.dossier.item"]
-            .sudo()
-            .search(
-                [
-                    ("assessment_id", "=", self.id),
-                    ("mandatory", "=", True),
-                    ("is_provided", "=", False),
-                ]
+            assessment.dossier_missing = "\n".join(
+                self.env["learning.unit.dossier.item"]._lu_missing_lines(assessment)
             )
-            if self.id
-            else self.env["learning.unit.dossier.item"]
-        )
-        unit_items = items.filtered(lambda i: not i.member_id)
-        lines = [item.document_type_id.name for item in unit_items]
-        by_type = defaultdict(list)
-        for item in items - unit_items:
-            by_type[item.document_type_id].append(item.member_id)
-        members = self.member_count
-        for doc_type, missing in by_type.items():
-            lines.append(
-                self.env._(
-                    "%(document)s: %(missing)s of %(members)s members (%(names)s)",
-                    document=doc_type.name,
-                    missing=len(missing),
-                    members=members,
-                    names=", ".join(m.name or "" for m in missing[:5])
-                    + ("…" if len(missing) > 5 else ""),
-                )
-            )
-        return lines
 
     @api.depends("department_id")
     def _compute_head_user_id(self):
@@ -798,31 +622,11 @@ class LearningUnitAssessment(models.Model):
                     )
                 )
 
-    @api.model
-    def _lu_headed_departments(self):
-        """The departments whose manager is the current user's employee.
-
-        A query, not its result: as a sub-select of the search (the record
-        rules), it costs no statement of its own. The managers are HR's: they
-        are looked up on behalf of the unit.
-        """
-        return (
-            self.env["hr.department"]
-            .sudo()
-            .with_context(active_test=False)
-            ._search(
-                [
-                    ("manager_id.user_id", "=", self.env.uid),
-                    ("manager_id.active", "=", True),
-                ]
-            )
-        )
-
     @api.depends("department_id", "plan_approver_id")
     @api.depends_context("uid")
     def _compute_lu_can_approve(self):
         admin = self.env.user.has_group(GROUP_ADMIN)
-        headed = set() if admin else set(self._lu_headed_departments())
+        headed = set() if admin else set(self.env["hr.department"]._lu_headed())
         for assessment in self:
             assessment.lu_can_approve = (
                 admin
@@ -838,7 +642,7 @@ class LearningUnitAssessment(models.Model):
         else:
             domain = [
                 "|",
-                ("department_id", "in", self._lu_headed_departments()),
+                ("department_id", "in", self.env["hr.department"]._lu_headed()),
                 ("plan_approver_id", "=", self.env.uid),
             ]
         return domain if (operator == "=") == value else ["!", *domain]
@@ -894,111 +698,6 @@ class LearningUnitAssessment(models.Model):
                 == scoring.LEVEL_2
                 and assessment.state in REVIEW_STATES
                 else False
-            )
-
-    # ------------------------------------------------------------------
-    # explanations
-    # ------------------------------------------------------------------
-    def _explain_result(self, which):
-        """The result in one sentence, naming what is missing for more."""
-        self.ensure_one()
-        template = self.template_id
-        if not template:
-            return False
-        lines = self.line_ids.filtered(lambda line: line.kind == "criterion")
-        fmt = self.env["learning.unit.assessment.line"]._fmt
-        if template.scheme == "levels":
-            field = "self_level" if which == "self" else "review_level"
-            level = self[field] or scoring.LEVEL_NONE
-            indicators = [(line.min_level, line[field]) for line in lines]
-            _reached, blocking = scoring.level_of(indicators)
-            reached_text = (
-                self.env._("Level %(level)s reached.", level=scoring.level_rank(level))
-                if level != scoring.LEVEL_NONE
-                else self.env._("Level 1 not reached.")
-            )
-            if level == scoring.LEVEL_2 or not lines:
-                return reached_text
-            next_level = scoring.LEVELS[scoring.level_rank(level) + 1]
-            missing = ", ".join(lines[i].criterion_code for i in blocking)
-            return self.env._(
-                "%(reached)s For level %(next)s: %(missing)s not met.",
-                reached=reached_text,
-                next=scoring.level_rank(next_level),
-                missing=missing,
-            )
-        total = scoring.exact(self.self_total if which == "self" else self.review_total)
-        rank = self.self_rank if which == "self" else self.review_rank
-        ranks = dict(self._fields["self_rank"]._description_selection(self.env))
-        thresholds = [
-            (scoring.RANK_GOOD, template.threshold_good),
-            (scoring.RANK_FAIR, template.threshold_fair),
-            (scoring.RANK_AVERAGE, template.threshold_average),
-        ]
-        text = self.env._(
-            "%(total)s/%(max)s points: %(rank)s.",
-            total=fmt(total),
-            max=fmt(template.max_total),
-            rank=ranks.get(rank, ""),
-        )
-        better = [
-            (code, minimum)
-            for code, minimum in thresholds
-            if scoring.exact(minimum) > total
-        ]
-        if better:
-            code, minimum = better[-1]
-            text += " " + self.env._(
-                "%(points)s more points for %(rank)s (from %(minimum)s).",
-                points=fmt(scoring.exact(minimum) - total),
-                rank=ranks[code],
-                minimum=fmt(minimum),
-            )
-        return text
-
-    def _lu_result_text(self):
-        """The result in a few words: "86 (Tốt)" or "Level 1"."""
-        self.ensure_one()
-        fmt = self.env["learning.unit.assessment.line"]._fmt
-        if self.scheme == "levels":
-            levels = dict(self._fields["self_level"]._description_selection(self.env))
-            return levels.get(self.self_level or "none", "")
-        ranks = dict(self._fields["self_rank"]._description_selection(self.env))
-        return f"{fmt(self.self_total)} ({ranks.get(self.self_rank, '')})"
-
-    def _lu_rebase(self, rules):
-        """Move these drafts onto ``rules``: lines follow their criterion code."""
-        if "admin" not in self._lu_roles() and not self.env.su:
-            raise AccessError(
-                self.env._("Only an administrator can apply new rules to drafts.")
-            )
-        locked = self.filtered(lambda a: a.state not in EDITABLE_STATES)
-        if locked:
-            raise self._lu_locked_error(locked[0])
-        self._lu_lock()
-        by_code = {c.code: c for c in rules.criterion_ids}
-        for assessment in self:
-            lines = assessment.line_ids
-            kept = lines.filtered(lambda line: line.criterion_code in by_code)
-            # the structure follows the rules, on behalf of the system
-            (lines - kept).sudo().unlink()
-            assessment.sudo().template_id = rules
-            for line in kept.sudo():
-                line.criterion_id = by_code[line.criterion_code]
-            for line in kept.sudo():
-                parent = line.criterion_id.parent_id
-                line.parent_line_id = kept.filtered(
-                    lambda other, p=parent: other.criterion_id == p
-                )
-            missing = rules.criterion_ids - kept.criterion_id
-            assessment.sudo()._create_lines(missing)
-            assessment.message_post(
-                body=self.env._(
-                    "Moved to the rules of %(rules)s by %(user)s.",
-                    rules=rules.display_name,
-                    user=self.env.user.name,
-                ),
-                subtype_xmlid="mail.mt_note",
             )
 
     # ------------------------------------------------------------------
@@ -1108,78 +807,11 @@ class LearningUnitAssessment(models.Model):
         assessments = super().create(vals_list)
         # the criteria and the unit dossier are the structure the rules give,
         # created on behalf of the system
-        assessments.sudo()._create_lines()
-        assessments.sudo()._create_unit_dossier()
+        self.env["learning.unit.assessment.line"].sudo()._lu_create_lines(assessments)
+        self.env["learning.unit.dossier.item"].sudo()._lu_create_unit_dossier(
+            assessments
+        )
         return assessments
-
-    def _create_lines(self, criteria=None):
-        """One line per criterion of the rules (groups included), in batch.
-
-        ``criteria`` (of one rule set) limits the lines to create.
-        """
-        Line = self.env["learning.unit.assessment.line"]
-        todo = {
-            assessment: (
-                criteria
-                if criteria is not None
-                else assessment.template_id.criterion_ids
-            )
-            for assessment in self
-        }
-        # line of each (assessment, criterion), to link children to their group
-        lines = {
-            (line.assessment_id.id, line.criterion_id.id): line.id
-            for line in self.line_ids
-        }
-        depth = {
-            criterion.id: (criterion.parent_path or "").count("/")
-            for batch in todo.values()
-            for criterion in batch
-        }
-        for level in sorted(set(depth.values())):
-            keys = [
-                (assessment.id, criterion)
-                for assessment, batch in todo.items()
-                for criterion in batch
-                if depth[criterion.id] == level
-                and (assessment.id, criterion.id) not in lines
-            ]
-            created = Line.create(
-                [
-                    {
-                        "assessment_id": assessment_id,
-                        "criterion_id": criterion.id,
-                        "parent_line_id": lines.get(
-                            (assessment_id, criterion.parent_id.id), False
-                        ),
-                    }
-                    for assessment_id, criterion in keys
-                ]
-            )
-            lines.update(
-                {
-                    (assessment_id, criterion.id): line.id
-                    for (assessment_id, criterion), line in zip(
-                        keys, created, strict=True
-                    )
-                }
-            )
-        # read again in the order of the rules, not of creation
-        self.invalidate_recordset(["line_ids"])
-
-    def _create_unit_dossier(self):
-        doc_types = self.env["learning.unit.document.type"].search(
-            [("scope", "=", "unit")]
-        )
-        self.env["learning.unit.dossier.item"].create(
-            [
-                {"assessment_id": assessment.id, "document_type_id": doc_type.id}
-                for assessment in self
-                for doc_type in doc_types.filtered(
-                    lambda d, a=assessment: d._applies_to(a.scheme)
-                )
-            ]
-        )
 
     def _lu_check_write(self, vals):
         self._lu_lock()
@@ -1225,7 +857,9 @@ class LearningUnitAssessment(models.Model):
                         unit=assessment.name,
                     )
                 )
-            missing = assessment._dossier_missing_lines()
+            missing = self.env["learning.unit.dossier.item"]._lu_missing_lines(
+                assessment
+            )
             if missing:
                 raise ValidationError(
                     self.env._(
@@ -1252,111 +886,11 @@ class LearningUnitAssessment(models.Model):
 
     @api.constrains("decision_number", "decision_date")
     def _check_decision_reference(self):
-        """A decision typed on the assessment is signed, and its number is free.
-
-        Until recognition has one door (the decision of the addon), a reviewer
-        may still type the number and date of a decision signed on paper. The
-        date is not to come, and the number is neither one the addon's
-        register already gave that year to a body of this symbol nor one
-        another document carries. The decision of the addon that lists the
-        assessment writes its own number and date; the system (the demo's
-        history, imports) is not checked. The register and the documents are
-        searched in every scope; the messages name none of them.
-        """
+        # a decision typed on the assessment (learning_unit_decision.py)
         if self.env.su:
             return
-        today = fields.Date.context_today(self)
         for assessment in self:
-            number = (assessment.decision_number or "").strip()
-            day = assessment.decision_date
-            if number and day and assessment._lu_decided_by(number, day):
-                continue
-            if day and day > today:
-                raise ValidationError(
-                    self.env._(
-                        "A unit is recognised by a decision already signed: the "
-                        "decision date %(date)s is still to come.",
-                        date=day.strftime("%d/%m/%Y"),
-                    )
-                )
-            if number:
-                assessment._lu_check_decision_number(number, day)
-
-    def _lu_decided_by(self, number, day):
-        """Whether an issued decision of the addon listing this unit says so."""
-        self.ensure_one()
-        return bool(
-            self.env["learning.unit.decision.line"]
-            .sudo()
-            .search_count(
-                [
-                    ("assessment_id", "=", self.id),
-                    ("decision_id.state", "!=", "draft"),
-                    ("decision_id.number_text", "=", number),
-                    ("decision_id.date_issued", "=", day),
-                ],
-                limit=1,
-            )
-        )
-
-    def _lu_check_decision_number(self, number, day):
-        self.ensure_one()
-        company = self.company_id
-        texts = {number}
-        match = DECISION_NUMBER.match(number)
-        if match:
-            value, code, symbol = int(match[1]), match[2], match[3]
-            texts.add(f"{value:02d}/{code}-{symbol}")
-        for model in ("learning.unit.decision", "learning.unit.upward.report"):
-            if (
-                self.env[model]
-                .sudo()
-                .search_count(
-                    [
-                        ("company_id", "=", company.id),
-                        ("number_text", "in", list(texts)),
-                    ],
-                    limit=1,
-                )
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(number)s is already the number of another document: "
-                        "enter the number of the decision that recognises this unit.",
-                        number=number,
-                    )
-                )
-        if not (match and day):
-            return
-        bodies = (
-            self.env["learning.unit.body"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("company_id", "in", [company.id, False])])
-            .filtered(lambda body: (body.short_name or "").upper() == symbol.upper())
-        )
-        given = (
-            self.env["learning.unit.number.register"]
-            .sudo()
-            .search_count(
-                [
-                    ("body_id", "in", bodies.ids),
-                    ("year", "=", day.year),
-                    ("last_number", ">=", value),
-                ],
-                limit=1,
-            )
-        )
-        if value and given:
-            raise ValidationError(
-                self.env._(
-                    "The register already gave number %(number)s in %(year)s to "
-                    "another document: enter the number of the decision that "
-                    "recognises this unit.",
-                    number=number,
-                    year=day.year,
-                )
-            )
+            self.env["learning.unit.decision"]._lu_check_typed_reference(assessment)
 
     def _lu_before_recognised(self, vals):
         for assessment in self:
@@ -1394,7 +928,33 @@ class LearningUnitAssessment(models.Model):
 
     def _lu_after_submitted(self):
         self.sudo().activity_feedback([ACTIVITY_SUBMIT, ACTIVITY_RETURNED])
-        self._schedule_review_activity()
+        # the reviewing level's to-do
+        for assessment in self.sudo():
+            users = assessment.reviewer_id or assessment.department_id._lu_reviewers(
+                assessment.company_id
+            )
+            if assessment.scheme == "levels":
+                levels = self._fields["self_level"]._description_selection(self.env)
+                result = dict(levels).get(assessment.self_level, "")
+            else:
+                result = self.env._(
+                    "%(score)s points",
+                    score=explain.number(self.env, assessment.self_total),
+                )
+            for user in users:
+                assessment.activity_schedule(
+                    ACTIVITY_REVIEW,
+                    date_deadline=max(
+                        fields.Date.context_today(self),
+                        assessment.period_id.date_deadline_report,
+                    ),
+                    note=self.env._(
+                        "%(unit)s submitted its self-assessment (%(result)s).",
+                        unit=assessment.department_id.name,
+                        result=result,
+                    ),
+                    user_id=user.id,
+                )
 
     def _lu_after_draft(self):
         self.sudo().activity_unlink([ACTIVITY_REVIEW])
@@ -1409,7 +969,7 @@ class LearningUnitAssessment(models.Model):
 
     def _lu_after_recognised(self):
         self.sudo().activity_feedback([ACTIVITY_REVIEW])
-        self._record_recognition()
+        self.env["learning.unit.recognition"]._lu_record(self)
 
     def _lu_after_returned(self):
         system = self.sudo()
@@ -1436,59 +996,6 @@ class LearningUnitAssessment(models.Model):
                         fields.Date.context_today(self),
                         assessment.period_id.date_deadline_self,
                     ),
-                )
-
-    def _record_recognition(self):
-        """The title each assessment now holds, on behalf of the system.
-
-        Under Thông tư 24 a level 2 result is recognised at level 1 while the
-        unit does not yet hold a level 1 decision of a year before.
-        """
-        Recognition = self.env["learning.unit.recognition"].sudo()
-        levels = dict(self._fields["self_level"]._description_selection(self.env))
-        for assessment in self:
-            level = assessment.review_level if assessment.scheme == "levels" else False
-            refusal = (
-                Recognition._level_2_refusal(
-                    assessment.department_id,
-                    assessment.decision_date,
-                    assessment.template_id.level_2_wait_years,
-                )
-                if level == scoring.LEVEL_2
-                else None
-            )
-            if refusal:
-                level = scoring.LEVEL_1
-            if (level or assessment.review_rank) in (
-                scoring.LEVEL_NONE,
-                scoring.RANK_FAIL,
-            ):
-                continue  # decided, but no title to hold
-            recognition = Recognition.create(
-                {
-                    "department_id": assessment.department_id.id,
-                    "assessment_id": assessment.id,
-                    "year": assessment.year,
-                    "scheme": assessment.scheme,
-                    "level": level if level != scoring.LEVEL_NONE else False,
-                    "rank": assessment.review_rank
-                    if assessment.scheme == "points"
-                    else False,
-                    "decision_number": assessment.decision_number,
-                    "decision_date": assessment.decision_date,
-                    "validity_years": assessment.template_id.validity_years,
-                    "company_id": assessment.company_id.id,
-                }
-            )
-            assessment.sudo().recognition_id = recognition
-            if refusal:
-                assessment.sudo().message_post(
-                    body=self.env._(
-                        "%(refusal)s Recognised at %(level)s.",
-                        refusal=refusal,
-                        level=levels[scoring.LEVEL_1],
-                    ),
-                    subtype_xmlid="mail.mt_note",
                 )
 
     # buttons ------------------------------------------------------------
@@ -1542,37 +1049,7 @@ class LearningUnitAssessment(models.Model):
 
         Employees already listed are kept as they are; nothing is removed.
         """
-        self._lu_lock()
-        self.check_access("write")
-        locked = self.filtered(lambda a: a.state not in EDITABLE_STATES)
-        if locked:
-            raise self._lu_locked_error(locked[0])
-        # the unit's employees, read on behalf of the unit (HR keeps them)
-        employees = (
-            self.env["hr.employee"]
-            .sudo()
-            .search(
-                [
-                    ("department_id", "child_of", self.department_id.ids),
-                    ("company_id", "in", [*self.company_id.ids, False]),
-                ],
-                order="name, id",
-            )
-        )
-        by_unit = defaultdict(list)  # department id -> employees of it and below
-        for employee in employees:
-            for ancestor in employee.department_id.parent_path.split("/")[:-1]:
-                by_unit[int(ancestor)].append(employee)
-        vals_list = []
-        for assessment in self:
-            known = set(assessment.member_ids.employee_id.ids)
-            companies = (assessment.company_id.id, False)
-            vals_list += [
-                {"assessment_id": assessment.id, "employee_id": employee.id}
-                for employee in by_unit[assessment.department_id.id]
-                if employee.id not in known and employee.company_id.id in companies
-            ]
-        members = self.env["learning.unit.member"].create(vals_list)
+        members = self.env["learning.unit.member"]._lu_load(self)
         if len(self) == 1 and not self.env.context.get("learning_unit_silent"):
             return {
                 "type": "ir.actions.client",
@@ -1638,95 +1115,7 @@ class LearningUnitAssessment(models.Model):
     def action_open_promotion_report(self):
         """Open the unit's Phụ lục 1, or a new one prefilled from the assessment."""
         self.ensure_one()
-        action = {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Study Promotion Report (Phụ lục 1)"),
-            "res_model": "learning.unit.promotion.report",
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
-        report = self.promotion_report_ids[:1]
-        if report:
-            return dict(action, res_id=report.id)
-        if "officer" not in self._lu_roles() or self.state not in EDITABLE_STATES:
-            raise UserError(
-                self.env._(
-                    "%(unit)s has not written its study promotion report.",
-                    unit=self.name,
-                )
-            )
-        context = {"default_assessment_id": self.id}
-        previous = self.env["learning.unit.promotion.report"].search(
-            [
-                ("department_id", "=", self.department_id.id),
-                ("year", "=", self.year - 1),
-            ],
-            limit=1,
-        )
-        if previous:
-            context["default_association_member_count_last_year"] = (
-                previous.association_member_count
-            )
-        return dict(action, context=context)
-
-    # ------------------------------------------------------------------
-    # reminders
-    # ------------------------------------------------------------------
-    def _reviewers(self):
-        """Users of the reviewing level whose scope covers this unit."""
-        self.ensure_one()
-        ancestors = [int(i) for i in self.department_id.parent_path.split("/") if i]
-        return (
-            self.env["res.users"]
-            .sudo()
-            .search(
-                [
-                    ("groups_id", "in", self.env.ref(GROUP_REVIEWER).id),
-                    ("lu_review_department_ids", "in", ancestors),
-                    ("company_ids", "in", self.company_id.id),
-                ]
-            )
-        )
-
-    def _schedule_review_activity(self):
-        fmt = self.env["learning.unit.assessment.line"]._fmt
-        for assessment in self.sudo():
-            users = assessment.reviewer_id or assessment._reviewers()
-            if assessment.scheme == "levels":
-                levels = self._fields["self_level"]._description_selection(self.env)
-                result = dict(levels).get(assessment.self_level, "")
-            else:
-                result = self.env._(
-                    "%(score)s points", score=fmt(assessment.self_total)
-                )
-            for user in users:
-                assessment.activity_schedule(
-                    ACTIVITY_REVIEW,
-                    date_deadline=max(
-                        fields.Date.context_today(self),
-                        assessment.period_id.date_deadline_report,
-                    ),
-                    note=self.env._(
-                        "%(unit)s submitted its self-assessment (%(result)s).",
-                        unit=assessment.department_id.name,
-                        result=result,
-                    ),
-                    user_id=user.id,
-                )
-
-    def _schedule_deadline_reminder(self):
-        activity_type = self.env.ref(ACTIVITY_SUBMIT)
-        for assessment in self.sudo():
-            user = assessment.user_id
-            if not user or assessment.activity_ids.filtered(
-                lambda a, u=user: a.user_id == u and a.activity_type_id == activity_type
-            ):
-                continue
-            assessment.activity_schedule(
-                ACTIVITY_SUBMIT,
-                date_deadline=assessment.period_id.date_deadline_self,
-                user_id=user.id,
-            )
+        return self.env["learning.unit.promotion.report"]._lu_action_for(self)
 
     # ------------------------------------------------------------------
     # printing: the recognition decision (learning.unit.decision)

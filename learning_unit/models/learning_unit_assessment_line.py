@@ -4,7 +4,6 @@
 review. Group criteria have a line too: it sums (or levels) its children, so
 the form shows the rule set's own sections without knowing them."""
 
-import math
 from collections import defaultdict
 from fractions import Fraction
 
@@ -14,15 +13,14 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from .. import scoring
-from ..evidence import EVIDENCE_FIELDS, EVIDENCE_KINDS
+from .. import explain, scoring
+from ..evidence import EVIDENCE_FIELDS
 from ..states import EDITABLE_STATES
 from .learning_unit_criterion import LEVEL_SELECTION
 from .learning_unit_template import SCORE_DIGITS
 
 INPUT_FIELDS = frozenset({"achieved", "missing_count", "count_value", "answered"})
 REVIEW_FIELDS = frozenset({"review_score", "review_set", "review_note", "review_level"})
-PHRASES = {kind.field: kind.phrase for kind in EVIDENCE_KINDS}
 TRACKING_KEY = "learning_unit.score_tracking"
 
 # Everything a leaf line's result is computed from.
@@ -205,6 +203,127 @@ class LearningUnitAssessmentLine(models.Model):
             )
         return stats
 
+    @api.model
+    def _lu_stats(self, assessments):
+        """Per assessment: exact sums, counts and levels of its scored lines.
+
+        Saved assessments are read with one grouped query; a form's unsaved
+        assessment from its lines in memory.
+        """
+        zero = scoring.exact(0)
+        stats = defaultdict(
+            lambda: {
+                "self": zero,
+                "review": zero,
+                "count": 0,
+                "confirmed": 0,
+                "self_levels": [],
+                "review_levels": [],
+            }
+        )
+        saved = assessments.browse(i for i in assessments._ids if i)
+        if saved:
+            # called by a stored compute: as the system already
+            groups = self._read_group(
+                [("assessment_id", "in", saved.ids), ("kind", "=", "criterion")],
+                [
+                    "assessment_id",
+                    "review_set",
+                    "min_level",
+                    "self_level",
+                    "review_level",
+                ],
+                ["__count", "self_score:sum", "review_score:sum"],
+            )
+            for (
+                assessment,
+                review_set,
+                min_level,
+                level,
+                review,
+                count,
+                own,
+                other,
+            ) in groups:
+                stat = stats[assessment.id]
+                stat["self"] += scoring.exact(own)
+                stat["count"] += count
+                stat["self_levels"].append((min_level, level))
+                if review_set:
+                    stat["confirmed"] += count
+                    stat["review"] += scoring.exact(other)
+                    stat["review_levels"].append((min_level, review))
+        for assessment in assessments - saved:
+            stat = stats[assessment.id]
+            scored = assessment.line_ids.filtered(lambda line: line.kind == "criterion")
+            for line in scored:
+                stat["self"] += scoring.exact(line.self_score)
+                stat["count"] += 1
+                stat["self_levels"].append((line.min_level, line.self_level))
+                if line.review_set:
+                    stat["confirmed"] += 1
+                    stat["review"] += scoring.exact(line.review_score)
+                    stat["review_levels"].append((line.min_level, line.review_level))
+        return stats
+
+    @api.model
+    def _lu_create_lines(self, assessments, criteria=None):
+        """One line per criterion of each assessment's rules (groups included), in
+        batch.
+
+        ``criteria`` (of one rule set) limits the lines to create. The lines
+        are made with this model's rights (the system's: the rules give them).
+        """
+        assessments = assessments.with_env(self.env)
+        todo = {
+            assessment: (
+                criteria
+                if criteria is not None
+                else assessment.template_id.criterion_ids
+            )
+            for assessment in assessments
+        }
+        # line of each (assessment, criterion), to link children to their group
+        lines = {
+            (line.assessment_id.id, line.criterion_id.id): line.id
+            for line in assessments.line_ids
+        }
+        depth = {
+            criterion.id: (criterion.parent_path or "").count("/")
+            for batch in todo.values()
+            for criterion in batch
+        }
+        for level in sorted(set(depth.values())):
+            keys = [
+                (assessment.id, criterion)
+                for assessment, batch in todo.items()
+                for criterion in batch
+                if depth[criterion.id] == level
+                and (assessment.id, criterion.id) not in lines
+            ]
+            created = self.create(
+                [
+                    {
+                        "assessment_id": assessment_id,
+                        "criterion_id": criterion.id,
+                        "parent_line_id": lines.get(
+                            (assessment_id, criterion.parent_id.id), False
+                        ),
+                    }
+                    for assessment_id, criterion in keys
+                ]
+            )
+            lines.update(
+                {
+                    (assessment_id, criterion.id): line.id
+                    for (assessment_id, criterion), line in zip(
+                        keys, created, strict=True
+                    )
+                }
+            )
+        # read again in the order of the rules, not of creation
+        assessments.invalidate_recordset(["line_ids"])
+
     @api.depends(*RESULT_DEPENDS)
     def _compute_self_result(self):
         # members are counted once per assessment, not once per line, and the
@@ -298,7 +417,7 @@ class LearningUnitAssessmentLine(models.Model):
     def _compute_score_note(self):
         for line in self:
             result = line._result()
-            line.score_note = line._explain(result) if result else False
+            line.score_note = explain.line_note(line, result) if result else False
 
     @api.depends("self_score", "review_score", "review_set")
     def _compute_review_difference(self):
@@ -318,161 +437,6 @@ class LearningUnitAssessmentLine(models.Model):
             self.browse(ids).write(
                 {"review_score": score, "review_level": level, "review_set": False}
             )
-
-    # ------------------------------------------------------------------
-    # explanations
-    # ------------------------------------------------------------------
-    @api.model
-    def _fmt(self, value, min_decimals=0):
-        """Format an exact number the way the user's language writes it."""
-        lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
-        decimal_point = lang.decimal_point or "."
-        value = scoring.exact(value)
-        rounded = Fraction(math.floor(value * 100 + Fraction(1, 2)), 100)
-        text = f"{float(rounded):.2f}".rstrip("0")
-        integer, _sep, decimals = text.partition(".")
-        decimals = decimals.ljust(min_decimals, "0")
-        return integer + (decimal_point + decimals if decimals else "")
-
-    def _points(self, value):
-        return self._fmt(value, min_decimals=1)
-
-    def _phrase(self):
-        phrase = PHRASES.get(self.criterion_id.member_field)
-        return phrase._translate(self.env.lang) if phrase else ""
-
-    def _explain(self, result):
-        """A sentence saying how the result was obtained, in the user's language."""
-        self.ensure_one()
-        if isinstance(result, scoring.LevelResult):
-            return self._explain_level(result)
-        values = result.values
-        criterion = self.criterion_id
-        score = self._fmt(result.score)
-        maximum = self._fmt(criterion.max_score)
-        reason = result.reason
-        if reason == "achieved":
-            return self.env._("Achieved: full %(max)s points.", max=maximum)
-        if reason == "not_achieved":
-            return self.env._("Not achieved: 0 points.")
-        if reason == "not_declared":
-            return self.env._(
-                "Missing resources not declared yet: 0 points until the unit says "
-                "how many are missing."
-            )
-        if reason == "resources_complete":
-            return self.env._("No resource missing: full %(max)s points.", max=maximum)
-        if reason == "resources_missing":
-            return self.env._(
-                "%(missing)s of %(n)s resources missing → %(deducted)s points "
-                "deducted, %(score)s/%(max)s points left.",
-                missing=values["missing"],
-                n=values["max_missing"],
-                deducted=self._points(values["deducted"]),
-                score=score,
-                max=maximum,
-            )
-        if reason == "no_members":
-            return self.env._("No members loaded yet: 0 points.")
-        if reason in ("share_full", "share_below_step", "share_deducted"):
-            params = {
-                "met": values["met"],
-                "total": values["total"],
-                "percent": self._fmt(values["percent"]),
-                "evidence": self._phrase(),
-                "short": self._fmt(values["shortfall"]),
-                "steps": values["steps"],
-                "step": self._fmt(values["step_percent"]),
-                "deducted": self._points(values["deducted"]),
-                "score": score,
-                "max": maximum,
-            }
-            if reason == "share_full":
-                return self.env._(
-                    "%(met)s/%(total)s members (100%%) %(evidence)s: full "
-                    "%(max)s points.",
-                    **params,
-                )
-            if reason == "share_below_step":
-                return self.env._(
-                    "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: "
-                    "%(short)s%% short, less than one %(step)s%% step → no "
-                    "deduction, %(score)s/%(max)s points.",
-                    **params,
-                )
-            return self.env._(
-                "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: "
-                "%(short)s%% short → %(steps)s × %(step)s%% → %(deducted)s "
-                "points deducted, %(score)s/%(max)s points left.",
-                **params,
-            )
-        if reason == "all_members":
-            return self.env._(
-                "All %(total)s members have this competency: full %(max)s points.",
-                total=values["total"],
-                max=maximum,
-            )
-        if reason == "members_missing":
-            return self.env._(
-                "%(met)s/%(total)s members have this competency, %(missing)s "
-                "lack it → 0 points (every member must have it).",
-                met=values["met"],
-                missing=values["missing"],
-                total=values["total"],
-            )
-        if reason == "count_zero":
-            return self.env._("Shared with no other unit: 0 points.")
-        if reason == "count":
-            return self.env._(
-                "Shared with %(count)s other unit(s): %(score)s/%(max)s points.",
-                count=values["count"],
-                score=score,
-                max=maximum,
-            )
-        if reason == "count_capped":
-            return self.env._(
-                "Shared with %(count)s other units: capped at %(max)s points.",
-                count=values["count"],
-                max=maximum,
-            )
-        return self.env._("No scoring method: 0 points.")
-
-    def _explain_level(self, result):
-        values = result.values
-        if result.reason == "achieved":
-            return self.env._("Met.")
-        if result.reason == "not_achieved":
-            return self.env._("Not met.")
-        if result.reason == "no_members":
-            return self.env._("No members loaded yet: not met.")
-        params = {
-            "met": values["met"],
-            "total": values["total"],
-            "percent": self._fmt(values["percent"]),
-            "evidence": self._phrase(),
-            "t1": self._fmt(values["threshold_1"]),
-            "t2": self._fmt(values["threshold_2"]),
-            "missing_1": values["missing_1"],
-            "missing_2": values["missing_2"],
-        }
-        if result.level == scoring.LEVEL_2:
-            return self.env._(
-                "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 2 "
-                "reached (≥ %(t2)s%%).",
-                **params,
-            )
-        if result.level == scoring.LEVEL_1:
-            return self.env._(
-                "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 1 "
-                "reached (≥ %(t1)s%%), not level 2 (≥ %(t2)s%%, %(missing_2)s "
-                "members missing).",
-                **params,
-            )
-        return self.env._(
-            "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 1 not "
-            "reached (≥ %(t1)s%%, %(missing_1)s members missing).",
-            **params,
-        )
 
     # ------------------------------------------------------------------
     # constraints
@@ -518,8 +482,8 @@ class LearningUnitAssessmentLine(models.Model):
                         "Criterion %(code)s: the review score must be between 0 "
                         "and %(max)s, not %(score)s.",
                         code=line.criterion_code,
-                        max=line._points(line.criterion_id.max_score),
-                        score=line._points(score),
+                        max=explain.points(self.env, line.criterion_id.max_score),
+                        score=explain.points(self.env, score),
                     )
                 )
 
@@ -627,8 +591,8 @@ class LearningUnitAssessmentLine(models.Model):
                     line.env._(
                         "%(code)s self score: %(old)s → %(new)s",
                         code=line.criterion_code,
-                        old=line._points(old_self),
-                        new=line._points(line.self_score),
+                        old=explain.points(line.env, old_self),
+                        new=explain.points(line.env, line.self_score),
                     )
                 )
             if not points and line.self_level != old_level:
@@ -648,7 +612,7 @@ class LearningUnitAssessmentLine(models.Model):
             if line.review_set and (not old_set or changed):
                 old = (
                     (
-                        line._points(old_review)
+                        explain.points(line.env, old_review)
                         if points
                         else levels.get(old_review_level, "-")
                     )
@@ -656,7 +620,7 @@ class LearningUnitAssessmentLine(models.Model):
                     else "-"
                 )
                 new = (
-                    line._points(line.review_score)
+                    explain.points(line.env, line.review_score)
                     if points
                     else levels.get(line.review_level, "-")
                 )

@@ -46,6 +46,8 @@ DRAFT_FIELDS = OFFICIAL_FIELDS | {
 }
 CREATE_FIELDS = DRAFT_FIELDS | {"period_id", "decision_type"}
 REFUSAL = _lt("Only the reviewing level can issue or revoke decisions.")
+# "15/QĐ-UBND": number, document type, symbol of the body (Nghị định 30)
+DECISION_NUMBER = re.compile(r"^\s*0*(\d{1,9})\s*/\s*([^/\s-]+)\s*-\s*(\S+)\s*$")
 
 
 class LearningUnitDecision(models.Model):
@@ -415,6 +417,112 @@ class LearningUnitDecision(models.Model):
             ]
         )
         return assessments - taken.assessment_id
+
+    # ------------------------------------------------------------------
+    # a decision typed on an assessment
+    # ------------------------------------------------------------------
+    @api.model
+    def _lu_check_typed_reference(self, assessment):
+        """A decision typed on ``assessment`` is signed, and its number is free.
+
+        Until recognition has one door (the decision of the addon), a reviewer
+        may still type the number and date of a decision signed on paper. The
+        date is not to come, and the number is neither one the addon's
+        register already gave that year to a body of this symbol nor one
+        another document carries. The decision of the addon that lists the
+        assessment writes its own number and date; the system (the demo's
+        history, imports) is not checked. The register and the documents are
+        searched in every scope; the messages name none of them.
+        """
+        number = (assessment.decision_number or "").strip()
+        day = assessment.decision_date
+        if number and day and self._lu_decides(assessment, number, day):
+            return
+        if day and day > fields.Date.context_today(self):
+            raise ValidationError(
+                self.env._(
+                    "A unit is recognised by a decision already signed: the "
+                    "decision date %(date)s is still to come.",
+                    date=day.strftime("%d/%m/%Y"),
+                )
+            )
+        if number:
+            self._lu_check_free_number(assessment.company_id, number, day)
+
+    @api.model
+    def _lu_decides(self, assessment, number, day):
+        """Whether an issued decision of the addon listing the unit says so."""
+        return bool(
+            self.env["learning.unit.decision.line"]
+            .sudo()
+            .search_count(
+                [
+                    ("assessment_id", "=", assessment.id),
+                    ("decision_id.state", "!=", "draft"),
+                    ("decision_id.number_text", "=", number),
+                    ("decision_id.date_issued", "=", day),
+                ],
+                limit=1,
+            )
+        )
+
+    @api.model
+    def _lu_check_free_number(self, company, number, day):
+        texts = {number}
+        match = DECISION_NUMBER.match(number)
+        if match:
+            value, code, symbol = int(match[1]), match[2], match[3]
+            texts.add(f"{value:02d}/{code}-{symbol}")
+        for model in ("learning.unit.decision", "learning.unit.upward.report"):
+            if (
+                self.env[model]
+                .sudo()
+                .search_count(
+                    [
+                        ("company_id", "=", company.id),
+                        ("number_text", "in", list(texts)),
+                    ],
+                    limit=1,
+                )
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s is already the number of another document: "
+                        "enter the number of the decision that recognises this unit.",
+                        number=number,
+                    )
+                )
+        if not (match and day):
+            return
+        bodies = (
+            self.env["learning.unit.body"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("company_id", "in", [company.id, False])])
+            .filtered(lambda body: (body.short_name or "").upper() == symbol.upper())
+        )
+        given = (
+            self.env["learning.unit.number.register"]
+            .sudo()
+            .search_count(
+                [
+                    ("body_id", "in", bodies.ids),
+                    ("year", "=", day.year),
+                    ("last_number", ">=", value),
+                ],
+                limit=1,
+            )
+        )
+        if value and given:
+            raise ValidationError(
+                self.env._(
+                    "The register already gave number %(number)s in %(year)s to "
+                    "another document: enter the number of the decision that "
+                    "recognises this unit.",
+                    number=number,
+                    year=day.year,
+                )
+            )
 
     # ------------------------------------------------------------------
     # ORM

@@ -462,6 +462,79 @@ class LearningUnitDossierItem(models.Model):
             )
 
     # ------------------------------------------------------------------
+    # an assessment's dossier
+    # ------------------------------------------------------------------
+    @api.model
+    def _lu_create_unit_dossier(self, assessments):
+        """The documents of the unit the rules of each assessment ask for."""
+        doc_types = self.env["learning.unit.document.type"].search(
+            [("scope", "=", "unit")]
+        )
+        self.create(
+            [
+                {"assessment_id": assessment.id, "document_type_id": doc_type.id}
+                for assessment in assessments
+                for doc_type in doc_types.filtered(
+                    lambda d, a=assessment: d._applies_to(a.scheme)
+                )
+            ]
+        )
+
+    @api.model
+    def _lu_counts(self, assessments):
+        """``{assessment id: (mandatory items provided, mandatory items)}``.
+
+        For the assessments' stored completeness: as the system already.
+        """
+        saved = assessments.filtered("id")
+        counts = {}
+        if saved:
+            groups = self._read_group(
+                [("assessment_id", "in", saved.ids), ("mandatory", "=", True)],
+                ["assessment_id", "is_provided"],
+                ["__count"],
+            )
+            for assessment, provided, count in groups:
+                done, total = counts.get(assessment.id, (0, 0))
+                counts[assessment.id] = (
+                    done + (count if provided else 0),
+                    total + count,
+                )
+        return counts
+
+    @api.model
+    def _lu_missing_lines(self, assessment):
+        """What is missing before submission, one line per kind of document."""
+        items = (
+            self.sudo().search(
+                [
+                    ("assessment_id", "=", assessment.id),
+                    ("mandatory", "=", True),
+                    ("is_provided", "=", False),
+                ]
+            )
+            if assessment.id
+            else self
+        )
+        unit_items = items.filtered(lambda i: not i.member_id)
+        lines = [item.document_type_id.name for item in unit_items]
+        by_type = defaultdict(list)
+        for item in items - unit_items:
+            by_type[item.document_type_id].append(item.member_id)
+        for doc_type, missing in by_type.items():
+            lines.append(
+                self.env._(
+                    "%(document)s: %(missing)s of %(members)s members (%(names)s)",
+                    document=doc_type.name,
+                    missing=len(missing),
+                    members=assessment.member_count,
+                    names=", ".join(m.name or "" for m in missing[:5])
+                    + ("…" if len(missing) > 5 else ""),
+                )
+            )
+        return lines
+
+    # ------------------------------------------------------------------
     # buttons
     # ------------------------------------------------------------------
     def action_submit(self):

@@ -296,6 +296,42 @@ class LearningUnitMember(models.Model):
         members.sudo()._create_personal_dossier()
         return members
 
+    @api.model
+    def _lu_load(self, assessments):
+        """One member per employee of the assessments' units (and sub-units)
+        not yet listed; the unit's employees are read on its behalf (HR keeps
+        them)."""
+        assessments._lu_lock()
+        assessments.check_access("write")
+        locked = assessments.filtered(lambda a: a.state not in EDITABLE_STATES)
+        if locked:
+            raise locked._lu_locked_error(locked[0])
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [
+                    ("department_id", "child_of", assessments.department_id.ids),
+                    ("company_id", "in", [*assessments.company_id.ids, False]),
+                ],
+                order="name, id",
+            )
+        )
+        by_unit = defaultdict(list)  # department id -> employees of it and below
+        for employee in employees:
+            for ancestor in employee.department_id.parent_path.split("/")[:-1]:
+                by_unit[int(ancestor)].append(employee)
+        vals_list = []
+        for assessment in assessments:
+            known = set(assessment.member_ids.employee_id.ids)
+            companies = (assessment.company_id.id, False)
+            vals_list += [
+                {"assessment_id": assessment.id, "employee_id": employee.id}
+                for employee in by_unit[assessment.department_id.id]
+                if employee.id not in known and employee.company_id.id in companies
+            ]
+        return self.create(vals_list)
+
     def _create_personal_dossier(self):
         doc_types = self.env["learning.unit.document.type"].search(
             [("scope", "=", "member")]

@@ -6,7 +6,7 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..states import EDITABLE_STATES, PERIOD_STATES
+from ..states import ACTIVITY_SUBMIT, EDITABLE_STATES, PERIOD_STATES
 
 # Days before the self-assessment deadline when unit officers get a reminder.
 REMINDER_DAYS = 14
@@ -340,14 +340,6 @@ class LearningUnitPeriod(models.Model):
             "context": {"default_period_id": self.id},
         }
 
-    def _lu_rebase_drafts(self):
-        """Take a new copy of the rule set and move the drafts onto it."""
-        self.ensure_one()
-        rules = self.template_id._snapshot()
-        self.write({"rules_id": rules.id})
-        drafts = self.assessment_ids.filtered(lambda a: a.state in EDITABLE_STATES)
-        drafts._lu_rebase(rules)
-
     @api.model
     def _cron_remind_deadline(self):
         """Remind unit officers of assessments not yet sent before the deadline."""
@@ -357,9 +349,20 @@ class LearningUnitPeriod(models.Model):
             lambda p: 0 <= (p.date_deadline_self - today).days <= REMINDER_DAYS
         )
         assessments = self.env["learning.unit.assessment"].search(
-            [("period_id", "in", soon.ids), ("state", "in", ("draft", "returned"))]
+            [("period_id", "in", soon.ids), ("state", "in", EDITABLE_STATES)]
         )
-        assessments._schedule_deadline_reminder()
+        activity_type = self.env.ref(ACTIVITY_SUBMIT)
+        for assessment in assessments.sudo():
+            user = assessment.user_id
+            if not user or assessment.activity_ids.filtered(
+                lambda a, u=user: a.user_id == u and a.activity_type_id == activity_type
+            ):
+                continue
+            assessment.activity_schedule(
+                ACTIVITY_SUBMIT,
+                date_deadline=assessment.period_id.date_deadline_self,
+                user_id=user.id,
+            )
         return True
 
     # ------------------------------------------------------------------

@@ -3,7 +3,7 @@
 """Phụ lục 1: the unit's yearly report on its Khuyến học (study promotion) work."""
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..states import EDITABLE_STATES
 
@@ -278,6 +278,41 @@ class LearningUnitPromotionReport(models.Model):
 
     def _lu_locked_error(self, record):
         return record.assessment_id._lu_locked_error(record.assessment_id)
+
+    @api.model
+    def _lu_action_for(self, assessment):
+        """The unit's report, or a new one prefilled from the assessment."""
+        action = {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Study Promotion Report (Phụ lục 1)"),
+            "res_model": "learning.unit.promotion.report",
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+        report = assessment.promotion_report_ids[:1]
+        if report:
+            return dict(action, res_id=report.id)
+        # who writes it: the access rights; while the unit prepares
+        if not (self.browse().has_access("create") and assessment.lu_editable):
+            raise UserError(
+                self.env._(
+                    "%(unit)s has not written its study promotion report.",
+                    unit=assessment.name,
+                )
+            )
+        context = {"default_assessment_id": assessment.id}
+        previous = self.search(
+            [
+                ("department_id", "=", assessment.department_id.id),
+                ("year", "=", assessment.year - 1),
+            ],
+            limit=1,
+        )
+        if previous:
+            context["default_association_member_count_last_year"] = (
+                previous.association_member_count
+            )
+        return dict(action, context=context)
 
     @api.model
     def _lu_complete_create(self, vals_list):

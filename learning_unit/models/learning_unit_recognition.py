@@ -99,6 +99,60 @@ class LearningUnitRecognition(models.Model):
     def _lu_is_locked(self):
         return bool(self.assessment_id)
 
+    @api.model
+    def _lu_record(self, assessments):
+        """The title each recognised assessment now holds, on behalf of the system.
+
+        Under Thông tư 24 a level 2 result is recognised at level 1 while the
+        unit does not yet hold a level 1 decision of a year before.
+        """
+        Recognition = self.sudo()
+        levels = dict(self._fields["level"]._description_selection(self.env))
+        for assessment in assessments:
+            level = assessment.review_level if assessment.scheme == "levels" else False
+            refusal = (
+                self._level_2_refusal(
+                    assessment.department_id,
+                    assessment.decision_date,
+                    assessment.template_id.level_2_wait_years,
+                )
+                if level == scoring.LEVEL_2
+                else None
+            )
+            if refusal:
+                level = scoring.LEVEL_1
+            if (level or assessment.review_rank) in (
+                scoring.LEVEL_NONE,
+                scoring.RANK_FAIL,
+            ):
+                continue  # decided, but no title to hold
+            recognition = Recognition.create(
+                {
+                    "department_id": assessment.department_id.id,
+                    "assessment_id": assessment.id,
+                    "year": assessment.year,
+                    "scheme": assessment.scheme,
+                    "level": level if level != scoring.LEVEL_NONE else False,
+                    "rank": assessment.review_rank
+                    if assessment.scheme == "points"
+                    else False,
+                    "decision_number": assessment.decision_number,
+                    "decision_date": assessment.decision_date,
+                    "validity_years": assessment.template_id.validity_years,
+                    "company_id": assessment.company_id.id,
+                }
+            )
+            assessment.sudo().recognition_id = recognition
+            if refusal:
+                assessment.sudo().message_post(
+                    body=self.env._(
+                        "%(refusal)s Recognised at %(level)s.",
+                        refusal=refusal,
+                        level=levels[scoring.LEVEL_1],
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+
     # ------------------------------------------------------------------
     # rules of Thông tư 24
     # ------------------------------------------------------------------
@@ -159,7 +213,7 @@ class LearningUnitRecognition(models.Model):
             )
             users = last.user_id | last.reviewer_id
             if not users and last:
-                users = last._reviewers()
+                users = last.department_id._lu_reviewers(last.company_id)
             for user in users:
                 recognition.activity_schedule(
                     ACTIVITY_EXPIRY,

@@ -3,7 +3,8 @@
 """Apply the current rule set to the drafts of a period, saying what changes.
 
 Submitted, reviewed and recognised assessments keep the rules they were
-scored with. The preview is the real re-basing, run and rolled back.
+scored with. The preview is the real re-basing, run and rolled back. Only an
+administrator re-bases: the wizard's access rights say so.
 """
 
 import contextlib
@@ -11,6 +12,7 @@ import contextlib
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .. import explain
 from ..states import EDITABLE_STATES
 
 
@@ -47,13 +49,13 @@ class LearningUnitRebaseWizard(models.TransientModel):
     def _preview(self):
         self.ensure_one()
         drafts = self.assessment_ids
-        before = {a.id: a._lu_result_text() for a in drafts}
+        before = {a.id: explain.result_words(a) for a in drafts}
         after = {}
         # the real re-basing, rolled back by the exception leaving the savepoint
         with contextlib.suppress(_Preview), self.env.cr.savepoint():
-            self.period_id._lu_rebase_drafts()
+            self._lu_rebase()
             self.env.flush_all()
-            after = {a.id: a._lu_result_text() for a in drafts}
+            after = {a.id: explain.result_words(a) for a in drafts}
             raise _Preview
         self.env.invalidate_all()
         lines = [
@@ -77,5 +79,42 @@ class LearningUnitRebaseWizard(models.TransientModel):
         self.ensure_one()
         if not self.period_id.rules_outdated:
             raise UserError(self.env._("The period already uses the current rules."))
-        self.period_id._lu_rebase_drafts()
+        self._lu_rebase()
         return {"type": "ir.actions.act_window_close"}
+
+    def _lu_rebase(self):
+        """Take a new copy of the rule set and move the drafts onto it.
+
+        The lines follow their criterion code; the structure follows the rules,
+        on behalf of the system.
+        """
+        self.ensure_one()
+        rules = self.template_id._snapshot()
+        self.period_id.write({"rules_id": rules.id})
+        drafts = self.assessment_ids
+        drafts._lu_lock()
+        by_code = {c.code: c for c in rules.criterion_ids}
+        for assessment in drafts:
+            lines = assessment.line_ids
+            kept = lines.filtered(lambda line: line.criterion_code in by_code)
+            (lines - kept).sudo().unlink()
+            assessment.sudo().template_id = rules
+            for line in kept.sudo():
+                line.criterion_id = by_code[line.criterion_code]
+            for line in kept.sudo():
+                parent = line.criterion_id.parent_id
+                line.parent_line_id = kept.filtered(
+                    lambda other, p=parent: other.criterion_id == p
+                )
+            missing = rules.criterion_ids - kept.criterion_id
+            self.env["learning.unit.assessment.line"].sudo()._lu_create_lines(
+                assessment, missing
+            )
+            assessment.message_post(
+                body=self.env._(
+                    "Moved to the rules of %(rules)s by %(user)s.",
+                    rules=rules.display_name,
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
