@@ -57,6 +57,14 @@ BODY_FIELDS = frozenset(
 )
 
 
+def signer_of(record):
+    """The signer a body or one of its documents prints, as a dict."""
+    return {
+        key: record[f"signer_{key}"] or ""
+        for key in ("prefix", "authority", "title", "name")
+    }
+
+
 class LearningUnitBody(models.Model):
     _name = "learning.unit.body"
     _inherit = ["learning.unit.lock.mixin"]
@@ -177,17 +185,4 @@ class LearningUnitBody(models.Model):
     def _lu_signer(self):
         """The default signer of this body's documents, as a dict."""
         self.ensure_one()
-        return {
-            "prefix": self.signer_prefix or "",
-            "authority": self.signer_authority or "",
-            "title": self.signer_title or "",
-            "name": self.signer_name or "",
-        }
-
-    def _lu_scope_departments(self):
-        """The departments this body reviews (its scope and their sub-units)."""
-        departments = self.env["hr.department"]
-        roots = self.department_id
-        if not roots:
-            return departments
-        return departments.search([("id", "child_of", roots.ids)])
+        return signer_of(self)

@@ -58,7 +58,6 @@ class LearningUnitDecision(models.Model):
         "learning.unit.official.mixin",
         "learning.unit.workflow.mixin",
     ]
-    _rec_names_search = ["number_text"]
     _order = "date_issued desc, id desc"
     _check_company_auto = True
 
@@ -79,28 +78,10 @@ class LearningUnitDecision(models.Model):
     decision_type = fields.Selection(
         TYPES, string="Type", required=True, default="recognition", readonly=True
     )
-    period_id = fields.Many2one(
-        "learning.unit.period",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        check_company=True,
-        tracking=True,
-    )
-    year = fields.Integer(related="period_id.year", store=True)
+    period_id = fields.Many2one(tracking=True)
     scheme = fields.Selection(related="period_id.rules_id.scheme")
-    company_id = fields.Many2one(
-        related="period_id.company_id", store=True, index=True, precompute=True
-    )
     department_id = fields.Many2one(
-        "hr.department",
-        string="Scope",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        check_company=True,
-        domain="[('lu_can_review', '=', True)]",
-        help="The units this decision may list are this department's sub-units.",
+        help="The units this decision may list are this department's sub-units."
     )
     state = fields.Selection(
         DECISION_STATES, default="draft", required=True, readonly=True, tracking=True
@@ -214,15 +195,6 @@ class LearningUnitDecision(models.Model):
     # ------------------------------------------------------------------
     # constraints
     # ------------------------------------------------------------------
-    @api.constrains("body_id", "department_id", "state")
-    def _check_body(self):
-        # drafts and their issue (a revoked decision keeps the body of its time)
-        self.filtered(lambda d: d.state != "revoked")._lu_check_body()
-
-    @api.constrains("department_id")
-    def _check_scope(self):
-        self._lu_check_scope()
-
     @api.constrains("decision_type", "revoked_decision_id", "department_id", "state")
     def _check_revoked_decision(self):
         """A revocation revokes one recognition decision of its scope.

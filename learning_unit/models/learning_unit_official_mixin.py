@@ -7,10 +7,10 @@ The issuing body, the number and symbol given when the document is issued
 (authority prefix, title, name) and the recipients. The signer and the
 recipients start as the body's defaults and may be changed while in draft.
 
-A document has a scope (``department_id``, the units it speaks of). What the
-values must satisfy is checked by the documents' constraints, whoever writes
-them and however often (record rules check a record before a write, never the
-values written):
+A document is of a period and has a scope (``department_id``, the units it
+speaks of); it is found by its number. What the values must satisfy is checked
+by the documents' constraints, whoever writes them and however often (record
+rules check a record before a write, never the values written):
 
 * the issuing body is of the document's company and acts for a scope that
   holds the document's: a school's reviewer never issues in the name of the
@@ -24,7 +24,7 @@ it (``_lu_default_scope``).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .learning_unit_body import SIGNER_PREFIXES
+from .learning_unit_body import SIGNER_PREFIXES, signer_of
 
 # the fields a drafter edits on every official document
 OFFICIAL_FIELDS = frozenset(
@@ -42,9 +42,31 @@ OFFICIAL_FIELDS = frozenset(
 class LearningUnitOfficialMixin(models.AbstractModel):
     _name = "learning.unit.official.mixin"
     _description = "Learning Unit Official Document"
+    _rec_names_search = ["number_text"]
 
     # the document type in the symbol: QĐ, BC, TTr, BB
     _lu_doc_code = "QĐ"
+
+    period_id = fields.Many2one(
+        "learning.unit.period",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
+    )
+    year = fields.Integer(related="period_id.year", store=True)
+    company_id = fields.Many2one(
+        related="period_id.company_id", store=True, index=True, precompute=True
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Scope",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
+        domain="[('lu_can_review', '=', True)]",
+    )
 
     body_id = fields.Many2one(
         "learning.unit.body",
@@ -136,6 +158,15 @@ class LearningUnitOfficialMixin(models.AbstractModel):
             or scope
         )
 
+    @api.constrains("body_id", "department_id", "state")
+    def _check_body(self):
+        # drafts and their issue (a revoked document keeps the body of its time)
+        self.filtered(lambda d: d.state != "revoked")._lu_check_body()
+
+    @api.constrains("department_id")
+    def _check_scope(self):
+        self._lu_check_scope()
+
     def _lu_check_body(self):
         """The body is of the document's company and its scope holds the document's.
 
@@ -206,12 +237,7 @@ class LearningUnitOfficialMixin(models.AbstractModel):
 
     def _lu_signer(self):
         self.ensure_one()
-        return {
-            "prefix": self.signer_prefix or "",
-            "authority": self.signer_authority or "",
-            "title": self.signer_title or "",
-            "name": self.signer_name or "",
-        }
+        return signer_of(self)
 
     def _lu_recipient_lines(self):
         self.ensure_one()

@@ -34,7 +34,6 @@ class LearningUnitUpwardReport(models.Model):
         "learning.unit.official.mixin",
         "learning.unit.workflow.mixin",
     ]
-    _rec_names_search = ["number_text"]
     _order = "period_id desc, id desc"
     _check_company_auto = True
 
@@ -53,26 +52,8 @@ class LearningUnitUpwardReport(models.Model):
 
     # in the reader's language ("Draft decision 2025" until numbered): not stored
     name = fields.Char(compute="_compute_name")
-    period_id = fields.Many2one(
-        "learning.unit.period",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        check_company=True,
-    )
-    year = fields.Integer(related="period_id.year", store=True)
-    company_id = fields.Many2one(
-        related="period_id.company_id", store=True, index=True, precompute=True
-    )
     department_id = fields.Many2one(
-        "hr.department",
-        string="Scope",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        check_company=True,
-        domain="[('lu_can_review', '=', True)]",
-        help="Every unit of this department is listed, filed or not.",
+        help="Every unit of this department is listed, filed or not."
     )
     state = fields.Selection(
         UPWARD_STATES, default="draft", required=True, readonly=True, tracking=True
@@ -88,14 +69,6 @@ class LearningUnitUpwardReport(models.Model):
             report.name = report.number_text or self.env._(
                 "Draft report %(year)s", year=report.period_id.year or ""
             )
-
-    @api.constrains("body_id", "department_id", "state")
-    def _check_body(self):
-        self._lu_check_body()
-
-    @api.constrains("department_id")
-    def _check_scope(self):
-        self._lu_check_scope()
 
     @api.model
     def _lu_complete_create(self, vals_list):
