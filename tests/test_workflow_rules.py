@@ -145,3 +145,17 @@ class TestRulesHoldTheWorkflow(LearningUnitCase):
         for user in (self.officer, self.admin):
             self.assertLocked(item.with_user(user), {"paper_copy": False})
             self.assertLocked(self.report.with_user(user), {"staff_count": 1})
+
+    def test_a_decision_is_revoked_by_an_issued_revocation_only(self):
+        """The context naming the revoking decision is the caller's to send: a
+        draft revocation does not revoke, however it is named."""
+        revocation = self.env["learning.unit.decision"].browse(
+            self.decision.with_user(self.reviewer).action_new_revocation()["res_id"]
+        )
+        forged = self.decision.with_user(self.reviewer).with_context(
+            learning_unit_revoked_by=revocation.id
+        )
+        with self.assertRaises(AccessError):
+            forged.write({"state": "revoked"})
+        self.assertEqual(self.decision.state, "issued")
+        self.assertEqual(self.assessment.recognition_id.state, "valid")

@@ -274,9 +274,14 @@ class LearningUnitDecision(models.Model):
                 )
 
     def _lu_before_revoked(self, vals):
-        revoking = self.browse(self.env.context.get("learning_unit_revoked_by"))
-        if not revoking.exists() or any(
-            decision != revoking.revoked_decision_id for decision in self
+        # the revocation that names it, issued (its issue writes this state)
+        revoking_id = self.env.context.get("learning_unit_revoked_by")
+        revoking = self.browse(revoking_id if isinstance(revoking_id, int) else ())
+        if (
+            not revoking.exists()
+            or revoking.state != "issued"
+            or revoking.decision_type != "revocation"
+            or any(decision != revoking.revoked_decision_id for decision in self)
         ):
             raise AccessError(
                 self.env._("A decision is revoked only by issuing a later decision.")
