@@ -52,6 +52,7 @@
         "views/menus.xml",
         "views/learning_unit_print_menus.xml",
     ],
+    "demo": ["demo/learning_unit_demo.xml"],
     "assets": {
         "web.assets_backend": [
             "learning_unit/static/src/js/report/docx_handler.esm.js",
