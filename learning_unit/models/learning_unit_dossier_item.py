@@ -137,6 +137,8 @@ class LearningUnitDossierItem(models.Model):
     company_id = fields.Many2one(
         related="assessment_id.company_id", store=True, index=True
     )
+    # the assessment's (chatter history refers to it); the views read lu_editable
+    state = fields.Selection(related="assessment_id.state")
     # the unit prepares its self-assessment: its dossier may change
     lu_editable = fields.Boolean(related="assessment_id.lu_editable")
     attachment_ids = fields.Many2many(
