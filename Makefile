@@ -222,9 +222,9 @@ upgrade-check: setup check-postgres
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/pip install --quiet -r requirements-lint.txt
-	$(VENV)/bin/ruff check learning_unit tests bench tools
-	$(VENV)/bin/ruff format --check learning_unit tests bench tools
-	$(VENV)/bin/pylint --rcfile=.pylintrc learning_unit
+	$(VENV)/bin/ruff check learning_unit $(DEMO_ADDON) tests bench tools
+	$(VENV)/bin/ruff format --check learning_unit $(DEMO_ADDON) tests bench tools
+	$(VENV)/bin/pylint --rcfile=.pylintrc learning_unit $(DEMO_ADDON)
 	@echo "lint: clean"
 
 clean:
