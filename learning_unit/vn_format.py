@@ -11,9 +11,10 @@ written here by hand: its zero before the days below 10 and the months 1 and
 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import parse_pattern
 
 from odoo.tools.misc import babel_locale_parse
 
@@ -56,9 +57,20 @@ def vn_number(value, decimals=2, min_decimals=0, lang="vi_VN"):
     """
     if value is None or value is False:
         return ""
+    return _pattern(decimals, min_decimals).apply(
+        rounded(value, decimals), _locale(lang)
+    )
+
+
+@lru_cache
+def _pattern(decimals, min_decimals):
     fraction = "0" * min_decimals + "#" * (decimals - min_decimals)
-    pattern = "#,##0" + (f".{fraction}" if fraction else "")
-    return format_decimal(rounded(value, decimals), pattern, babel_locale_parse(lang))
+    return parse_pattern("#,##0" + (f".{fraction}" if fraction else ""))
+
+
+@lru_cache
+def _locale(lang):
+    return babel_locale_parse(lang)
 
 
 def vn_amount(value, currency=None):

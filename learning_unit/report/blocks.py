@@ -31,7 +31,7 @@ Blocks (``type``):
 A document also names its ``sheet`` in the XLSX.
 
 A document's texts come from everywhere (the addon's fields, names from HR,
-the company): :func:`document` cleans them all of the control characters a
+the company): each block cleans the texts it is made of of the control characters a
 PDF drops or a DOCX refuses (Word's line break U+000B...), as the addon's
 fields are cleaned when stored. Such a line break becomes a space, as the
 PDF shows it, so both print the same words.
@@ -46,8 +46,13 @@ NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
+def printable(text):
+    """``text`` without what a PDF drops or a DOCX refuses (see above)."""
+    return clean_text(text or "", multiline=False)
+
+
 def run(text, b=False, i=False):
-    return {"text": text or "", "b": bool(b), "i": bool(i)}
+    return {"text": printable(text), "b": bool(b), "i": bool(i)}
 
 
 def runs_html(runs):
@@ -110,10 +115,12 @@ def text_lines(text, **kwargs):
 def header(superior="", issuer="", number="", place_date="", motto=True):
     return {
         "type": "header",
-        "superior": superior or "",
-        "issuer_lines": [line for line in (issuer or "").splitlines() if line],
-        "number": number or "",
-        "place_date": place_date or "",
+        "superior": printable(superior),
+        "issuer_lines": [
+            printable(line) for line in (issuer or "").splitlines() if line
+        ],
+        "number": printable(number),
+        "place_date": printable(place_date),
         "motto": motto,
         "national": NATIONAL_NAME,
         "national_motto": NATIONAL_MOTTO,
@@ -152,6 +159,7 @@ def number(value, decimals=2, **kwargs):
 
 
 def column(width, align, title=None, choices=None):
+    title = printable(title)
     return {"width": width, "align": align, "title": title, "choices": choices}
 
 
@@ -209,17 +217,17 @@ def signer_lines(signer):
 
 def signer(lines=(), name="", place_date="", note=""):
     return {
-        "lines": [line for line in lines if line],
-        "name": name or "",
-        "place_date": place_date or "",
-        "note": note or "",
+        "lines": [printable(line) for line in lines if line],
+        "name": printable(name),
+        "place_date": printable(place_date),
+        "note": printable(note),
     }
 
 
 def signature(signers, recipients=None):
     return {
         "type": "signature",
-        "recipients": recipients,
+        "recipients": None if recipients is None else list(map(printable, recipients)),
         "signers": list(signers),
     }
 
@@ -241,25 +249,12 @@ def page_break():
     return {"type": "page_break"}
 
 
-def printable(value):
-    """``value`` (a text, a block, a list of them) with its texts cleaned."""
-    if isinstance(value, Markup):
-        return Markup(clean_text(str(value), multiline=False))
-    if isinstance(value, str):
-        return clean_text(value, multiline=False)
-    if isinstance(value, dict):
-        return {key: printable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [printable(item) for item in value]
-    return value
-
-
 def document(name, blocks, cls="", sheet=None, sheet_suffix=""):
     """A document: its file name (without extension), its blocks and the name
     of its sheet (``sheet_suffix``, e.g. the year, is kept whole)."""
     return {
         "name": printable(name),
-        "blocks": printable(blocks),
+        "blocks": blocks,
         "cls": cls,
         "sheet": printable(sheet or name),
         "sheet_suffix": sheet_suffix,

@@ -3,13 +3,20 @@
 """The reviewer's summary ("District Summary"): a row per unit, then the
 counts, one section per period; an internal list, in the reader's language.
 
+Under Thông tư 22 it prints each unit's points and rank and counts the units
+per rank; under Thông tư 24 each unit's own and reviewed level and the units
+per level (mức độ 2, mức độ 1, not reached, not yet evaluated).
+
 Printed from the assessments selected, or from a period: every assessment of
 it the user can see.
 """
 
+from collections import Counter
+
 from odoo import api, fields, models
 
 from . import blocks as B
+from .report_data import LEVEL_ORDER, RANK_ORDER
 
 
 class ReportDistrictSummary(models.AbstractModel):
@@ -25,62 +32,56 @@ class ReportDistrictSummary(models.AbstractModel):
 
     @api.model
     def _lu_document(self, period, section):
-        body = period.body_id
+        Assessment = self.env["learning.unit.assessment"]
+        states = dict(Assessment._fields["state"]._description_selection(self.env))
+        timings = {
+            "not_submitted": self.env._("Not submitted"),
+            "on_time": self.env._("On time"),
+            "late": self.env._("Late"),
+        }
+        levels = period.rules_id.scheme == "levels"
+        summary = self._lu_levels if levels else self._lu_points
+        columns, head, results, counted, counts = summary(section)
         rows = [
             B.row(
                 [
                     B.cell(str(index), value=index),
-                    B.cell(row["unit"]),
-                    B.number(row["self_total"]),
-                    B.cell(row["self_rank_label"]),
-                    B.number(row["review_total"]),
-                    B.cell(row["review_rank_label"]),
-                    B.cell(row["state_label"]),
-                    B.cell(row["timing_label"]),
+                    B.cell(assessment.department_id.name or ""),
+                    *results(assessment),
+                    B.cell(states.get(assessment.state, "")),
+                    B.cell(timings[section["timing"][assessment.id]]),
                 ],
-                sheet_cells=[B.cell(value=row["submitted_date"])],
+                sheet_cells=[B.cell(value=assessment.submitted_date)],
             )
-            for index, row in enumerate(section["rows"], start=1)
+            for index, assessment in enumerate(section["assessments"], start=1)
         ]
+        columns = [(5, "center"), (31, "left"), *columns, (12, "left"), (12, "left")]
         if not rows:
             empty = B.run(self.env._("No assessment in this period."), i=True)
-            rows = [B.row([B.cell(empty, align="center", colspan=8)])]
-        counts = [
-            B.row(
-                [
-                    B.cell(count["label"]),
-                    B.cell(str(count["self"]), value=count["self"]),
-                    B.cell(str(count["review"]), value=count["review"]),
-                ]
-            )
-            for count in section["counts"]
-        ]
+            rows = [B.row([B.cell(empty, align="center", colspan=len(columns))])]
         total = section["unit_count"]
-        counts.append(
+        counts.append((self.env._("Total"), total, total))
+        count_rows = [
             B.row(
                 [
-                    B.cell(self.env._("Total")),
-                    B.cell(str(total), value=total),
-                    B.cell(str(total), value=total),
+                    B.cell(label),
+                    B.cell(str(own), value=own),
+                    B.cell(str(reviewed), value=reviewed),
                 ],
-                b=True,
-                cls="o_lu_group",
+                b=index == len(counts),
+                cls="o_lu_group" if index == len(counts) else None,
             )
-        )
+            for index, (label, own, reviewed) in enumerate(counts, start=1)
+        ]
         blocks = []
-        if body:
+        if period.body_id:
             today = fields.Date.context_today(self)
-            place_date = self._place_date(body.place, today)
-            blocks.append(self._body_header(body, "", place_date))
-        columns = [(5, "center"), (31, "left"), (9, "center"), (11, "left"),
-                   (9, "center"), (11, "left"), (12, "left"), (12, "left")]  # fmt: skip
+            place_date = self._place_date(period.body_id.place, today)
+            blocks.append(self._body_header(period.body_id, "", place_date))
         head = [
             self.env._("No."),
             self.env._("Unit"),
-            self.env._("Self Score"),
-            self.env._("Self Rank"),
-            self.env._("Review Score"),
-            self.env._("Review Rank"),
+            *head,
             self.env._("Status"),
             self.env._("Submission"),
         ]
@@ -95,17 +96,11 @@ class ReportDistrictSummary(models.AbstractModel):
                 listing=True,
                 sheet_columns=[B.column(12, "center", self.env._("Submitted On"))],
             ),
-            B.para(self.env._("Units per rank"), b=True, space_before=6),
+            B.para(counted[0], b=True, space_before=6),
             B.table(
                 [(44, "left"), (28, "center"), (28, "center")],
-                [
-                    [
-                        self.env._("Rank"),
-                        self.env._("Self-assessment"),
-                        self.env._("Review"),
-                    ]
-                ],
-                counts,
+                [[counted[1], self.env._("Self-assessment"), self.env._("Review")]],
+                count_rows,
             ),
         ]
         name = period.name or ""
@@ -117,6 +112,65 @@ class ReportDistrictSummary(models.AbstractModel):
             sheet=name,
             sheet_suffix=f" {period.year}" if len(name) > 31 else "",
         )
+
+    @api.model
+    def _lu_points(self, section):
+        """Thông tư 22: each unit's points and rank, and the units per rank.
+
+        ``(columns, head, cells of an assessment, (heading, title) of the
+        counts, [(label, self-assessed, reviewed)])``.
+        """
+        Assessment = self.env["learning.unit.assessment"]
+        ranks = dict(Assessment._fields["self_rank"]._description_selection(self.env))
+
+        def review(assessment):
+            return assessment.review_complete and assessment.review_rank
+
+        def cells(assessment):
+            return [
+                B.number(assessment.self_total),
+                B.cell(ranks.get(assessment.self_rank, "")),
+                B.number(assessment.review_complete and assessment.review_total),
+                B.cell(ranks.get(review(assessment), "")),
+            ]
+
+        own = Counter(a.self_rank or "" for a in section["assessments"])
+        reviewed = Counter(review(a) or "" for a in section["assessments"])
+        counts = [(ranks[rank], own[rank], reviewed[rank]) for rank in RANK_ORDER]
+        counts.append((self.env._("No rank yet"), own[""], reviewed[""]))
+        head = [
+            self.env._("Self Score"),
+            self.env._("Self Rank"),
+            self.env._("Review Score"),
+            self.env._("Review Rank"),
+        ]
+        columns = [(9, "center"), (11, "left"), (9, "center"), (11, "left")]
+        counted = (self.env._("Units per rank"), self.env._("Rank"))
+        return columns, head, cells, counted, counts
+
+    @api.model
+    def _lu_levels(self, section):
+        """Thông tư 24: each unit's own and reviewed level, the units per level
+        (as _lu_points)."""
+        Assessment = self.env["learning.unit.assessment"]
+        levels = dict(Assessment._fields["self_level"]._description_selection(self.env))
+
+        def review(assessment):
+            return assessment.review_complete and assessment.review_level
+
+        def cells(assessment):
+            return [
+                B.cell(levels.get(assessment.self_level, "")),
+                B.cell(levels.get(review(assessment), "")),
+            ]
+
+        own = Counter(a.self_level or "" for a in section["assessments"])
+        reviewed = Counter(review(a) or "" for a in section["assessments"])
+        counts = [(levels[level], own[level], reviewed[level]) for level in LEVEL_ORDER]
+        counts.append((self.env._("Not yet evaluated"), own[""], reviewed[""]))
+        head = [self.env._("Self Level"), self.env._("Review Level")]
+        counted = (self.env._("Units per level"), self.env._("Level"))
+        return [(20, "left"), (20, "left")], head, cells, counted, counts
 
 
 class ReportDistrictSummaryPeriod(models.AbstractModel):

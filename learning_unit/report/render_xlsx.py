@@ -74,7 +74,14 @@ def _spans(widths, grid):
 
 
 def _text(runs):
-    return "".join(part["text"] for part in runs)
+    return runs[0]["text"] if len(runs) == 1 else "".join(r["text"] for r in runs)
+
+
+def _lines(text, chars):
+    """How many lines ``text`` takes in a cell ``chars`` characters wide."""
+    if len(text) <= chars and "\n" not in text:
+        return 1
+    return sum(max(1, math.ceil(len(line) / chars)) for line in text.split("\n"))
 
 
 class SheetWriter:
@@ -84,12 +91,21 @@ class SheetWriter:
         self.workbook = workbook
         self.formats = {}
 
-    def format(self, **props):
-        key = tuple(sorted(props.items()))
-        if key not in self.formats:
-            base = {"font_name": FONT, "font_size": 12, "valign": "vcenter"}
-            self.formats[key] = self.workbook.add_format(dict(base, **props))
-        return self.formats[key]
+    def format(self, size=12, bold=False, italic=False, align=None, border=0,
+               wrap=False, date=False, quote=False):  # fmt: skip
+        """The workbook's format of these properties, made once."""
+        key = (size, bold, italic, align, border, wrap, date, quote)
+        fmt = self.formats.get(key)
+        if fmt is None:
+            props = {"font_name": FONT, "font_size": size, "valign": "vcenter",
+                     "bold": bold, "italic": italic, "border": border,
+                     "text_wrap": wrap, "quote_prefix": quote}  # fmt: skip
+            if align:
+                props["align"] = align
+            if date:
+                props["num_format"] = "dd/mm/yyyy"
+            fmt = self.formats[key] = self.workbook.add_format(props)
+        return fmt
 
     # ------------------------------------------------------------------
     def add_document(self, doc):
@@ -101,9 +117,8 @@ class SheetWriter:
         self.grid = [c["width"] or 10 for c in _columns(widest)] if widest else [40, 60]
         for index, width in enumerate(self.grid):
             self.sheet.set_column(index, index, round(width * CHARS_PER_PERCENT, 1))
-        chars = sum(self.grid) * CHARS_PER_PERCENT
         self.sheet.set_paper(9)  # A4
-        if chars > 130:
+        if sum(self.grid) * CHARS_PER_PERCENT > 130:
             self.sheet.set_landscape()
         self.sheet.fit_to_pages(1, 0)
         self.sheet.set_margins(left=1.18, right=0.59, top=0.79, bottom=0.79)
@@ -114,71 +129,68 @@ class SheetWriter:
         if self.breaks:
             self.sheet.set_h_pagebreaks(self.breaks)
 
-    def _lines(self, text, chars, size=12):
-        """How many lines ``text`` takes in a cell ``chars`` characters wide."""
-        chars = max(chars * 12 / (size or 12), 1)
-        return sum(max(1, math.ceil(len(line) / chars)) for line in text.split("\n"))
+    def _chars(self, first, end, size):
+        """How many characters of ``size`` points grid columns first..end hold."""
+        return max(sum(self.grid[first:end]) * CHARS_PER_PERCENT * 12 / size, 1)
 
-    def _height(self, row, lines, size=12):
+    def _height(self, row, lines, size):
         if lines > 1:
-            self.sheet.set_row(row, lines * LINE_HEIGHT * (size or 12) / 12)
+            self.sheet.set_row(row, lines * LINE_HEIGHT * size / 12)
 
-    def _write(self, row, first, last, cell, props, last_row=None):
-        """``cell`` (runs and a typed value) into grid columns first..last."""
-        last_row = row if last_row is None else last_row
+    def _write(self, row, first, last, cell, style, last_row=None):
+        """``cell`` (runs, a typed value) into grid columns first..last; its text.
+
+        ``style``: the format's properties but the runs' bold and italic.
+        """
         value, runs = cell.get("value"), cell["runs"]
         text = _text(runs)
-        uniform = len({(part["b"], part["i"]) for part in runs if part["text"]}) <= 1
-        if uniform and runs:
-            bold = props.get("bold") or any(part["b"] for part in runs if part["text"])
-            italic = any(part["i"] for part in runs if part["text"])
-            props = dict(props, bold=bold, italic=italic)
-        if isinstance(value, datetime.date):
-            props = dict(props, num_format="dd/mm/yyyy")
-        if text.startswith(FORMULA_STARTS) and LIST_DASH.match(text):
-            props = dict(props, quote_prefix=True)
-        fmt = self.format(**props)
-        if last > first or last_row > row:
-            self.sheet.merge_range(row, first, last_row, last, "", fmt)
+        shown = [part for part in runs if part["text"]]
+        uniform = len({(part["b"], part["i"]) for part in shown}) <= 1
+        if uniform and shown:
+            style = dict(style, italic=style.get("italic") or shown[0]["i"])
+            style["bold"] = style.get("bold") or shown[0]["b"]
+        is_date = isinstance(value, datetime.date)
+        quote = text.startswith(FORMULA_STARTS) and bool(LIST_DASH.match(text))
+        fmt = self.format(date=is_date, quote=quote, **style)
+        sheet = self.sheet
+        if last > first or (last_row or row) > row:
+            sheet.merge_range(row, first, last_row or row, last, "", fmt)
         if isinstance(value, bool):
-            self.sheet.write_boolean(row, first, value, fmt)
+            sheet.write_boolean(row, first, value, fmt)
         elif isinstance(value, Number):
-            self.sheet.write_number(row, first, float(value), fmt)
-        elif isinstance(value, datetime.date):
-            self.sheet.write_datetime(row, first, value, fmt)
+            sheet.write_number(row, first, float(value), fmt)
+        elif is_date:
+            sheet.write_datetime(row, first, value, fmt)
         elif not text:
-            self.sheet.write_blank(row, first, None, fmt)
+            sheet.write_blank(row, first, None, fmt)
         elif uniform:
-            self.sheet.write_string(row, first, safe_text(text), fmt)
+            sheet.write_string(row, first, safe_text(text), fmt)
         else:
-            self._rich(row, first, runs, props, fmt)
-
-    def _rich(self, row, col, runs, props, fmt):
-        fragments = []
-        for part in runs:
-            if part["text"]:
+            fragments = []
+            for part in shown:
                 font = self.format(
-                    font_size=props.get("font_size", 12),
-                    bold=bool(props.get("bold") or part["b"]),
-                    italic=part["i"],
+                    style.get("size", 12), style.get("bold") or part["b"], part["i"]
                 )
-                text = part["text"] if fragments else safe_text(part["text"])
-                fragments += [font, text]
-        self.sheet.write_rich_string(row, col, *fragments, fmt)
+                fragments += [
+                    font,
+                    safe_text(part["text"]) if not fragments else part["text"],
+                ]
+            sheet.write_rich_string(row, first, *fragments, fmt)
+        return text
 
     def _write_columns(self, widths, columns, size=12):
         """Columns of lines side by side (the header, the signature).
 
-        ``columns``: for each of ``widths``, ``[(text, props)]``.
+        ``columns``: for each of ``widths``, ``[(text, style)]``.
         """
         spans = _spans(widths, self.grid)
         for offset in range(max((len(lines) for lines in columns), default=0)):
             for (first, end), lines in zip(spans, columns, strict=True):
                 if offset < len(lines):
-                    text, props = lines[offset]
-                    props = dict({"align": "center", "font_size": size}, **props)
+                    text, style = lines[offset]
+                    style = dict({"align": "center", "size": size}, **style)
                     cell = {"runs": [{"text": text, "b": False, "i": False}]}
-                    self._write(self.row + offset, first, end - 1, cell, props)
+                    self._write(self.row + offset, first, end - 1, cell, style)
         self.row += max((len(lines) for lines in columns), default=0) + 1
 
     # blocks -----------------------------------------------------------
@@ -197,10 +209,9 @@ class SheetWriter:
 
     def _block_p(self, block):
         size = block["size"] or 12
-        props = {"align": block["align"], "text_wrap": True, "font_size": size}
-        chars = sum(self.grid) * CHARS_PER_PERCENT
-        self._write(self.row, 0, len(self.grid) - 1, block, props)
-        self._height(self.row, self._lines(_text(block["runs"]), chars, size), size)
+        style = {"align": block["align"], "wrap": True, "size": size}
+        text = self._write(self.row, 0, len(self.grid) - 1, block, style)
+        self._height(self.row, _lines(text, self._chars(0, len(self.grid), size)), size)
         self.row += 1
 
     def _block_rule(self, block):
@@ -212,6 +223,7 @@ class SheetWriter:
     def _block_table(self, block):
         columns = _columns(block)
         spans = _spans([c["width"] or 10 for c in columns], self.grid)
+        size = block["size"]
         titles = [
             {"runs": [{"text": c["title"] or "", "b": True, "i": False}],
              "colspan": 1, "rowspan": 1, "b": True, "align": None}
@@ -223,12 +235,11 @@ class SheetWriter:
         rows = [(line, True) for line in head] + [
             (line["cells"] + line["sheet_cells"], line["b"]) for line in block["rows"]
         ]
+        chars = {}  # (first, end): characters a line holds
         first_row, taken = self.row, set()
         for offset, (cells, bold) in enumerate(rows):
             is_head = offset < len(head)
-            props = {"border": 1, "text_wrap": True, "font_size": block["size"],
-                     "bold": bool(bold)}  # fmt: skip
-            col, lines = 0, 1
+            col, lines, row = 0, 1, first_row + offset
             for cell in cells:
                 while (offset, col) in taken:
                     col += 1
@@ -237,22 +248,21 @@ class SheetWriter:
                 span = min(cell["colspan"], len(columns) - col)
                 for extra in range(1, cell["rowspan"]):
                     taken.update((offset + extra, c) for c in range(col, col + span))
-                align = "center" if is_head else columns[col]["align"]
                 first, end = spans[col][0], spans[col + span - 1][1]
-                self._write(
-                    first_row + offset, first, end - 1, cell,
-                    dict(props, align=cell["align"] or align, bold=bold or cell["b"]),
-                    first_row + offset + cell["rowspan"] - 1,
-                )  # fmt: skip
-                chars = sum(self.grid[first:end]) * CHARS_PER_PERCENT
-                text = _text(cell["runs"])
-                lines = max(lines, self._lines(text, chars, block["size"]))
+                align = cell["align"] or (
+                    "center" if is_head else columns[col]["align"]
+                )
+                style = {"size": size, "bold": bool(bold or cell["b"]), "align": align}
+                style.update(border=1, wrap=True)
+                last_row = row + cell["rowspan"] - 1
+                text = self._write(row, first, end - 1, cell, style, last_row)
+                if (first, end) not in chars:
+                    chars[first, end] = self._chars(first, end, size)
+                lines = max(lines, _lines(text, chars[first, end]))
                 col += span
             for rest in range(spans[col - 1][1] if col else 0, spans[-1][1]):
-                self.sheet.write_blank(
-                    first_row + offset, rest, None, self.format(border=1)
-                )
-            self._height(first_row + offset, lines, block["size"])
+                self.sheet.write_blank(row, rest, None, self.format(size, border=1))
+            self._height(row, lines, size)
         self.row = first_row + len(rows) + 1
         if block["listing"] or len(columns) == len(self.grid):
             self.sheet.repeat_rows(first_row, first_row + len(head) - 1)
@@ -276,7 +286,7 @@ class SheetWriter:
         if recipients is not None:
             widths.append(45)
             lines = [("Nơi nhận:", {"bold": True, "italic": True, "align": "left"})]
-            lines += [(line, {"align": "left", "font_size": 11}) for line in recipients]
+            lines += [(line, {"align": "left", "size": 11}) for line in recipients]
             columns.append(lines)
         for person in signers:
             widths.append(55 / len(signers) if recipients is not None else 1)

@@ -6,8 +6,9 @@ Phụ lục 1 and Phụ lục 2 are official Vietnamese forms: their labels are 
 literally by their builders; from here come the rows of every document (the
 unit's criteria, the units of a scope and their results, the district
 summary), the results in words and the unit's context. Every query reads its
-records with the rights of the current user, in a fixed number of queries
-whatever the number of units.
+records with the rights of the current user (the documents check first that
+the user may read the records they print, report_document.py), in a fixed
+number of queries whatever the number of units.
 """
 
 from collections import defaultdict
@@ -51,7 +52,6 @@ class LearningUnitReportData(models.AbstractModel):
         when the reviewing level confirmed at least one result; its totals and
         rank only when the review is complete.
         """
-        assessments.check_access("read")
         assessments.fetch(
             [
                 "department_id",
@@ -147,28 +147,20 @@ class LearningUnitReportData(models.AbstractModel):
     # District summary
     # ------------------------------------------------------------------
     @api.model
-    def _summary_labels(self):
-        Assessment = self.env["learning.unit.assessment"]
-        return {
-            "state": dict(Assessment._fields["state"]._description_selection(self.env)),
-            "rank": dict(
-                Assessment._fields["self_rank"]._description_selection(self.env)
-            ),
-            "timing": {
-                "not_submitted": self.env._("Not submitted"),
-                "on_time": self.env._("On time"),
-                "late": self.env._("Late"),
-            },
-        }
+    def _timing(self, assessment):
+        """``not_submitted`` while the unit prepares it, else ``late`` or
+        ``on_time``."""
+        if assessment.state in EDITABLE_STATES:
+            return "not_submitted"
+        return "late" if assessment.is_late else "on_time"
 
     @api.model
     def _district_summary(self, assessments, periods=None):
-        """One section per period: a row per unit and the counts per rank.
+        """One section per period: its assessments by unit, how each was sent.
 
         ``periods`` adds a section (possibly empty) for periods without any
         assessment the user can see.
         """
-        assessments.check_access("read")
         assessments.fetch(
             [
                 "period_id",
@@ -190,7 +182,6 @@ class LearningUnitReportData(models.AbstractModel):
         all_periods.fetch(
             ["name", "year", "date_deadline_self", "date_deadline_report"]
         )
-        labels = self._summary_labels()
         by_period = defaultdict(list)
         for assessment in assessments:
             by_period[assessment.period_id.id].append(assessment)
@@ -200,9 +191,9 @@ class LearningUnitReportData(models.AbstractModel):
                 by_period[period.id],
                 key=lambda a: (a.department_id.complete_name or "", a.id),
             )
-            rows = [self._summary_row(a, labels) for a in records]
-            late = sum(1 for row in rows if row["timing"] == "late")
-            not_submitted = sum(1 for row in rows if row["timing"] == "not_submitted")
+            timing = {a.id: self._timing(a) for a in records}
+            late = sum(1 for value in timing.values() if value == "late")
+            missing = sum(1 for value in timing.values() if value == "not_submitted")
             sections.append(
                 {
                     "period": period,
@@ -212,72 +203,19 @@ class LearningUnitReportData(models.AbstractModel):
                     "subtitle": self.env._(
                         "%(units)s units, %(late)s submitted late, %(missing)s not "
                         "submitted. Reporting deadline: %(deadline)s",
-                        units=len(rows),
+                        units=len(records),
                         late=late,
-                        missing=not_submitted,
+                        missing=missing,
                         deadline=format_date(self.env, period.date_deadline_report),
                     ),
-                    "rows": rows,
-                    "counts": self._summary_counts(rows, labels),
-                    "unit_count": len(rows),
+                    "assessments": records,
+                    "timing": timing,
+                    "unit_count": len(records),
                     "late_count": late,
-                    "not_submitted_count": not_submitted,
+                    "not_submitted_count": missing,
                 }
             )
         return sections
-
-    @api.model
-    def _summary_row(self, assessment, labels):
-        if assessment.state in EDITABLE_STATES:
-            timing = "not_submitted"
-        elif assessment.is_late:
-            timing = "late"
-        else:
-            timing = "on_time"
-        complete = assessment.review_complete
-        review_rank = assessment.review_rank if complete else False
-        return {
-            "assessment_id": assessment.id,
-            "unit": assessment.department_id.name or "",
-            "self_total": assessment.self_total,
-            "self_rank": assessment.self_rank or "",
-            "self_rank_label": labels["rank"].get(assessment.self_rank, ""),
-            "review_total": assessment.review_total if complete else None,
-            "review_rank": review_rank or "",
-            "review_rank_label": labels["rank"].get(review_rank, ""),
-            "state": assessment.state,
-            "state_label": labels["state"].get(assessment.state, ""),
-            "timing": timing,
-            "timing_label": labels["timing"][timing],
-            "submitted_date": assessment.submitted_date,
-        }
-
-    @api.model
-    def _summary_counts(self, rows, labels):
-        """Units per rank, by self score and by review score."""
-        self_counts = defaultdict(int)
-        review_counts = defaultdict(int)
-        for row in rows:
-            self_counts[row["self_rank"]] += 1
-            review_counts[row["review_rank"]] += 1
-        counts = [
-            {
-                "rank": rank,
-                "label": labels["rank"][rank],
-                "self": self_counts[rank],
-                "review": review_counts[rank],
-            }
-            for rank in RANK_ORDER
-        ]
-        counts.append(
-            {
-                "rank": "",
-                "label": self.env._("No rank yet"),
-                "self": self_counts[""],
-                "review": review_counts[""],
-            }
-        )
-        return counts
 
     # ------------------------------------------------------------------
     # the unit's context and criteria
@@ -500,10 +438,7 @@ class LearningUnitReportData(models.AbstractModel):
                 "scheme": False,
                 "submitted_date": False,
             }
-        if assessment.state in EDITABLE_STATES:
-            timing = "not_submitted"
-        else:
-            timing = "late" if assessment.is_late else "on_time"
+        timing = self._timing(assessment)
         decision = assessment.decision_id
         if decision:
             decision_text = (
@@ -562,7 +497,6 @@ class LearningUnitReportData(models.AbstractModel):
     @api.model
     def _upward_data(self, reports):
         """Per report: its rows and totals (shared with the XLSX)."""
-        reports.check_access("read")
         reports.fetch(["period_id", "department_id", "body_id"])
         result = []
         for period in reports.period_id:
@@ -618,7 +552,6 @@ class LearningUnitReportData(models.AbstractModel):
 
     @api.model
     def _rollup_data(self, periods):
-        periods.check_access("read")
         result = []
         for period in periods:
             bodies = self._rollup_bodies(period)

@@ -62,8 +62,18 @@ class ReportLearningUnitDocument(models.AbstractModel):
 
     @api.model
     def _lu_print(self, records):
-        """The documents of ``records``, refused if the user may not read one."""
-        records.check_access("read")
+        """The documents of ``records``, refused if the user may not read one.
+
+        As the ORM reads records (``fetch``): the access rights, then the
+        record rules applied by the database to the records printed.
+        """
+        records.browse().check_access("read")
+        readable = records.with_context(active_test=False).search(
+            [("id", "in", records.ids)]
+        )
+        forbidden = (records - readable).exists()
+        if forbidden:
+            raise self.env["ir.rule"]._make_access_error("read", forbidden)
         return self._lu_documents(records)
 
     # the renderers -----------------------------------------------------
