@@ -288,10 +288,7 @@ class LearningUnitDecision(models.Model):
             )
 
     def _lu_values_issued(self, vals):
-        # only the system enters a decision issued before the addon (the
-        # demo's history): everyone else issues it today
-        day = vals.get("date_issued") if self.env.su else None
-        return self._lu_number_values(fields.Date.to_date(day) if day else None)
+        return self._lu_number_values()
 
     def _lu_values_revoked(self, vals):
         return {"revoked_by_id": self.env.context["learning_unit_revoked_by"]}
