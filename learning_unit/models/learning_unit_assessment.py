@@ -40,7 +40,7 @@ from ..states import (
 )
 from .learning_unit_criterion import LEVEL_SELECTION
 from .learning_unit_template import SCORE_DIGITS
-from .learning_unit_workflow_mixin import Transition
+from .learning_unit_workflow_mixin import StateFlag, Transition
 
 # the refusals of the workflow are declared with its table, before any
 # environment exists: lazy translations, rendered in the user's language
@@ -120,10 +120,8 @@ class LearningUnitAssessment(models.Model):
         "reviewer": (REVIEW_FIELDS, REVIEW_STATES),
     }
     _lu_create_fields = {
-        "officer": frozenset(
-            {"period_id", "department_id", "head_name", "user_id", "self_note"}
-        )
-        | {"member_ids", "line_ids", "dossier_item_ids"},
+        "officer": UNIT_FIELDS - {"active", "plan_approver_id"}
+        | {"period_id", "department_id"},
     }
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -183,37 +181,21 @@ class LearningUnitAssessment(models.Model):
         default="draft",
         required=True,
         readonly=True,
-        copy=False,
         tracking=True,
         index=True,
         group_expand=True,
     )
-    is_provisional = fields.Boolean(
-        compute="_compute_lu_state_flags",
-        help="The unit is still preparing: its result may change.",
+    is_provisional = StateFlag(
+        help="The unit is still preparing: its result may change."
     )
     # what the views read (states.py names the sets)
-    lu_editable = fields.Boolean(
-        string="Editable",
-        compute="_compute_lu_state_flags",
-        search="_search_lu_editable",
-    )
-    lu_reviewing = fields.Boolean(
-        string="With the Reviewing Level", compute="_compute_lu_state_flags"
-    )
-    lu_scoring = fields.Boolean(
-        string="Review Results Open", compute="_compute_lu_state_flags"
-    )
-    lu_review_started = fields.Boolean(
-        string="Review Started", compute="_compute_lu_state_flags"
-    )
-    lu_pending = fields.Boolean(
-        string="Awaiting Review", compute="_compute_lu_state_flags"
-    )
-    lu_decided = fields.Boolean(
-        string="Reviewed or Recognised", compute="_compute_lu_state_flags"
-    )
-    member_ids = fields.One2many("learning.unit.member", "assessment_id", copy=False)
+    lu_editable = StateFlag("Editable")
+    lu_reviewing = StateFlag("With the Reviewing Level")
+    lu_scoring = StateFlag("Review Results Open")
+    lu_review_started = StateFlag("Review Started")
+    lu_pending = StateFlag("Awaiting Review")
+    lu_decided = StateFlag("Reviewed or Recognised")
+    member_ids = fields.One2many("learning.unit.member", "assessment_id")
     member_count = fields.Integer(compute="_compute_member_count", store=True)
     member_user_ids = fields.Many2many(
         "res.users",
@@ -231,7 +213,7 @@ class LearningUnitAssessment(models.Model):
         help="Members missing evidence or a personal document of the dossier.",
     )
     line_ids = fields.One2many(
-        "learning.unit.assessment.line", "assessment_id", string="Criteria", copy=False
+        "learning.unit.assessment.line", "assessment_id", string="Criteria"
     )
     group_summary = fields.Html(
         string="Results per Group",
@@ -304,11 +286,11 @@ class LearningUnitAssessment(models.Model):
     review_result_note = fields.Text(
         string="Review Result", compute="_compute_result_note"
     )
-    submitted_on = fields.Datetime(readonly=True, copy=False, tracking=True)
+    submitted_on = fields.Datetime(readonly=True, tracking=True)
     submitted_date = fields.Date(
-        readonly=True, copy=False, help="Submission day in the unit's time zone."
+        readonly=True, help="Submission day in the unit's time zone."
     )
-    submitted_by = fields.Many2one("res.users", readonly=True, copy=False)
+    submitted_by = fields.Many2one("res.users", readonly=True)
     date_deadline_self = fields.Date(related="period_id.date_deadline_self")
     is_late = fields.Boolean(
         string="Late",
@@ -317,23 +299,30 @@ class LearningUnitAssessment(models.Model):
         index=True,
         help="Submitted after the self-assessment deadline.",
     )
-    review_started_on = fields.Datetime(readonly=True, copy=False)
+    review_started_on = fields.Datetime(readonly=True)
     reviewer_id = fields.Many2one(
         "res.users",
-        string="Reviewer",
         tracking=True,
-        copy=False,
         domain=lambda self: [("groups_id", "in", self.env.ref(GROUP_REVIEWER).id)],
         help="Member of the reviewing level in charge of this unit.",
     )
-    reviewed_on = fields.Datetime(readonly=True, copy=False)
-    reviewed_by = fields.Many2one("res.users", readonly=True, copy=False)
-    review_note = fields.Text(tracking=True, copy=False)
-    decision_number = fields.Char(tracking=True, copy=False)
-    decision_date = fields.Date(tracking=True, copy=False)
-    recognised_on = fields.Datetime(readonly=True, copy=False)
+    reviewed_on = fields.Datetime(readonly=True)
+    reviewed_by = fields.Many2one("res.users", readonly=True)
+    review_note = fields.Text(tracking=True)
+    decision_number = fields.Char(tracking=True)
+    decision_date = fields.Date(tracking=True)
+    recognised_on = fields.Datetime(readonly=True)
+    decision_line_ids = fields.One2many(
+        "learning.unit.decision.line", "assessment_id", readonly=True
+    )
+    decision_id = fields.Many2one(
+        "learning.unit.decision",
+        string="Recognition Decision",
+        compute="_compute_decision_id",
+        help="The issued decision recognising the unit (none once revoked).",
+    )
     recognition_id = fields.Many2one(
-        "learning.unit.recognition", readonly=True, copy=False, index=True
+        "learning.unit.recognition", readonly=True, index=True
     )
     recognised_level = fields.Selection(
         related="recognition_id.level", string="Recognised Level"
@@ -346,10 +335,10 @@ class LearningUnitAssessment(models.Model):
         compute="_compute_level_2_note",
         help="Why level 2 cannot be recognised yet, if it cannot.",
     )
-    return_reason = fields.Text(readonly=True, copy=False, tracking=True)
-    returned_on = fields.Datetime(readonly=True, copy=False)
-    returned_by = fields.Many2one("res.users", readonly=True, copy=False)
-    return_count = fields.Integer(readonly=True, copy=False)
+    return_reason = fields.Text(readonly=True, tracking=True)
+    returned_on = fields.Datetime(readonly=True)
+    returned_by = fields.Many2one("res.users", readonly=True)
+    return_count = fields.Integer(readonly=True)
     self_note = fields.Text(
         string="Unit's Notes", help="What the unit wants the reviewers to know."
     )
@@ -376,7 +365,6 @@ class LearningUnitAssessment(models.Model):
         "learning.unit.promotion.report",
         "assessment_id",
         string="Study Promotion Reports",
-        copy=False,
     )
     promotion_report_count = fields.Integer(compute="_compute_promotion_report_count")
     # --- the members' plans (learning_unit_dossier_item.py) ---------------
@@ -384,17 +372,10 @@ class LearningUnitAssessment(models.Model):
         "res.users",
         string="Plans Approved By",
         tracking=True,
-        copy=False,
         domain=lambda self: [("groups_id", "in", self.env.ref(GROUP_OFFICER).id)],
         help="The officer the head of the unit delegates the approval of the "
         "members' self-study plans to. The head (the unit's manager in HR) "
         "always may.",
-    )
-    head_user_id = fields.Many2one(
-        "res.users",
-        string="Head of Unit (User)",
-        compute="_compute_head_user_id",
-        help="The user of the unit's manager in HR: approves the members' plans.",
     )
     lu_can_approve = fields.Boolean(
         string="I Approve Plans",
@@ -434,12 +415,6 @@ class LearningUnitAssessment(models.Model):
         for assessment in self:
             # the head's name is public in the unit; the employee record is not
             assessment.head_name = assessment.department_id.sudo().manager_id.name
-
-    def _search_lu_editable(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(operator)
-        editable = (operator == "=") == value
-        return [("state", "in" if editable else "not in", EDITABLE_STATES)]
 
     @api.depends("template_id")
     def _compute_evidence_kinds(self):
@@ -582,12 +557,6 @@ class LearningUnitAssessment(models.Model):
                 self.env["learning.unit.dossier.item"]._lu_missing_lines(assessment)
             )
 
-    @api.depends("department_id")
-    def _compute_head_user_id(self):
-        for assessment in self:
-            # the head is public in the unit; the employee record is HR's
-            assessment.head_user_id = assessment.department_id.sudo().manager_id.user_id
-
     @api.constrains("plan_approver_id", "department_id")
     def _check_plan_approver(self):
         """The plans' approver is the head of the unit or one of its officers.
@@ -599,7 +568,7 @@ class LearningUnitAssessment(models.Model):
         """
         for assessment in self.filtered("plan_approver_id"):
             approver = assessment.plan_approver_id
-            if approver == assessment.head_user_id:
+            if approver == assessment.department_id.sudo().manager_id.user_id:
                 continue
             unit_path = (assessment.department_id.parent_path or "").split("/")
             workplaces = (
@@ -978,25 +947,18 @@ class LearningUnitAssessment(models.Model):
         system.line_ids.write({"review_set": False})
         for assessment in system:
             # the reason, to the unit's officer (the state change is tracked)
-            assessment.message_post(
-                author_id=self.env.user.partner_id.id,
-                body=self.env._(
+            assessment._lu_send_reason(
+                self.env._(
                     "Returned to the unit. Reason: %(reason)s",
                     reason=assessment.return_reason,
                 ),
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=assessment.user_id.partner_id.ids,
+                assessment.user_id,
+                ACTIVITY_RETURNED,
+                date_deadline=max(
+                    fields.Date.context_today(self),
+                    assessment.period_id.date_deadline_self,
+                ),
             )
-            if assessment.user_id:
-                assessment.activity_schedule(
-                    ACTIVITY_RETURNED,
-                    user_id=assessment.user_id.id,
-                    note=assessment.return_reason,
-                    date_deadline=max(
-                        fields.Date.context_today(self),
-                        assessment.period_id.date_deadline_self,
-                    ),
-                )
 
     # buttons ------------------------------------------------------------
     def action_submit(self):
@@ -1028,15 +990,12 @@ class LearningUnitAssessment(models.Model):
 
     def action_return(self):
         """Open the wizard asking why the assessment goes back to the unit."""
-        self._lu_check_role("returned")
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Return to the unit"),
-            "res_model": "learning.unit.return.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_assessment_ids": self.ids},
-        }
+        return self._lu_reason_action(
+            "returned",
+            self.env._("Return to the unit"),
+            "learning.unit.return.wizard",
+            {"default_assessment_ids": self.ids},
+        )
 
     def _return_to_unit(self, reason):
         return self.write({"state": "returned", "return_reason": reason})
@@ -1068,29 +1027,7 @@ class LearningUnitAssessment(models.Model):
     def action_view_members_missing_evidence(self):
         """The exception list: what each member still misses, by what it is."""
         self.ensure_one()
-        if self.env["learning.unit.evidence.gap"].has_access("read"):
-            action = self.env["ir.actions.act_window"]._for_xml_id(
-                "learning_unit.action_learning_unit_evidence_gap"
-            )
-            action["domain"] = [("assessment_id", "=", self.id)]
-            action["context"] = {"search_default_group_what": 1}
-            action["display_name"] = self.env._(
-                "Missing in %(unit)s", unit=self.department_id.name
-            )
-            return action
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Members missing evidence or documents"),
-            "res_model": "learning.unit.member",
-            "view_mode": "list,form",
-            "domain": [
-                ("assessment_id", "=", self.id),
-                "|",
-                ("evidence_complete", "=", False),
-                ("dossier_complete", "=", False),
-            ],
-            "context": {"default_assessment_id": self.id},
-        }
+        return self.env["learning.unit.evidence.gap"]._lu_action_for(self)
 
     def action_view_plans_to_approve(self):
         self.ensure_one()
@@ -1116,19 +1053,6 @@ class LearningUnitAssessment(models.Model):
         """Open the unit's Phụ lục 1, or a new one prefilled from the assessment."""
         self.ensure_one()
         return self.env["learning.unit.promotion.report"]._lu_action_for(self)
-
-    # ------------------------------------------------------------------
-    # printing: the recognition decision (learning.unit.decision)
-    # ------------------------------------------------------------------
-    decision_line_ids = fields.One2many(
-        "learning.unit.decision.line", "assessment_id", readonly=True, copy=False
-    )
-    decision_id = fields.Many2one(
-        "learning.unit.decision",
-        string="Recognition Decision",
-        compute="_compute_decision_id",
-        help="The issued decision recognising the unit (none once revoked).",
-    )
 
     @api.depends("decision_line_ids.decision_id.state")
     def _compute_decision_id(self):

@@ -72,9 +72,7 @@ class LearningUnitAssessmentLine(models.Model):
         index=True,
     )
     child_line_ids = fields.One2many("learning.unit.assessment.line", "parent_line_id")
-    criterion_code = fields.Char(
-        related="criterion_id.code", store=True, string="Code", index=True
-    )
+    criterion_code = fields.Char(related="criterion_id.code", store=True, index=True)
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
     kind = fields.Selection(related="criterion_id.kind", store=True)
     min_level = fields.Selection(related="criterion_id.min_level", store=True)

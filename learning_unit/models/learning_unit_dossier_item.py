@@ -48,7 +48,7 @@ from ..states import (
     OPEN_DOCUMENT_STATES,
 )
 from .learning_unit_evidence_event import evidence_source
-from .learning_unit_workflow_mixin import Transition
+from .learning_unit_workflow_mixin import StateFlag, Transition
 
 # the refusals of the workflow are declared with its table, before any
 # environment exists: lazy translations, rendered in the user's language
@@ -178,14 +178,12 @@ class LearningUnitDossierItem(models.Model):
         store=True,
         index=True,
         precompute=True,
-        string="Period",
     )
     unit_id = fields.Many2one(
         related="assessment_id.department_id",
         store=True,
         index=True,
         precompute=True,
-        string="Unit",
     )
     learn_what = fields.Text(
         string="What I Will Learn",
@@ -211,12 +209,8 @@ class LearningUnitDossierItem(models.Model):
     return_reason = fields.Text(readonly=True, copy=False)
     returned_on = fields.Datetime(readonly=True, copy=False)
     returned_by = fields.Many2one("res.users", readonly=True, copy=False)
-    lu_document_open = fields.Boolean(
-        string="Open to Changes", compute="_compute_lu_state_flags"
-    )
-    lu_returnable = fields.Boolean(
-        string="Can Be Returned", compute="_compute_lu_state_flags"
-    )
+    lu_document_open = StateFlag("Open to Changes")
+    lu_returnable = StateFlag("Can Be Returned")
     lu_can_file = fields.Boolean(string="I Can File It", compute="_compute_lu_rights")
     lu_can_check = fields.Boolean(
         string="I Can Approve or Return It", compute="_compute_lu_rights"
@@ -406,22 +400,15 @@ class LearningUnitDossierItem(models.Model):
         self._lu_record_evidence()
         for item in self.sudo():
             # the reason, to the member (the state change is tracked)
-            partners = item.user_id.partner_id or item.assessment_id.user_id.partner_id
-            item.message_post(
-                body=self.env._(
+            item._lu_send_reason(
+                self.env._(
                     "Returned by %(user)s. Reason: %(reason)s",
                     user=self.env.user.name,
                     reason=item.return_reason,
                 ),
-                author_id=self.env.user.partner_id.id,
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=partners.ids,
+                item.user_id or item.assessment_id.user_id,
+                ACTIVITY_DOCUMENT_RETURNED,
             )
-            user = item.user_id or item.assessment_id.user_id
-            if user:
-                item.activity_schedule(
-                    ACTIVITY_DOCUMENT_RETURNED, user_id=user.id, note=item.return_reason
-                )
 
     def _lu_record_evidence(self):
         """The member evidence the approval of these documents records.
@@ -555,15 +542,12 @@ class LearningUnitDossierItem(models.Model):
 
     def action_return(self):
         """Ask why the documents go back to their members."""
-        self._lu_check_role("returned")
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Return to the member"),
-            "res_model": "learning.unit.document.return.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_document_ids": self.ids},
-        }
+        return self._lu_reason_action(
+            "returned",
+            self.env._("Return to the member"),
+            "learning.unit.document.return.wizard",
+            {"default_document_ids": self.ids},
+        )
 
     def action_open_document(self):
         self.ensure_one()

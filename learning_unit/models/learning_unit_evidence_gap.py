@@ -196,6 +196,34 @@ class LearningUnitEvidenceGap(models.Model):
     # ------------------------------------------------------------------
     # buttons
     # ------------------------------------------------------------------
+    @api.model
+    def _lu_action_for(self, assessment):
+        """What the members of ``assessment`` miss: this list, for who reads it,
+        else the members missing something."""
+        if not self.has_access("read"):
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Members missing evidence or documents"),
+                "res_model": "learning.unit.member",
+                "view_mode": "list,form",
+                "domain": [
+                    ("assessment_id", "=", assessment.id),
+                    "|",
+                    ("evidence_complete", "=", False),
+                    ("dossier_complete", "=", False),
+                ],
+                "context": {"default_assessment_id": assessment.id},
+            }
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "learning_unit.action_learning_unit_evidence_gap"
+        )
+        action["domain"] = [("assessment_id", "=", assessment.id)]
+        action["context"] = {"search_default_group_what": 1}
+        action["display_name"] = self.env._(
+            "Missing in %(unit)s", unit=assessment.department_id.name
+        )
+        return action
+
     def _labels(self):
         what = dict(self._fields["what"]._description_selection(self.env))
         return {gap: what.get(gap.what, gap.what) for gap in self}

@@ -28,8 +28,8 @@ alike, runs with the user's rights:
 The state field is tracked: the chatter shows one line per transition.
 
 Views never name a set of states: a model declares Booleans computed from the
-named sets of ``states.py`` (``_lu_state_flags``, e.g. ``lu_editable``) and
-its views read them.
+named sets of ``states.py`` (``_lu_state_flags``, e.g. ``lu_editable``, each
+field a :class:`StateFlag`) and its views read and filter on them.
 """
 
 from collections import namedtuple
@@ -40,6 +40,21 @@ from odoo.exceptions import AccessError
 Transition = namedtuple(
     "Transition", "sources role refusal args single", defaults=((), False)
 )
+
+
+class StateFlag(fields.Boolean):
+    """A Boolean of ``_lu_state_flags``: True in its states; views filter on it."""
+
+    def __init__(self, string=fields.SENTINEL, **kwargs):
+        kwargs.update(compute="_compute_lu_state_flags", search=True)
+        super().__init__(string, **kwargs)
+
+    def determine_domain(self, records, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        states = records._lu_state_flags[self.name]
+        in_states = (operator == "=") == value
+        return [(records._lu_workflow_field, "in" if in_states else "not in", states)]
 
 
 class LearningUnitWorkflowMixin(models.AbstractModel):
@@ -119,6 +134,35 @@ class LearningUnitWorkflowMixin(models.AbstractModel):
         if hook:
             values.update(hook(vals))
         return values
+
+    # ------------------------------------------------------------------
+    # a return and its reason
+    # ------------------------------------------------------------------
+    def _lu_reason_action(self, target, name, model, context):
+        """The wizard of ``model`` asking why these records go to ``target``."""
+        self._lu_check_role(target)
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "target": "new",
+            "context": context,
+        }
+
+    def _lu_send_reason(self, body, user, activity, **values):
+        """The reason of a return, to ``user``: a message, and a to-do."""
+        self.ensure_one()
+        self.message_post(
+            body=body,
+            author_id=self.env.user.partner_id.id,
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=user.partner_id.ids,
+        )
+        if user:
+            self.activity_schedule(
+                activity, user_id=user.id, note=self.return_reason, **values
+            )
 
     # ------------------------------------------------------------------
     # ORM
