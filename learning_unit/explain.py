@@ -10,14 +10,19 @@ themselves are ``scoring.py``'s.
 """
 
 import math
-from collections import defaultdict
 from fractions import Fraction
 
 from markupsafe import Markup
 
+from odoo.tools.translate import LazyTranslate
+
 from . import scoring
 from .evidence import EVIDENCE_KINDS
 
+# the sentences are declared once, before any environment exists: lazy
+# translations, rendered in the reader's language
+# pylint: disable=prefer-env-translation
+_lt = LazyTranslate(__name__)
 PHRASES = {kind.field: kind.phrase for kind in EVIDENCE_KINDS}
 
 
@@ -119,32 +124,16 @@ def group_summary(assessment):
     """The result of each group of criteria, as an HTML table (or False)."""
     env = assessment.env
     levels = _selection(assessment, "self_level")
-    lines = assessment.line_ids.sorted(
-        lambda line: (line.sequence, line.criterion_id.id)
-    )
-    by_parent = defaultdict(list)
-    for line in lines:
-        by_parent[line.criterion_id.parent_id.id].append(line)
-
-    def leaves(criterion):
-        found = []
-        for child in by_parent.get(criterion.id, []):
-            if child.kind == "group":
-                found += leaves(child.criterion_id)
-            else:
-                found.append(child)
-        return found
-
+    groups = assessment.line_ids.filtered(lambda line: line.kind == "group")
     rows = []
-    for line in lines.filtered(lambda line: line.kind == "group"):
+    for line in groups.sorted(lambda line: (line.sequence, line.criterion_id.id)):
         criterion = line.criterion_id
-        scored = leaves(criterion)
         if assessment.scheme == "levels":
-            level = scoring.level_of((c.min_level, c.self_level) for c in scored)
-            result = levels[level[0]]
+            result = levels[line.subtotal_level]
         else:
-            total = sum((scoring.exact(c.self_score) for c in scored), Fraction(0))
-            result = f"{number(env, total)} / {number(env, criterion.max_score)}"
+            result = (
+                f"{number(env, line.subtotal)} / {number(env, criterion.max_score)}"
+            )
         depth = (criterion.parent_path or "").count("/") - 1
         rows.append(
             Markup(
@@ -161,145 +150,91 @@ def group_summary(assessment):
 
 
 # ----------------------------------------------------------------------
-# a criterion's line
+# a criterion's line: the sentence of each reason of scoring.py, filled in
 # ----------------------------------------------------------------------
-def _phrase(line):
-    phrase = PHRASES.get(line.criterion_id.member_field)
-    return phrase._translate(line.env.lang) if phrase else ""
+SCORE_NOTES = {
+    "achieved": _lt("Achieved: full %(max)s points."),
+    "not_achieved": _lt("Not achieved: 0 points."),
+    "not_declared": _lt(
+        "Missing resources not declared yet: 0 points until the unit says "
+        "how many are missing."
+    ),
+    "resources_complete": _lt("No resource missing: full %(max)s points."),
+    "resources_missing": _lt(
+        "%(missing)s of %(n)s resources missing → %(deducted)s points "
+        "deducted, %(score)s/%(max)s points left."
+    ),
+    "no_members": _lt("No members loaded yet: 0 points."),
+    "share_full": _lt(
+        "%(met)s/%(total)s members (100%%) %(evidence)s: full %(max)s points."
+    ),
+    "share_below_step": _lt(
+        "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: "
+        "%(short)s%% short, less than one %(step)s%% step → no "
+        "deduction, %(score)s/%(max)s points."
+    ),
+    "share_deducted": _lt(
+        "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: "
+        "%(short)s%% short → %(steps)s × %(step)s%% → %(deducted)s "
+        "points deducted, %(score)s/%(max)s points left."
+    ),
+    "all_members": _lt(
+        "All %(total)s members have this competency: full %(max)s points."
+    ),
+    "members_missing": _lt(
+        "%(met)s/%(total)s members have this competency, %(missing)s "
+        "lack it → 0 points (every member must have it)."
+    ),
+    "count_zero": _lt("Shared with no other unit: 0 points."),
+    "count": _lt("Shared with %(count)s other unit(s): %(score)s/%(max)s points."),
+    "count_capped": _lt("Shared with %(count)s other units: capped at %(max)s points."),
+}
+NO_METHOD_NOTE = _lt("No scoring method: 0 points.")
+# an indicator: by its reason, or by the level a share of members reaches
+LEVEL_NOTES = {
+    "achieved": _lt("Met."),
+    "not_achieved": _lt("Not met."),
+    "no_members": _lt("No members loaded yet: not met."),
+    scoring.LEVEL_2: _lt(
+        "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 2 "
+        "reached (≥ %(t2)s%%)."
+    ),
+    scoring.LEVEL_1: _lt(
+        "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 1 "
+        "reached (≥ %(t1)s%%), not level 2 (≥ %(t2)s%%, %(missing_2)s "
+        "members missing)."
+    ),
+    scoring.LEVEL_NONE: _lt(
+        "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 1 not "
+        "reached (≥ %(t1)s%%, %(missing_1)s members missing)."
+    ),
+}
 
 
 def line_note(line, result):
     """A sentence saying how the result was obtained, in the user's language."""
     line.ensure_one()
-    env = line.env
+    env, values = line.env, result.values
     if isinstance(result, scoring.LevelResult):
-        return _level_note(line, result)
-    values = result.values
-    criterion = line.criterion_id
-    score = number(env, result.score)
-    maximum = number(env, criterion.max_score)
-    reason = result.reason
-    if reason == "achieved":
-        return env._("Achieved: full %(max)s points.", max=maximum)
-    if reason == "not_achieved":
-        return env._("Not achieved: 0 points.")
-    if reason == "not_declared":
-        return env._(
-            "Missing resources not declared yet: 0 points until the unit says "
-            "how many are missing."
-        )
-    if reason == "resources_complete":
-        return env._("No resource missing: full %(max)s points.", max=maximum)
-    if reason == "resources_missing":
-        return env._(
-            "%(missing)s of %(n)s resources missing → %(deducted)s points "
-            "deducted, %(score)s/%(max)s points left.",
-            missing=values["missing"],
-            n=values["max_missing"],
-            deducted=points(env, values["deducted"]),
-            score=score,
-            max=maximum,
-        )
-    if reason == "no_members":
-        return env._("No members loaded yet: 0 points.")
-    if reason in ("share_full", "share_below_step", "share_deducted"):
-        params = {
-            "met": values["met"],
-            "total": values["total"],
-            "percent": number(env, values["percent"]),
-            "evidence": _phrase(line),
-            "short": number(env, values["shortfall"]),
-            "steps": values["steps"],
-            "step": number(env, values["step_percent"]),
-            "deducted": points(env, values["deducted"]),
-            "score": score,
-            "max": maximum,
-        }
-        if reason == "share_full":
-            return env._(
-                "%(met)s/%(total)s members (100%%) %(evidence)s: full "
-                "%(max)s points.",
-                **params,
-            )
-        if reason == "share_below_step":
-            return env._(
-                "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: "
-                "%(short)s%% short, less than one %(step)s%% step → no "
-                "deduction, %(score)s/%(max)s points.",
-                **params,
-            )
-        return env._(
-            "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: "
-            "%(short)s%% short → %(steps)s × %(step)s%% → %(deducted)s "
-            "points deducted, %(score)s/%(max)s points left.",
-            **params,
-        )
-    if reason == "all_members":
-        return env._(
-            "All %(total)s members have this competency: full %(max)s points.",
-            total=values["total"],
-            max=maximum,
-        )
-    if reason == "members_missing":
-        return env._(
-            "%(met)s/%(total)s members have this competency, %(missing)s "
-            "lack it → 0 points (every member must have it).",
-            met=values["met"],
-            missing=values["missing"],
-            total=values["total"],
-        )
-    if reason == "count_zero":
-        return env._("Shared with no other unit: 0 points.")
-    if reason == "count":
-        return env._(
-            "Shared with %(count)s other unit(s): %(score)s/%(max)s points.",
-            count=values["count"],
-            score=score,
-            max=maximum,
-        )
-    if reason == "count_capped":
-        return env._(
-            "Shared with %(count)s other units: capped at %(max)s points.",
-            count=values["count"],
-            max=maximum,
-        )
-    return env._("No scoring method: 0 points.")
+        note = LEVEL_NOTES[result.level if result.reason == "share" else result.reason]
+    else:
+        note = SCORE_NOTES.get(result.reason, NO_METHOD_NOTE)
 
+    def shown(key, min_decimals=0):
+        return number(env, values[key], min_decimals) if key in values else ""
 
-def _level_note(line, result):
-    env = line.env
-    values = result.values
-    if result.reason == "achieved":
-        return env._("Met.")
-    if result.reason == "not_achieved":
-        return env._("Not met.")
-    if result.reason == "no_members":
-        return env._("No members loaded yet: not met.")
-    params = {
-        "met": values["met"],
-        "total": values["total"],
-        "percent": number(env, values["percent"]),
-        "evidence": _phrase(line),
-        "t1": number(env, values["threshold_1"]),
-        "t2": number(env, values["threshold_2"]),
-        "missing_1": values["missing_1"],
-        "missing_2": values["missing_2"],
-    }
-    if result.level == scoring.LEVEL_2:
-        return env._(
-            "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 2 "
-            "reached (≥ %(t2)s%%).",
-            **params,
-        )
-    if result.level == scoring.LEVEL_1:
-        return env._(
-            "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 1 "
-            "reached (≥ %(t1)s%%), not level 2 (≥ %(t2)s%%, %(missing_2)s "
-            "members missing).",
-            **params,
-        )
-    return env._(
-        "%(met)s/%(total)s members (%(percent)s%%) %(evidence)s: level 1 not "
-        "reached (≥ %(t1)s%%, %(missing_1)s members missing).",
-        **params,
+    phrase = PHRASES.get(line.criterion_id.member_field)
+    params = dict(
+        values,
+        score=number(env, getattr(result, "score", 0)),
+        max=number(env, line.criterion_id.max_score),
+        n=values.get("max_missing"),
+        deducted=shown("deducted", min_decimals=1),
+        percent=shown("percent"),
+        short=shown("shortfall"),
+        step=shown("step_percent"),
+        t1=shown("threshold_1"),
+        t2=shown("threshold_2"),
+        evidence=phrase._translate(env.lang) if phrase else "",
     )
+    return note._translate(env.lang or "en_US") % params
