@@ -559,37 +559,23 @@ class LearningUnitAssessment(models.Model):
 
     @api.constrains("plan_approver_id", "department_id")
     def _check_plan_approver(self):
-        """The plans' approver is the head of the unit or one of its officers.
-
-        An officer of the unit prepares it: their employee works in the unit
-        or in a department above it (hr_department.py), or they administer
-        learning units. HR keeps where people work: it is read on the unit's
-        behalf.
-        """
+        """The plans' approver is the head of the unit or one of the officers
+        who prepare it (hr_department.py; HR is read on the unit's behalf)."""
         for assessment in self.filtered("plan_approver_id"):
-            approver = assessment.plan_approver_id
-            if approver == assessment.department_id.sudo().manager_id.user_id:
-                continue
-            unit_path = (assessment.department_id.parent_path or "").split("/")
-            workplaces = (
-                self.env["hr.employee"]
-                .sudo()
-                .search([("user_id", "=", approver.id)])
-                .department_id
-            )
-            officer = approver.has_group(GROUP_ADMIN) or (
+            approver, unit = assessment.plan_approver_id, assessment.department_id
+            if approver == unit.sudo().manager_id.user_id or (
                 approver.has_group(GROUP_OFFICER)
-                and any(str(d.id) in unit_path for d in workplaces)
-            )
-            if not officer:
-                raise ValidationError(
-                    self.env._(
-                        "%(user)s cannot approve the plans of %(unit)s: choose the "
-                        "head of the unit or one of its officers.",
-                        user=approver.name,
-                        unit=assessment.department_id.name,
-                    )
+                and unit.with_user(approver).lu_can_prepare
+            ):
+                continue
+            raise ValidationError(
+                self.env._(
+                    "%(user)s cannot approve the plans of %(unit)s: choose the "
+                    "head of the unit or one of its officers.",
+                    user=approver.name,
+                    unit=unit.name,
                 )
+            )
 
     @api.depends("department_id", "plan_approver_id")
     @api.depends_context("uid")
@@ -707,69 +693,50 @@ class LearningUnitAssessment(models.Model):
 
     @api.model
     def _lu_complete_create(self, vals_list):
-        periods = self.env["learning.unit.period"].browse(
-            {vals.get("period_id") for vals in vals_list if vals.get("period_id")}
-        )
-        departments = self.env["hr.department"].browse(
-            {
-                vals.get("department_id")
-                for vals in vals_list
-                if vals.get("department_id")
-            }
-        )
-        periods = {period.id: period for period in periods.exists()}
-        allowed = departments if self.env.su else departments.filtered("lu_can_prepare")
+        keys = [
+            (vals.get("period_id"), vals.get("department_id")) for vals in vals_list
+        ]
+        periods = self.env["learning.unit.period"].browse({p for p, _d in keys if p})
+        units = self.env["hr.department"].browse({d for _p, d in keys if d})
+        if not self.env.su and units - units.filtered("lu_can_prepare"):
+            raise AccessError(
+                self.env._("You can only create the assessment of a unit you prepare.")
+            )
+        periods = periods.exists()
+        for period in periods.filtered(lambda p: p.state != "open")[:1]:
+            raise UserError(
+                self.env._(
+                    "The period %(period)s is closed.", period=period.display_name
+                )
+            )
+        rules = {period.id: period.rules_id.id for period in periods}
         for vals in vals_list:
-            if vals.get("department_id") and vals["department_id"] not in allowed.ids:
-                raise AccessError(
-                    self.env._(
-                        "You can only create the assessment of a unit you prepare."
-                    )
-                )
-            period = periods.get(vals.get("period_id"))
-            if period and period.state != "open":
-                raise UserError(
-                    self.env._(
-                        "The period %(period)s is closed.", period=period.display_name
-                    )
-                )
-            if period:
-                vals["template_id"] = period.rules_id.id
-        self._check_unique_units(vals_list)
-        return vals_list
-
-    @api.model
-    def _check_unique_units(self, vals_list):
-        keys = [(v.get("period_id"), v.get("department_id")) for v in vals_list]
+            if vals.get("period_id") in rules:
+                vals["template_id"] = rules[vals["period_id"]]
         if len(set(keys)) != len(keys):
             raise ValidationError(
                 self.env._("This unit already has an assessment for this period.")
             )
-        # one search for all the pairs, whoever may read them
+        # one search for all the pairs, whoever may read them; only said of a
+        # unit the user prepares (checked above)
         existing = (
             self.sudo()
             .with_context(active_test=False)
             .search_fetch(
-                [
-                    ("period_id", "in", [p for p, _d in keys]),
-                    ("department_id", "in", [d for _p, d in keys]),
-                ],
+                [("period_id", "in", periods.ids), ("department_id", "in", units.ids)],
                 ["period_id", "department_id"],
             )
         )
-        taken = {(a.period_id.id, a.department_id.id) for a in existing}
-        for period_id, department_id in keys:
-            if (period_id, department_id) in taken:
-                # only said of a unit the user prepares (checked before)
+        for assessment in existing:
+            if (assessment.period_id.id, assessment.department_id.id) in keys:
                 raise ValidationError(
                     self.env._(
                         "%(unit)s already has an assessment for %(period)s.",
-                        unit=self.env["hr.department"].browse(department_id).name,
-                        period=self.env["learning.unit.period"]
-                        .browse(period_id)
-                        .display_name,
+                        unit=assessment.department_id.name,
+                        period=assessment.period_id.display_name,
                     )
                 )
+        return vals_list
 
     @api.model_create_multi
     def create(self, vals_list):

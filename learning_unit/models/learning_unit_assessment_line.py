@@ -22,6 +22,8 @@ from .learning_unit_template import SCORE_DIGITS
 INPUT_FIELDS = frozenset({"achieved", "missing_count", "count_value", "answered"})
 REVIEW_FIELDS = frozenset({"review_score", "review_set", "review_note", "review_level"})
 TRACKING_KEY = "learning_unit.score_tracking"
+# the results the chatter notes, and whether the review result is confirmed
+TRACKED = ("self_score", "self_level", "review_score", "review_level", "review_set")
 
 # Everything a leaf line's result is computed from.
 RESULT_DEPENDS = (
@@ -220,9 +222,9 @@ class LearningUnitAssessmentLine(models.Model):
             }
         )
         saved = assessments.browse(i for i in assessments._ids if i)
-        if saved:
-            # called by a stored compute: as the system already
-            groups = self._read_group(
+        # called by a stored compute: as the system already
+        rows = (
+            self._read_group(
                 [("assessment_id", "in", saved.ids), ("kind", "=", "criterion")],
                 [
                     "assessment_id",
@@ -233,35 +235,34 @@ class LearningUnitAssessmentLine(models.Model):
                 ],
                 ["__count", "self_score:sum", "review_score:sum"],
             )
-            for (
+            if saved
+            else []
+        )
+        # a form's unsaved assessment: its lines in memory, in the same shape
+        rows += [
+            (
                 assessment,
-                review_set,
-                min_level,
-                level,
-                review,
-                count,
-                own,
-                other,
-            ) in groups:
-                stat = stats[assessment.id]
-                stat["self"] += scoring.exact(own)
-                stat["count"] += count
-                stat["self_levels"].append((min_level, level))
-                if review_set:
-                    stat["confirmed"] += count
-                    stat["review"] += scoring.exact(other)
-                    stat["review_levels"].append((min_level, review))
-        for assessment in assessments - saved:
+                line.review_set,
+                line.min_level,
+                line.self_level,
+                line.review_level,
+                1,
+                line.self_score,
+                line.review_score,
+            )
+            for assessment in assessments - saved
+            for line in assessment.line_ids
+            if line.kind == "criterion"
+        ]
+        for assessment, confirmed, min_level, own, review, count, score, other in rows:
             stat = stats[assessment.id]
-            scored = assessment.line_ids.filtered(lambda line: line.kind == "criterion")
-            for line in scored:
-                stat["self"] += scoring.exact(line.self_score)
-                stat["count"] += 1
-                stat["self_levels"].append((line.min_level, line.self_level))
-                if line.review_set:
-                    stat["confirmed"] += 1
-                    stat["review"] += scoring.exact(line.review_score)
-                    stat["review_levels"].append((line.min_level, line.review_level))
+            stat["self"] += scoring.exact(score)
+            stat["count"] += count
+            stat["self_levels"].append((min_level, own))
+            if confirmed:
+                stat["confirmed"] += count
+                stat["review"] += scoring.exact(other)
+                stat["review_levels"].append((min_level, review))
         return stats
 
     @api.model
@@ -558,18 +559,16 @@ class LearningUnitAssessmentLine(models.Model):
             tracked = data[TRACKING_KEY] = {}
             env = self.env
             self.env.cr.precommit.add(lambda: env[self._name]._lu_post_score_changes())
+        author = self.env.user.partner_id.id
         for line in self.filtered("id"):
-            tracked.setdefault(
-                line.id,
-                (
-                    line.self_score,
-                    line.self_level,
-                    line.review_score,
-                    line.review_level,
-                    line.review_set,
-                    self.env.user.partner_id.id,
-                ),
-            )
+            tracked.setdefault(line.id, ([line[name] for name in TRACKED], author))
+
+    def _lu_result_text(self, value):
+        """A result of this line as the chatter writes it: points or a level."""
+        if self.assessment_id.scheme != "levels":
+            return explain.points(self.env, value)
+        levels = self._fields["self_level"]._description_selection(self.env)
+        return dict(levels).get(value, "-")
 
     def _lu_post_score_changes(self):
         tracked = self.env.cr.precommit.data.pop(TRACKING_KEY, {})
@@ -577,67 +576,34 @@ class LearningUnitAssessmentLine(models.Model):
         changes = defaultdict(list)
         authors = {}
         for line in lines.filtered(lambda line: line.kind == "criterion"):
-            old_self, old_level, old_review, old_review_level, old_set, author = (
-                tracked[line.id]
+            old, authors[line.assessment_id] = tracked[line.id]
+            old = dict(zip(TRACKED, old, strict=True))
+            env, text = line.env, line._lu_result_text
+            levels = line.assessment_id.scheme == "levels"
+            own, review = (
+                ("self_level", "review_level")
+                if levels
+                else ("self_score", "review_score")
             )
-            assessment = line.assessment_id
-            authors[assessment] = author
-            points = assessment.scheme != "levels"
-            levels = dict(line._fields["self_level"]._description_selection(line.env))
-            if points and line.self_score != old_self:
-                changes[assessment].append(
-                    line.env._(
-                        "%(code)s self score: %(old)s → %(new)s",
-                        code=line.criterion_code,
-                        old=explain.points(line.env, old_self),
-                        new=explain.points(line.env, line.self_score),
-                    )
+            args = {"code": line.criterion_code, "old": text(old[own])}
+            args["new"] = text(line[own])
+            if line[own] != old[own]:
+                changes[line.assessment_id].append(
+                    env._("%(code)s self result: %(old)s → %(new)s", **args)
+                    if levels
+                    else env._("%(code)s self score: %(old)s → %(new)s", **args)
                 )
-            if not points and line.self_level != old_level:
-                changes[assessment].append(
-                    line.env._(
-                        "%(code)s self result: %(old)s → %(new)s",
-                        code=line.criterion_code,
-                        old=levels.get(old_level, "-"),
-                        new=levels.get(line.self_level, "-"),
-                    )
-                )
-            changed = (
-                line.review_score != old_review
-                if points
-                else line.review_level != old_review_level
-            )
-            if line.review_set and (not old_set or changed):
-                old = (
-                    (
-                        explain.points(line.env, old_review)
-                        if points
-                        else levels.get(old_review_level, "-")
-                    )
-                    if old_set
-                    else "-"
-                )
-                new = (
-                    explain.points(line.env, line.review_score)
-                    if points
-                    else levels.get(line.review_level, "-")
-                )
-                note = f" ({line.review_note})" if line.review_note else ""
-                changes[assessment].append(
-                    line.env._(
-                        "%(code)s review score: %(old)s → %(new)s%(note)s",
-                        code=line.criterion_code,
-                        old=old,
-                        new=new,
-                        note=note,
-                    )
-                    if points
-                    else line.env._(
-                        "%(code)s review result: %(old)s → %(new)s%(note)s",
-                        code=line.criterion_code,
-                        old=old,
-                        new=new,
-                        note=note,
+            if line.review_set and (
+                not old["review_set"] or line[review] != old[review]
+            ):
+                args["old"] = text(old[review]) if old["review_set"] else "-"
+                args["new"] = text(line[review])
+                args["note"] = f" ({line.review_note})" if line.review_note else ""
+                changes[line.assessment_id].append(
+                    env._("%(code)s review result: %(old)s → %(new)s%(note)s", **args)
+                    if levels
+                    else env._(
+                        "%(code)s review score: %(old)s → %(new)s%(note)s", **args
                     )
                 )
         by_author = defaultdict(dict)

@@ -95,13 +95,26 @@ class LearningUnitLockMixin(models.AbstractModel):
         self._lu_check_attachments(vals)
 
     @api.model
+    def _lu_create_allowed(self):
+        """The fields the user's roles may give at creation."""
+        roles = self._lu_roles()
+        return set().union(
+            *(names for role, names in self._lu_create_fields.items() if role in roles)
+        )
+
+    @api.model
+    def _lu_attachment_fields(self):
+        return [
+            name
+            for name, field in self._fields.items()
+            if field.type == "many2many" and field.comodel_name == "ir.attachment"
+        ]
+
+    @api.model
     def _lu_check_create(self, vals_list):
         if self.env.su:
             return
-        roles = self._lu_roles()
-        allowed = set().union(
-            *(names for role, names in self._lu_create_fields.items() if role in roles)
-        )
+        allowed = self._lu_create_allowed()
         for vals in vals_list:
             denied = set(vals) - allowed
             if denied:
@@ -115,12 +128,9 @@ class LearningUnitLockMixin(models.AbstractModel):
         itself (uploaded on it), or that they uploaded and are not linked to any
         record yet.
         """
-        for name, value in vals.items():
-            field = self._fields[name]
-            if field.type != "many2many" or field.comodel_name != "ir.attachment":
-                continue
+        for name in set(self._lu_attachment_fields()) & set(vals):
             ids = set()
-            for command in value or ():
+            for command in vals[name] or ():
                 if command[0] == 4:
                     ids.add(command[1])
                 elif command[0] == 6:
@@ -178,12 +188,11 @@ class LearningUnitLockMixin(models.AbstractModel):
 
     def _lu_relink_attachments(self):
         """Files uploaded before their record existed now belong to it."""
-        for name, field in self._fields.items():
-            if field.type == "many2many" and field.comodel_name == "ir.attachment":
-                for record in self:
-                    loose = record[name].filtered(lambda a: not a.res_id)
-                    if loose:
-                        loose.write({"res_model": self._name, "res_id": record.id})
+        for name in self._lu_attachment_fields():
+            for record in self:
+                loose = record[name].filtered(lambda a: not a.res_id)
+                if loose:
+                    loose.write({"res_model": self._name, "res_id": record.id})
 
     @api.model
     def _lu_without_forbidden_defaults(self):
@@ -194,10 +203,7 @@ class LearningUnitLockMixin(models.AbstractModel):
         """
         if self.env.su:
             return self
-        roles = self._lu_roles()
-        allowed = set().union(
-            *(names for role, names in self._lu_create_fields.items() if role in roles)
-        )
+        allowed = self._lu_create_allowed()
         context = {
             key: value
             for key, value in self.env.context.items()
@@ -238,10 +244,6 @@ class LearningUnitLockMixin(models.AbstractModel):
         except AccessError:
             self._lu_check_rules_lock()
             raise
-        if any(
-            self._fields[name].type == "many2many"
-            and self._fields[name].comodel_name == "ir.attachment"
-            for name in vals
-        ):
+        if set(self._lu_attachment_fields()) & set(vals):
             self._lu_relink_attachments()
         return result

@@ -28,6 +28,15 @@ PERIOD_FIELDS = frozenset(
         "plan_body_id",
     }
 )
+# a deadline: the rule set's day of the next year, which the administrator may change
+DEADLINE = {
+    "compute": "_compute_deadlines",
+    "store": True,
+    "precompute": True,
+    "readonly": False,
+    "required": True,
+    "tracking": True,
+}
 
 
 class LearningUnitPeriod(models.Model):
@@ -72,24 +81,14 @@ class LearningUnitPeriod(models.Model):
     )
     scheme = fields.Selection(related="template_id.scheme")
     date_deadline_self = fields.Date(
-        string="Self-assessment Deadline",
-        compute="_compute_deadlines",
-        store=True,
-        precompute=True,
-        readonly=False,
-        required=True,
-        tracking=True,
+        "Self-assessment Deadline",
         help="Units send their self-assessment before this date.",
+        **DEADLINE,
     )
     date_deadline_report = fields.Date(
-        string="Recognition Deadline",
-        compute="_compute_deadlines",
-        store=True,
-        precompute=True,
-        readonly=False,
-        required=True,
-        tracking=True,
+        "Recognition Deadline",
         help="The reviewing level recognises and reports upward before this date.",
+        **DEADLINE,
     )
     state = fields.Selection(
         PERIOD_STATES,
@@ -409,9 +408,14 @@ class LearningUnitPeriod(models.Model):
             text += f" ngày {day.day}/{day.month}/{day.year}"
         return text + (f" của {issuer}" if issuer else "")
 
-    def _lu_document_action(self, model, name, values):
+    def _lu_document_action(self, model, name):
+        """A new document of the period's reviewing body, in its form."""
         self.ensure_one()
-        record = self.env[model].create(dict(values, period_id=self.id))
+        if not self.body_id:
+            raise UserError(self.env._("Choose the reviewing body of the period."))
+        record = self.env[model].create(
+            {"period_id": self.id, "body_id": self.body_id.id}
+        )
         return {
             "type": "ir.actions.act_window",
             "name": name,
@@ -423,13 +427,8 @@ class LearningUnitPeriod(models.Model):
 
     def action_new_decision(self):
         """Draft the recognition decision from the reviewed units."""
-        self.ensure_one()
-        if not self.body_id:
-            raise UserError(self.env._("Choose the reviewing body of the period."))
         action = self._lu_document_action(
-            "learning.unit.decision",
-            self.env._("Recognition Decision"),
-            {"body_id": self.body_id.id},
+            "learning.unit.decision", self.env._("Recognition Decision")
         )
         decision = self.env["learning.unit.decision"].browse(action["res_id"])
         decision.action_add_reviewed_units()
@@ -437,13 +436,8 @@ class LearningUnitPeriod(models.Model):
 
     def action_new_upward_report(self):
         """Draft the report upward of the reviewing body."""
-        self.ensure_one()
-        if not self.body_id:
-            raise UserError(self.env._("Choose the reviewing body of the period."))
         return self._lu_document_action(
-            "learning.unit.upward.report",
-            self.env._("Report Upward"),
-            {"body_id": self.body_id.id},
+            "learning.unit.upward.report", self.env._("Report Upward")
         )
 
     def action_view_print_documents(self):
