@@ -1,15 +1,17 @@
 # Copyright 2026 learning_unit authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The DOCX report type, and the documents' DOCX and XLSX actions.
+"""The DOCX report type, and the documents' PDF, DOCX and XLSX actions.
 
-A DOCX or XLSX action of a document names, in its ``report_file``, the
-document's report model (``learning_unit.report_phu_luc_2`` is the model
-``report.learning_unit.report_phu_luc_2``, see report_document.py), whose
-blocks it writes with python-docx (render_docx.py) or into OCA report_xlsx's
-workbook (render_xlsx.py): the PDF, the DOCX and the XLSX of a document hold
-the same text. The web client downloads a DOCX from the Print menu like
-report_xlsx does an XLSX (static/src/js/report/docx_handler.esm.js,
-controllers/main.py).
+A document's PDF action names its report model in ``report_name``; its
+blocks are laid out by the one template ``learning_unit.nd30_documents``
+(report_nd30.xml). A DOCX or XLSX action of a document names, in its
+``report_file``, the document's report model (``learning_unit.report_phu_luc_2``
+is the model ``report.learning_unit.report_phu_luc_2``, see
+report_document.py), whose blocks it writes with python-docx (render_docx.py)
+or into OCA report_xlsx's workbook (render_xlsx.py): the PDF, the DOCX and the
+XLSX of a document hold the same text. The web client downloads a DOCX from
+the Print menu like report_xlsx does an XLSX
+(static/src/js/report/docx_handler.esm.js, controllers/main.py).
 """
 
 from odoo import api, fields, models
@@ -30,6 +32,13 @@ class IrActionsReport(models.Model):
         """The report model of the document this action prints, if any."""
         model = self.env.get(f"report.{self.report_file}")
         return model if model is not None and hasattr(model, "_lu_print") else None
+
+    @api.model
+    def _render_template(self, template, values=None):
+        model = self.env.get(f"report.{template}")
+        if model is not None and hasattr(model, "_lu_print"):
+            template = "learning_unit.nd30_documents"
+        return super()._render_template(template, values)
 
     @api.model
     def _render_docx(self, report_ref, docids, data=None):
