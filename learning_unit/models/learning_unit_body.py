@@ -181,8 +181,3 @@ class LearningUnitBody(models.Model):
             else ""
         )
         return superior_text, (self.header_name or self.name or "").upper()
-
-    def _lu_signer(self):
-        """The default signer of this body's documents, as a dict."""
-        self.ensure_one()
-        return signer_of(self)

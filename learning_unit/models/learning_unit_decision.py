@@ -25,7 +25,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
 from ..states import DECISION_STATES, DRAFT_STATES
-from .learning_unit_official_mixin import OFFICIAL_FIELDS
+from .learning_unit_official_mixin import OFFICIAL_FIELDS, reviewer_act
 from .learning_unit_workflow_mixin import Transition
 
 # the refusals of the workflow are declared with its table, before any
@@ -53,28 +53,21 @@ DECISION_NUMBER = re.compile(r"^\s*0*(\d{1,9})\s*/\s*([^/\s-]+)\s*-\s*(\S+)\s*$"
 class LearningUnitDecision(models.Model):
     _name = "learning.unit.decision"
     _description = "Learning Unit Recognition Decision"
-    _inherit = [
-        "mail.thread",
-        "learning.unit.official.mixin",
-        "learning.unit.workflow.mixin",
-    ]
+    _inherit = ["learning.unit.official.mixin"]
     _order = "date_issued desc, id desc"
-    _check_company_auto = True
 
     _lu_doc_code = "QĐ"
+    _lu_draft_name = _lt("Draft decision %(year)s")
     _lu_transitions = {
-        "issued": Transition(DRAFT_STATES, "reviewer", REFUSAL, single=True),
+        "issued": reviewer_act(REFUSAL),
         # only by issuing a later decision that revokes it
         "revoked": Transition(("issued",), "reviewer", REFUSAL),
     }
     # an issued decision is written once more, when a later one revokes it:
     # the rules let the reviewer write it, the draft's fields stay locked here
-    _lu_state_flags = {"lu_editable": DRAFT_STATES}
     _lu_write_access = {"reviewer": (DRAFT_FIELDS, DRAFT_STATES)}
     _lu_create_fields = {"reviewer": CREATE_FIELDS}
 
-    # in the reader's language ("Draft decision 2025" until numbered): not stored
-    name = fields.Char(compute="_compute_name")
     decision_type = fields.Selection(
         TYPES, string="Type", required=True, default="recognition", readonly=True
     )
@@ -86,7 +79,6 @@ class LearningUnitDecision(models.Model):
     state = fields.Selection(
         DECISION_STATES, default="draft", required=True, readonly=True, tracking=True
     )
-    lu_editable = fields.Boolean(string="Editable", compute="_compute_lu_state_flags")
     summary = fields.Char(
         help="The line under QUYẾT ĐỊNH: Về việc công nhận …",
     )
@@ -115,7 +107,6 @@ class LearningUnitDecision(models.Model):
     revoke_reason = fields.Text(string="Reason")
     revoked_by_id = fields.Many2one(
         "learning.unit.decision",
-        string="Revoked By",
         readonly=True,
         copy=False,
         ondelete="restrict",
@@ -125,23 +116,10 @@ class LearningUnitDecision(models.Model):
     # ------------------------------------------------------------------
     # computes
     # ------------------------------------------------------------------
-    @api.depends("number_text", "decision_type", "period_id.year")
-    @api.depends_context("lang")
-    def _compute_name(self):
-        for decision in self:
-            decision.name = decision.number_text or self.env._(
-                "Draft decision %(year)s", year=decision.period_id.year or ""
-            )
-
     @api.model
-    def _lu_default_texts(self, vals):
-        """The department and the texts of a new draft, from its period and body."""
-        period = self.env["learning.unit.period"].browse(vals.get("period_id"))
-        body = self.env["learning.unit.body"].browse(vals.get("body_id"))
+    def _lu_default_texts(self, vals, period, body):
         year = period.year or ""
         defaults = {}
-        if not vals.get("department_id"):
-            defaults["department_id"] = self._lu_default_scope(body).id
         if vals.get("decision_type") == "revocation":
             revoked = self.browse(vals.get("revoked_decision_id"))
             defaults["summary"] = (
@@ -169,7 +147,7 @@ class LearningUnitDecision(models.Model):
                 "Quyết định này./.",
             ]
         )
-        return {key: value for key, value in defaults.items() if key not in vals}
+        return defaults
 
     @api.model
     def _lu_rules_citation(self, rules):
@@ -287,9 +265,6 @@ class LearningUnitDecision(models.Model):
                 self.env._("A decision is revoked only by issuing a later decision.")
             )
 
-    def _lu_values_issued(self, vals):
-        return self._lu_number_values()
-
     def _lu_values_revoked(self, vals):
         return {"revoked_by_id": self.env.context["learning_unit_revoked_by"]}
 
@@ -333,10 +308,6 @@ class LearningUnitDecision(models.Model):
             )
 
     # buttons ------------------------------------------------------------
-    def action_issue(self):
-        """Number, date and issue the decision; recognise the units it lists."""
-        return self.write({"state": "issued"})
-
     def action_new_revocation(self):
         """A draft decision revoking this one."""
         self.ensure_one()
@@ -506,8 +477,7 @@ class LearningUnitDecision(models.Model):
         for vals in vals_list:
             if vals.get("decision_type") == "revocation" and vals.get("line_ids"):
                 raise UserError(self.env._("A revocation lists no unit."))
-            vals.update(self._lu_default_texts(vals))
-        return vals_list
+        return super()._lu_complete_create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

@@ -14,17 +14,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..states import DRAFT_STATES
-from ..vn_format import vn_number
+from ..vn_format import LEVEL_WORDS, RANK_WORDS, vn_number
 from .learning_unit_criterion import LEVEL_SELECTION
 
 LINE_FIELDS = frozenset({"note", "sequence"})
-RANK_WORDS = {
-    "good": "Tốt",
-    "fair": "Khá",
-    "average": "Trung bình",
-    "fail": "Chưa đạt",
-}
-LEVEL_WORDS = {"none": "Chưa đạt", "level_1": "Mức độ 1", "level_2": "Mức độ 2"}
 
 
 class LearningUnitDecisionLine(models.Model):
@@ -43,7 +36,6 @@ class LearningUnitDecisionLine(models.Model):
     sequence = fields.Integer(default=10)
     assessment_id = fields.Many2one(
         "learning.unit.assessment",
-        string="Assessment",
         required=True,
         ondelete="restrict",
         index=True,

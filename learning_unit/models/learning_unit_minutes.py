@@ -13,9 +13,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
 from ..states import DRAFT_STATES, MINUTES_STATES
-from ..vn_format import vn_number
-from .learning_unit_decision_line import LEVEL_WORDS, RANK_WORDS
-from .learning_unit_workflow_mixin import Transition
+from ..vn_format import LEVEL_WORDS, RANK_WORDS, vn_number
+from .learning_unit_official_mixin import reviewer_act
 
 # the refusals of the workflow are declared with its table, before any
 # environment exists: lazy translations, rendered in the user's language
@@ -46,14 +45,7 @@ class LearningUnitMinutes(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    _lu_transitions = {
-        "signed": Transition(
-            DRAFT_STATES,
-            "reviewer",
-            _lt("Only the inspection team signs."),
-            single=True,
-        ),
-    }
+    _lu_transitions = {"signed": reviewer_act(_lt("Only the inspection team signs."))}
     _lu_state_flags = {"lu_editable": DRAFT_STATES}
     _lu_write_access = {"reviewer": MINUTES_FIELDS}
     _lu_create_fields = {"reviewer": MINUTES_FIELDS | {"team_id", "assessment_id"}}

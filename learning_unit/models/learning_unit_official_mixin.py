@@ -18,13 +18,18 @@ rules check a record before a write, never the values written):
 * a user gives a document only a scope they review (``_lu_check_scope``).
 
 A reviewer whose scope is narrower than the body's drafts for their part of
-it (``_lu_default_scope``).
+it (``_lu_default_scope``); a new draft takes its texts from its period and
+body (``_lu_default_texts``). The reviewing level issues it (the workflow
+mixin runs the model's ``_lu_transitions``, ``reviewer_act``): it is then
+numbered and dated, and no longer changes.
 """
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .learning_unit_body import SIGNER_PREFIXES, signer_of
+from ..states import DRAFT_STATES
+from .learning_unit_body import SIGNER_PREFIXES
+from .learning_unit_workflow_mixin import Transition
 
 # the fields a drafter edits on every official document
 OFFICIAL_FIELDS = frozenset(
@@ -39,13 +44,28 @@ OFFICIAL_FIELDS = frozenset(
 )
 
 
+def reviewer_act(refusal):
+    """The transition of a draft the reviewing level issues (or signs), one
+    record at a time; ``refusal`` is said to anyone else."""
+    return Transition(DRAFT_STATES, "reviewer", refusal, single=True)
+
+
 class LearningUnitOfficialMixin(models.AbstractModel):
     _name = "learning.unit.official.mixin"
+    _inherit = ["mail.thread", "learning.unit.workflow.mixin"]
     _description = "Learning Unit Official Document"
     _rec_names_search = ["number_text"]
+    _check_company_auto = True
 
     # the document type in the symbol: QĐ, BC, TTr, BB
     _lu_doc_code = "QĐ"
+    # the name of a draft ("Draft decision %(year)s"): a lazy translation
+    _lu_draft_name = None
+    _lu_state_flags = {"lu_editable": DRAFT_STATES}
+
+    # in the reader's language ("Draft decision 2025" until numbered): not stored
+    name = fields.Char(compute="_compute_name")
+    lu_editable = fields.Boolean(string="Editable", compute="_compute_lu_state_flags")
 
     period_id = fields.Many2one(
         "learning.unit.period",
@@ -107,6 +127,14 @@ class LearningUnitOfficialMixin(models.AbstractModel):
         help="Nơi nhận: one recipient per line.",
     )
 
+    @api.depends("number_text", "period_id.year")
+    @api.depends_context("lang")
+    def _compute_name(self):
+        for document in self:
+            document.name = document.number_text or self.env._(
+                document._lu_draft_name
+            ) % {"year": document.period_id.year or ""}
+
     @api.depends("body_id")
     def _compute_signer(self):
         for document in self:
@@ -157,6 +185,23 @@ class LearningUnitOfficialMixin(models.AbstractModel):
             )
             or scope
         )
+
+    @api.model
+    def _lu_complete_create(self, vals_list):
+        vals_list = super()._lu_complete_create(vals_list)
+        for vals in vals_list:
+            period = self.env["learning.unit.period"].browse(vals.get("period_id"))
+            body = self.env["learning.unit.body"].browse(vals.get("body_id"))
+            if not vals.get("department_id"):
+                vals["department_id"] = self._lu_default_scope(body).id
+            for key, value in self._lu_default_texts(vals, period, body).items():
+                vals.setdefault(key, value)
+        return vals_list
+
+    @api.model
+    def _lu_default_texts(self, vals, period, body):
+        """The texts of a new draft of ``period`` issued by ``body``."""
+        return {}
 
     @api.constrains("body_id", "department_id", "state")
     def _check_body(self):
@@ -219,7 +264,7 @@ class LearningUnitOfficialMixin(models.AbstractModel):
             )
 
     # ------------------------------------------------------------------
-    # numbers and signature
+    # the issue
     # ------------------------------------------------------------------
     def _lu_number_values(self, day=None):
         """Number, symbol and date of this document, taken from the register."""
@@ -235,14 +280,9 @@ class LearningUnitOfficialMixin(models.AbstractModel):
             "date_issued": day,
         }
 
-    def _lu_signer(self):
-        self.ensure_one()
-        return signer_of(self)
+    def _lu_values_issued(self, vals):
+        return self._lu_number_values()
 
-    def _lu_recipient_lines(self):
-        self.ensure_one()
-        return [
-            line.strip()
-            for line in (self.recipients or "").splitlines()
-            if line.strip()
-        ]
+    def action_issue(self):
+        """Number, date and issue the document (and do what its issue does)."""
+        return self.write({"state": "issued"})

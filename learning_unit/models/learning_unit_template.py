@@ -119,7 +119,6 @@ class LearningUnitTemplate(models.Model):
     )
     snapshot_of_id = fields.Many2one(
         "learning.unit.template",
-        string="Snapshot Of",
         readonly=True,
         index=True,
         ondelete="restrict",

@@ -25,16 +25,11 @@ class ReportDecision(models.AbstractModel):
     @api.model
     def _lu_document(self, decision, form):
         body = decision.body_id
-        year = decision.period_id.year
-        day = decision.date_issued
-        number = self._number_line(decision.number_text, "QĐ", body.short_name)
-        authority = (body.name or "").upper()
+        year = decision.year
         blocks = [
-            self._body_header(
-                body, number, self._place_date(body.place, day, year + 1)
-            ),
+            self._official_header(decision),
             *B.title("QUYẾT ĐỊNH", decision.summary or ""),
-            B.center(authority, b=True, space_before=2),
+            B.center((body.name or "").upper(), b=True, space_before=2),
             *B.text_lines(decision.basis, i=True),
         ]
         if decision.proposal:
@@ -76,12 +71,11 @@ class ReportDecision(models.AbstractModel):
                 blocks.append(B.para([B.run(head + ". ", b=True), rest], indent=True))
             else:
                 blocks.append(B.para(line, indent=True))
-        blocks.append(
-            self._signature(decision._lu_signer(), decision._lu_recipient_lines())
-        )
+        blocks.append(self._official_signature(decision))
         if decision.decision_type == "recognition":
             reference = (
-                f"Quyết định số {decision.number_text} ngày {vn_date(day)}"
+                f"Quyết định số {decision.number_text} ngày "
+                f"{vn_date(decision.date_issued)}"
                 if decision.number_text
                 else "Quyết định số        /QĐ-"
                 + (body.short_name or "")
@@ -112,14 +106,7 @@ class ReportDecision(models.AbstractModel):
                 ),
                 B.para(self._decision_totals(units), i=True),
             ]
-        return self._doc(
-            f"Quyết định {decision.number_text or 'dự thảo'} - {year}".replace(
-                "/", "-"
-            ),
-            blocks,
-            "o_lu_decision",
-            decision,
-        )
+        return self._official_doc("Quyết định", decision, blocks, "o_lu_decision")
 
     @api.model
     def _decision_totals(self, lines):

@@ -4,6 +4,7 @@
 
 from odoo import api, models
 
+from ..models.learning_unit_body import signer_of
 from . import blocks as B
 
 
@@ -85,7 +86,7 @@ class ReportProvinceRollup(models.AbstractModel):
             ),
             B.table(columns, head, rows, size=10),
             self._signature(
-                top._lu_signer() if top else {},
+                signer_of(top),
                 (top.recipients and top.recipients.splitlines()) or ["Lưu: VT"],
             ),
         ]

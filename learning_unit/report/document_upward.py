@@ -23,7 +23,6 @@ class ReportUpward(models.AbstractModel):
         body = report.body_id
         year = report.year
         totals = data["totals"]
-        number = self._number_line(report.number_text, "BC", body.short_name)
         units = totals["units"]
 
         def count_row(label, count, **kwargs):
@@ -60,11 +59,7 @@ class ReportUpward(models.AbstractModel):
             for index, row in enumerate(data["rows"], start=1)
         ]
         blocks = [
-            self._body_header(
-                body,
-                number,
-                self._place_date(body.place, report.date_issued, year + 1),
-            ),
+            self._official_header(report),
             *B.title("BÁO CÁO", report.summary or ""),
             *B.text_lines(report.introduction),
             B.para("I. KẾT QUẢ CHUNG", b=True),
@@ -110,13 +105,13 @@ class ReportUpward(models.AbstractModel):
                 f"năm {year} của {body.name}./.",
                 indent=True,
             ),
-            self._signature(report._lu_signer(), report._lu_recipient_lines()),
+            self._official_signature(report),
         ]
-        return self._doc(
-            f"Báo cáo {report.number_text or 'dự thảo'} - {year}".replace("/", "-"),
+        return self._official_doc(
+            "Báo cáo",
+            report,
             blocks,
             "o_lu_upward",
-            report,
             sheet=report.number_text or body.short_name or "BC",
             sheet_suffix=f" {year}",
         )

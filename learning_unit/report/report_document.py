@@ -25,6 +25,7 @@ import xlsxwriter
 
 from odoo import api, models
 
+from ..models.learning_unit_body import signer_of
 from ..vn_format import vn_date_phrase
 from . import blocks as B
 from .render_xlsx import WORKBOOK_OPTIONS, render_xlsx
@@ -130,6 +131,30 @@ class ReportLearningUnitDocument(models.AbstractModel):
     def _body_header(self, body, number_line, place_date):
         superior, own = body._lu_header() if body else ("", "")
         return B.header(superior, own, number_line, place_date)
+
+    @api.model
+    def _official_header(self, document):
+        """The header of an issued document (official mixin): its body, its
+        number and symbol, its place and date."""
+        body = document.body_id
+        number = self._number_line(
+            document.number_text, document._lu_doc_code, body.short_name
+        )
+        day = self._place_date(body.place, document.date_issued, document.year + 1)
+        return self._body_header(body, number, day)
+
+    @api.model
+    def _official_signature(self, document):
+        """Its signer and recipients, as the drafter left them."""
+        return self._signature(
+            signer_of(document), (document.recipients or "").splitlines()
+        )
+
+    @api.model
+    def _official_doc(self, kind, document, blocks, cls, **kwargs):
+        """``kind`` ("Quyết định") and its number or "dự thảo", then its year."""
+        name = f"{kind} {document.number_text or 'dự thảo'} - {document.year}"
+        return self._doc(name.replace("/", "-"), blocks, cls, document, **kwargs)
 
     @api.model
     def _signature(self, signer, recipients, place_date=""):
