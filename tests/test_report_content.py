@@ -97,17 +97,19 @@ class TestPhuLuc2Html(ReportHtmlCase):
         self.assertTrue(header.endswith("...., ngày 05 tháng 01 năm 2041"), header)
 
     def test_every_rank_in_words(self):
-        forms = self.env["learning.unit.report.data"]._phu_luc_2(
-            self.assessment | self.assessment2
-        )
-        self.assertEqual([f["self_rank"] for f in forms], ["Tốt", "Chưa đạt"])
+        def ranks(assessments):
+            root = self.render_html(PHU_LUC_2, assessments)
+            forms = root.xpath("//div[contains(@class, 'o_lu_phu_luc_2')]")
+            return [
+                self.cells(self.table(f).xpath("./tbody/tr")[-1])[-1] for f in forms
+            ]
+
+        self.assertEqual(ranks(self.assessment | self.assessment2), ["Tốt", "Chưa đạt"])
         self.assessment.member_ids.write({"plan_approved": False})  # 2a: 0
         self.line(self.assessment, "1a").achieved = False  # 94,5 - 9 - 10 = 75,5
-        form = self.env["learning.unit.report.data"]._phu_luc_2(self.assessment)[0]
-        self.assertEqual(form["self_rank"], "Khá")
+        self.assertEqual(ranks(self.assessment), ["Khá"])
         self.line(self.assessment, "1b").achieved = False  # 65,5
-        form = self.env["learning.unit.report.data"]._phu_luc_2(self.assessment)[0]
-        self.assertEqual(form["self_rank"], "Trung bình")
+        self.assertEqual(ranks(self.assessment), ["Trung bình"])
 
     def test_review_column_appears_with_the_first_review_score(self):
         self.review(self.assessment)
@@ -253,5 +255,9 @@ class TestDistrictSummaryHtml(ReportHtmlCase):
     def test_summary_reads_in_batch(self):
         """The number of queries does not grow with the number of units."""
         self.assertQueriesFlat(
-            self.env["learning.unit.report.data"], ("_district_summary", "_phu_luc_2")
+            self.env["learning.unit.report.data"],
+            ("_district_summary", "_criteria_lines"),
+        )
+        self.assertQueriesFlat(
+            self.env["report.learning_unit.report_phu_luc_2"], ("_lu_print",)
         )

@@ -118,6 +118,7 @@ class ReportMinutes(models.AbstractModel):
     def _review_table(self, assessment, lines):
         data = self._lu_data()
         levels = assessment.scheme == "levels"
+        review = data._review_results(lines)
         rows = []
         for line in lines:
             group = line.kind == "group"
@@ -126,21 +127,10 @@ class ReportMinutes(models.AbstractModel):
             if not levels:
                 cells.append(B.cell(vn_number(line.criterion_id.max_score)))
             if group and not levels:
-                children = [
-                    child
-                    for child in lines
-                    if child.kind != "group"
-                    and (child.criterion_code or "").startswith(
-                        line.criterion_code or ""
-                    )
+                cells += [
+                    B.cell(vn_number(scoring.exact(line.subtotal))),
+                    B.cell(vn_number(review[line.id])),
                 ]
-                self_sum = sum(scoring.exact(c.self_score) for c in children)
-                review = (
-                    vn_number(sum(scoring.exact(c.review_score) for c in children))
-                    if children and all(c.review_set for c in children)
-                    else ""
-                )
-                cells += [B.cell(vn_number(self_sum)), B.cell(review)]
             else:
                 cells += [
                     B.cell(data._line_result(line, "self")),

@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Phụ lục 2 (Thông tư 22): the unit's self-assessment report, one per unit."""
 
-from odoo import api, models
+from odoo import api, fields, models
 
+from .. import scoring
+from ..vn_format import RANK_WORDS
 from . import blocks as B
 
 
@@ -15,61 +17,71 @@ class ReportPhuLuc2(models.AbstractModel):
 
     @api.model
     def _lu_forms(self, assessments):
+        """``[(assessment, unit)]``: the unit's context and ``lines``; the
+        review column once the reviewing level confirmed a result, its totals
+        and rank once the review is complete."""
         data = self._lu_data()
+        lines = data._criteria_lines(assessments)
         context = data._unit_context(assessments)
         years = len(assessments.period_id) > 1
         return [
-            (
-                form["assessment"],
-                dict(form, context=context[form["assessment"].id], years=years),
-            )
-            for form in data._phu_luc_2(assessments)
+            (a, dict(context[a.id], lines=lines[a.id], years=years))
+            for a in assessments
         ]
 
     @api.model
-    def _lu_document(self, assessment, form):
-        unit = form["context"]
-        year = form["year"]
-        show_review = form["show_review"]
+    def _lu_document(self, assessment, unit):
+        year = assessment.year
+        name = assessment.department_id.name or ""
+        lines = unit["lines"]
+        complete = assessment.review_complete
+        show_review = complete or any(line.review_set for line in lines)
+        review = self._lu_data()._review_results(lines)
         columns = [(9, "center"), (58, "left"), (11, "center"), (11, "center")]
         head = ["STT", "Nội dung tiêu chí", "Điểm số tối đa", "Điểm tự chấm"]
         if show_review:
             columns = [(8, "center"), (50, "left")] + [(14, "center")] * 3
             head.append("Điểm đoàn kiểm tra")
         rows = []
-        for line in form["rows"]:
-            text = [line["name"]]
-            if line["hint"]:
-                text += [" (", B.run(line["hint"], i=True), ")"]
+        for line in lines:
+            criterion = line.criterion_id
+            text = [criterion.name or ""]
+            if criterion.hint:
+                text += [" (", B.run(criterion.hint, i=True), ")"]
             cells = [
-                B.cell(line["label"]),
+                B.cell(criterion.label or ""),
                 B.cell(text),
-                B.number(line["max"]),
-                B.number(line["self"]),
+                B.number(scoring.exact(criterion.max_score)),
+                B.number(scoring.exact(line.subtotal)),
             ]
             if show_review:
-                cells.append(B.number(line["review"]))
+                cells.append(B.number(review[line.id]))
+            group = line.kind == "group"
             rows.append(
                 B.row(
                     cells,
-                    b=line["is_group"],
-                    cls="o_lu_group" if line["is_group"] else None,
-                    code=line["code"],
+                    b=group,
+                    cls="o_lu_group" if group else None,
+                    code=criterion.code,
                 )
             )
         total = [
             B.cell("Tổng cộng số điểm tối đa", colspan=2),
-            B.number(form["max_total"]),
-            B.number(form["self_total"]),
+            B.number(scoring.exact(assessment.max_total)),
+            B.number(scoring.exact(assessment.self_total)),
         ]
         rank = [
             B.cell("Xếp loại", colspan=2),
             B.cell(""),
-            B.cell(form["self_rank"]),
+            B.cell(RANK_WORDS.get(assessment.self_rank, "")),
         ]
         if show_review:
-            total.append(B.number(form["review_total"]))
-            rank.append(B.cell(form["review_rank"]))
+            total.append(
+                B.number(scoring.exact(assessment.review_total) if complete else None)
+            )
+            rank.append(
+                B.cell(RANK_WORDS.get(assessment.review_rank, "") if complete else "")
+            )
         rows += [
             B.row(total, b=True, cls="o_lu_group"),
             B.row(rank, b=True, cls="o_lu_group"),
@@ -79,8 +91,10 @@ class ReportPhuLuc2(models.AbstractModel):
                 unit["superior"],
                 unit["issuer"],
                 self._number_line("", "BC", unit["symbol"]),
+                # the day of its submission, else today
                 self._place_date(
-                    unit["place"], self._lu_data()._report_date(assessment)
+                    unit["place"],
+                    assessment.submitted_date or fields.Date.context_today(self),
                 ),
             ),
             B.center("PHỤ LỤC 2", b=True, space_before=6),
@@ -91,16 +105,16 @@ class ReportPhuLuc2(models.AbstractModel):
                 b=True,
                 size=14,
             ),
-            B.para([B.run("I. Đơn vị: ", b=True), form["unit"]], space_before=6),
+            B.para([B.run("I. Đơn vị: ", b=True), name], space_before=6),
             B.para("II. Kết quả đánh giá, xếp loại", b=True),
             B.table(columns, [head], rows),
             self._head_signature(assessment, self._to_reviewing(unit)),
         ]
         return self._doc(
-            f"Phụ lục 2 - {form['unit']} - {year}",
+            f"Phụ lục 2 - {name} - {year}",
             blocks,
             "o_lu_phu_luc_2",
             assessment,
-            sheet=form["unit"],
-            sheet_suffix=f" {year}" if form["years"] else "",
+            sheet=name,
+            sheet_suffix=f" {year}" if unit["years"] else "",
         )

@@ -14,7 +14,7 @@ number of queries whatever the number of units.
 from collections import defaultdict
 from fractions import Fraction
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.tools import format_date
 
 from .. import scoring
@@ -34,114 +34,6 @@ TIMING_WORDS = {"not_submitted": "Chưa gửi", "on_time": "Đúng hạn", "late
 class LearningUnitReportData(models.AbstractModel):
     _name = "learning.unit.report.data"
     _description = "Learning Unit Report Data"
-
-    # ------------------------------------------------------------------
-    # Phụ lục 2
-    # ------------------------------------------------------------------
-    @api.model
-    def _report_date(self, assessment):
-        """The day the unit's report is dated: its submission, else today."""
-        return assessment.submitted_date or fields.Date.context_today(self)
-
-    @api.model
-    def _phu_luc_2(self, assessments):
-        """One dict per assessment with every row of its Phụ lục 2 table.
-
-        The rows are the assessment's lines in the order of its rules: group
-        rows carry the subtotal of their criteria. The review column is shown
-        when the reviewing level confirmed at least one result; its totals and
-        rank only when the review is complete.
-        """
-        assessments.fetch(
-            [
-                "department_id",
-                "period_id",
-                "template_id",
-                "head_name",
-                "submitted_date",
-                "self_total",
-                "self_rank",
-                "review_total",
-                "review_rank",
-                "review_complete",
-                "year",
-                "max_total",
-            ]
-        )
-        lines = assessments.line_ids
-        lines.fetch(
-            [
-                "assessment_id",
-                "criterion_id",
-                "parent_line_id",
-                "kind",
-                "sequence",
-                "self_score",
-                "review_score",
-                "review_set",
-            ]
-        )
-        lines.criterion_id.fetch(["code", "label", "name", "hint", "max_score"])
-        assessments.department_id.fetch(["name"])
-        by_assessment = defaultdict(list)
-        for line in lines.sorted(lambda line: (line.sequence, line.id)):
-            by_assessment[line.assessment_id.id].append(line)
-        return [
-            self._phu_luc_2_form(assessment, by_assessment[assessment.id])
-            for assessment in assessments
-        ]
-
-    @api.model
-    def _phu_luc_2_form(self, assessment, lines):
-        show_review = assessment.review_complete or any(
-            line.review_set for line in lines
-        )
-        children = defaultdict(list)
-        for line in lines:
-            children[line.parent_line_id.id].append(line)
-
-        def review_of(line):
-            """The confirmed review result of a line, None while unconfirmed."""
-            if line.kind != "group":
-                return scoring.exact(line.review_score) if line.review_set else None
-            values = [review_of(child) for child in children[line.id]]
-            if not values or any(value is None for value in values):
-                return None
-            return sum(values, Fraction(0))
-
-        rows = []
-        for line in lines:
-            criterion = line.criterion_id
-            rows.append(
-                {
-                    "code": criterion.code,
-                    "label": criterion.label or "",
-                    "name": criterion.name or "",
-                    "hint": criterion.hint or "",
-                    "max": scoring.exact(criterion.max_score),
-                    "self": scoring.exact(line.subtotal),
-                    "review": review_of(line) if show_review else None,
-                    "is_group": line.kind == "group",
-                }
-            )
-        complete = assessment.review_complete
-        return {
-            "assessment": assessment,
-            "year": assessment.year,
-            "unit": assessment.department_id.name or "",
-            "head_name": assessment.head_name or "",
-            "show_review": show_review,
-            "rows": rows,
-            "max_total": scoring.exact(assessment.max_total),
-            "self_total": scoring.exact(assessment.self_total),
-            "self_rank": RANK_WORDS.get(assessment.self_rank, ""),
-            "review_total": (
-                scoring.exact(assessment.review_total) if complete else None
-            ),
-            "review_rank": (
-                RANK_WORDS.get(assessment.review_rank, "") if complete else ""
-            ),
-        }
 
     # ------------------------------------------------------------------
     # District summary
@@ -286,6 +178,7 @@ class LearningUnitReportData(models.AbstractModel):
             [
                 "department_id",
                 "period_id",
+                "template_id",
                 "scheme",
                 "head_name",
                 "year",
@@ -301,12 +194,14 @@ class LearningUnitReportData(models.AbstractModel):
                 "result_note",
                 "self_note",
                 "state",
+                "max_total",
             ]
         )
         lines = assessments.line_ids
         lines.fetch(
             [
                 "assessment_id",
+                "parent_line_id",
                 "kind",
                 "sequence",
                 "label",
@@ -320,11 +215,30 @@ class LearningUnitReportData(models.AbstractModel):
                 "score_note",
             ]
         )
-        lines.criterion_id.fetch(["name", "label", "code", "max_score"])
+        lines.criterion_id.fetch(["name", "label", "code", "hint", "max_score"])
         by_assessment = defaultdict(list)
         for line in lines.sorted(lambda line: (line.sequence, line.id)):
             by_assessment[line.assessment_id.id].append(line)
         return by_assessment
+
+    @api.model
+    def _review_results(self, lines):
+        """``{line id: its confirmed review result}`` of an assessment's
+        ``lines``, None while unconfirmed: a group's is the sum of its lines'
+        once each is confirmed."""
+        children = defaultdict(list)
+        for line in lines:
+            children[line.parent_line_id.id].append(line)
+
+        def review_of(line):
+            if line.kind != "group":
+                return scoring.exact(line.review_score) if line.review_set else None
+            values = [review_of(child) for child in children[line.id]]
+            if not values or any(value is None for value in values):
+                return None
+            return sum(values, Fraction(0))
+
+        return {line.id: review_of(line) for line in lines}
 
     # ------------------------------------------------------------------
     # results in words
