@@ -315,6 +315,14 @@ class LearningUnitPromotionReport(models.Model):
         return dict(action, context=context)
 
     @api.model
+    def _lu_check_preparing(self, assessments):
+        """Refuse, in the unit's words, a report (or its lines) of a unit that
+        no longer prepares its self-assessment; not to the system."""
+        locked = assessments.filtered(lambda a: a.state not in EDITABLE_STATES)
+        if locked and not self.env.su:
+            raise locked._lu_locked_error(locked[0])
+
+    @api.model
     def _lu_complete_create(self, vals_list):
         # before the row exists: a second report of the unit would otherwise be
         # refused by the unique constraint, not in words
@@ -323,9 +331,7 @@ class LearningUnitPromotionReport(models.Model):
         )
         if not self.env.su:
             assessments.check_access("write")
-            locked = assessments.filtered(lambda a: a.state not in EDITABLE_STATES)
-            if locked:
-                raise locked._lu_locked_error(locked[0])
+        self._lu_check_preparing(assessments)
         return vals_list
 
     def _lu_is_locked(self):
@@ -333,6 +339,4 @@ class LearningUnitPromotionReport(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_while_preparing(self):
-        locked = self.assessment_id.filtered(lambda a: a.state not in EDITABLE_STATES)
-        if locked and not self.env.su:
-            raise locked._lu_locked_error(locked[0])
+        self._lu_check_preparing(self.assessment_id)

@@ -68,17 +68,9 @@ class LearningUnitPromotionReportLine(models.Model):
         )
         if not self.env.su:
             reports.check_access("write")
-            locked = reports.assessment_id.filtered(
-                lambda a: a.state not in EDITABLE_STATES
-            )
-            if locked:
-                raise locked._lu_locked_error(locked[0])
+        reports._lu_check_preparing(reports.assessment_id)
         return vals_list
 
     @api.ondelete(at_uninstall=False)
     def _unlink_while_preparing(self):
-        locked = self.report_id.assessment_id.filtered(
-            lambda a: a.state not in EDITABLE_STATES
-        )
-        if locked and not self.env.su:
-            raise locked._lu_locked_error(locked[0])
+        self.report_id._lu_check_preparing(self.report_id.assessment_id)

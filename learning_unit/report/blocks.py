@@ -20,10 +20,11 @@ Blocks (``type``):
 * ``rule``: the short line under a document's title;
 * ``table``: ``columns`` (``width`` in % and ``align``), ``head`` rows and
   ``rows`` of cells (``runs``, ``align``, ``colspan``, ``b`` and, for the
-  sheet, a typed ``value``: a number or a date), a row may have ``cls`` and
-  ``code``; a ``listing`` (a list of records) is filtered and frozen in the
-  sheet, which also shows the ``sheet_columns`` the paper has no room for (a
-  row's ``sheet_cells``) and offers a column's ``choices`` as a list;
+  sheet, a typed ``value``: a number or a date), a row may be bold (``b``, the
+  ``cls`` o_lu_group: a group of criteria, a total) and have a ``code``; a
+  ``listing`` (a list of records) is filtered and frozen in the sheet, which
+  also shows the ``sheet_columns`` the paper has no room for (a row's
+  ``sheet_cells``) and offers a column's ``choices`` as a list;
 * ``signature``: ``recipients`` (lines of "Nơi nhận", or None) and
   ``signers`` (``place_date``, ``lines`` in bold upper case, ``name``);
 * ``page_break``.
@@ -192,11 +193,13 @@ def table(columns, head, rows, size=12, cls="o_lu_table", listing=False,
     }
 
 
-def row(cells, b=False, cls=None, code=None, sheet_cells=()):
+def row(cells, group=False, code=None, sheet_cells=()):
+    """A row of ``cells``; a ``group`` row (of a group of criteria, of the
+    totals) is bold; ``code``: the criterion's."""
     return {
         "cells": cells,
-        "b": b,
-        "cls": cls,
+        "b": group,
+        "cls": "o_lu_group" if group else None,
         "code": code,
         "sheet_cells": list(sheet_cells),
     }

@@ -40,8 +40,7 @@ class ReportDistrictSummary(models.AbstractModel):
             "late": self.env._("Late"),
         }
         levels = period.rules_id.scheme == "levels"
-        summary = self._lu_levels if levels else self._lu_points
-        columns, head, results, counted, counts = summary(section)
+        columns, head, results, counted, counts = self._lu_results(section, levels)
         rows = [
             B.row(
                 [
@@ -68,8 +67,7 @@ class ReportDistrictSummary(models.AbstractModel):
                     B.cell(str(own), value=own),
                     B.cell(str(reviewed), value=reviewed),
                 ],
-                b=index == len(counts),
-                cls="o_lu_group" if index == len(counts) else None,
+                group=index == len(counts),
             )
             for index, (label, own, reviewed) in enumerate(counts, start=1)
         ]
@@ -114,29 +112,41 @@ class ReportDistrictSummary(models.AbstractModel):
         )
 
     @api.model
-    def _lu_points(self, section):
-        """Thông tư 22: each unit's points and rank, and the units per rank.
+    def _lu_results(self, section, levels):
+        """Each unit's results and the units per result: its points and rank
+        (Thông tư 22), or its own and reviewed level (Thông tư 24).
 
         ``(columns, head, cells of an assessment, (heading, title) of the
         counts, [(label, self-assessed, reviewed)])``.
         """
         Assessment = self.env["learning.unit.assessment"]
-        ranks = dict(Assessment._fields["self_rank"]._description_selection(self.env))
+        own_field, review_field = (
+            ("self_level", "review_level") if levels else ("self_rank", "review_rank")
+        )
+        words = dict(Assessment._fields[own_field]._description_selection(self.env))
 
         def review(assessment):
-            return assessment.review_complete and assessment.review_rank
+            return assessment.review_complete and assessment[review_field]
 
         def cells(assessment):
-            return [
-                B.number(assessment.self_total),
-                B.cell(ranks.get(assessment.self_rank, "")),
-                B.number(assessment.review_complete and assessment.review_total),
-                B.cell(ranks.get(review(assessment), "")),
-            ]
+            own = B.cell(words.get(assessment[own_field], ""))
+            reviewed = B.cell(words.get(review(assessment), ""))
+            if levels:
+                return [own, reviewed]
+            total = assessment.review_complete and assessment.review_total
+            return [B.number(assessment.self_total), own, B.number(total), reviewed]
 
-        own = Counter(a.self_rank or "" for a in section["assessments"])
+        own = Counter(a[own_field] or "" for a in section["assessments"])
         reviewed = Counter(review(a) or "" for a in section["assessments"])
-        counts = [(ranks[rank], own[rank], reviewed[rank]) for rank in RANK_ORDER]
+        counts = [
+            (words[key], own[key], reviewed[key])
+            for key in (LEVEL_ORDER if levels else RANK_ORDER)
+        ]
+        if levels:
+            counts.append((self.env._("Not yet evaluated"), own[""], reviewed[""]))
+            head = [self.env._("Self Level"), self.env._("Review Level")]
+            counted = (self.env._("Units per level"), self.env._("Level"))
+            return [(20, "left"), (20, "left")], head, cells, counted, counts
         counts.append((self.env._("No rank yet"), own[""], reviewed[""]))
         head = [
             self.env._("Self Score"),
@@ -147,30 +157,6 @@ class ReportDistrictSummary(models.AbstractModel):
         columns = [(9, "center"), (11, "left"), (9, "center"), (11, "left")]
         counted = (self.env._("Units per rank"), self.env._("Rank"))
         return columns, head, cells, counted, counts
-
-    @api.model
-    def _lu_levels(self, section):
-        """Thông tư 24: each unit's own and reviewed level, the units per level
-        (as _lu_points)."""
-        Assessment = self.env["learning.unit.assessment"]
-        levels = dict(Assessment._fields["self_level"]._description_selection(self.env))
-
-        def review(assessment):
-            return assessment.review_complete and assessment.review_level
-
-        def cells(assessment):
-            return [
-                B.cell(levels.get(assessment.self_level, "")),
-                B.cell(levels.get(review(assessment), "")),
-            ]
-
-        own = Counter(a.self_level or "" for a in section["assessments"])
-        reviewed = Counter(review(a) or "" for a in section["assessments"])
-        counts = [(levels[level], own[level], reviewed[level]) for level in LEVEL_ORDER]
-        counts.append((self.env._("Not yet evaluated"), own[""], reviewed[""]))
-        head = [self.env._("Self Level"), self.env._("Review Level")]
-        counted = (self.env._("Units per level"), self.env._("Level"))
-        return [(20, "left"), (20, "left")], head, cells, counted, counts
 
 
 class ReportDistrictSummaryPeriod(models.AbstractModel):
@@ -183,7 +169,5 @@ class ReportDistrictSummaryPeriod(models.AbstractModel):
 
     @api.model
     def _lu_forms(self, periods):
-        assessments = self.env["learning.unit.assessment"].search(
-            [("period_id", "in", periods.ids)]
-        )
-        return super()._lu_forms(assessments, periods=periods)
+        # the record rules keep the assessments the user may read
+        return super()._lu_forms(periods.assessment_ids, periods=periods)

@@ -23,8 +23,7 @@ class ReportMinutes(models.AbstractModel):
         teams.member_ids.fetch(
             ["name", "job_title", "organisation", "role", "sequence"]
         )
-        by_assessment = self._lu_data()._criteria_lines(records.assessment_id)
-        return [(m, by_assessment[m.assessment_id.id]) for m in records]
+        return self._lu_of_assessment(records, self._lu_data()._criteria_lines)
 
     @api.model
     def _lu_document(self, minutes, lines):
@@ -139,8 +138,7 @@ class ReportMinutes(models.AbstractModel):
             rows.append(
                 B.row(
                     cells,
-                    b=group,
-                    cls="o_lu_group" if group else None,
+                    group=group,
                     code=line.criterion_code,
                 )
             )
@@ -171,5 +169,5 @@ class ReportMinutes(models.AbstractModel):
             B.cell(data._result_words(assessment, "self")),
             B.cell(data._result_words(assessment, "review")),
         ]
-        rows.append(B.row(total, b=True, cls="o_lu_group"))
+        rows.append(B.row(total, group=True))
         return B.table(columns, [head], rows, size=11)

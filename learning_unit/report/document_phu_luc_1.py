@@ -17,8 +17,7 @@ class ReportPhuLuc1(models.AbstractModel):
     @api.model
     def _lu_forms(self, reports):
         reports.line_ids.fetch(["kind", "donor", "quantity", "amount", "note"])
-        context = self._lu_data()._unit_context(reports.assessment_id)
-        return [(o, context[o.assessment_id.id]) for o in reports]
+        return self._lu_of_assessment(reports, self._lu_data()._unit_context)
 
     @api.model
     def _lu_document(self, o, unit):

@@ -60,8 +60,7 @@ class ReportPhuLuc2(models.AbstractModel):
             rows.append(
                 B.row(
                     cells,
-                    b=group,
-                    cls="o_lu_group" if group else None,
+                    group=group,
                     code=criterion.code,
                 )
             )
@@ -83,8 +82,8 @@ class ReportPhuLuc2(models.AbstractModel):
                 B.cell(RANK_WORDS.get(assessment.review_rank, "") if complete else "")
             )
         rows += [
-            B.row(total, b=True, cls="o_lu_group"),
-            B.row(rank, b=True, cls="o_lu_group"),
+            B.row(total, group=True),
+            B.row(rank, group=True),
         ]
         blocks = [
             B.header(

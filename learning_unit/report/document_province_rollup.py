@@ -50,8 +50,7 @@ class ReportProvinceRollup(models.AbstractModel):
         rows.append(
             B.row(
                 [B.cell("Tổng cộng", colspan=2), *cells("", data["totals"])[1:]],
-                b=True,
-                cls="o_lu_group",
+                group=True,
             )
         )
         width = 44 / (5 + len(keys))

@@ -38,8 +38,7 @@ class ReportTt24Summary(models.AbstractModel):
                         B.cell(data._line_result(line, "self")),
                         B.cell(B.run(line.score_note or "", i=True), align="left"),
                     ],
-                    b=group,
-                    cls="o_lu_group" if group else None,
+                    group=group,
                     code=line.criterion_code,
                 )
             )
@@ -50,8 +49,7 @@ class ReportTt24Summary(models.AbstractModel):
                     B.cell(data._result_words(assessment, "self")),
                     B.cell(B.run(assessment.result_note or "", i=True), align="left"),
                 ],
-                b=True,
-                cls="o_lu_group",
+                group=True,
             )
         )
         head = team and team.head_id

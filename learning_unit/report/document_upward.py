@@ -41,7 +41,7 @@ class ReportUpward(models.AbstractModel):
         ]
         result_rows += [
             count_row("Chưa có kết quả thẩm định", totals["no_result"]),
-            count_row("Tổng cộng", units, b=True, cls="o_lu_group"),
+            count_row("Tổng cộng", units, group=True),
         ]
         unit_rows = [
             B.row(

@@ -10,7 +10,7 @@ of one record (``_lu_document``, see blocks.py). Its report actions
 (learning_unit_reports.xml) print the same blocks:
 
 * the PDF (``qweb-pdf``, ``report_name`` the model's name) lays them out with
-  the QWeb templates of report_nd30.xml;
+  the QWeb template ``nd30_documents`` (report_nd30.xml);
 * the DOCX (``docx``) and the XLSX (OCA ``report_xlsx``) name the model in
   their ``report_file`` (ir_actions_report.py) and write them with
   render_docx.py and render_xlsx.py.
@@ -55,6 +55,13 @@ class ReportLearningUnitDocument(models.AbstractModel):
         """``[(record, form)]``: what each record's document prints, read in
         batch (nothing more by default)."""
         return [(record, {}) for record in records]
+
+    @api.model
+    def _lu_of_assessment(self, records, query):
+        """``[(record, what query reads of its assessment)]``: ``query`` reads
+        the assessments in batch (``{assessment id: ...}``)."""
+        by_assessment = query(records.assessment_id)
+        return [(record, by_assessment[record.assessment_id.id]) for record in records]
 
     @api.model
     def _lu_document(self, record, form):
