@@ -66,19 +66,3 @@ class LearningUnitReportController(ReportController):
                 ("Content-Disposition", content_disposition(filename)),
             ],
         )
-
-    @route()
-    def report_download(self, data, context=None, token=None, readonly=True):
-        try:
-            url, report_type = json.loads(data)[:2]
-        except (ValueError, TypeError) as error:
-            raise BadRequest("data must be [url, type]") from error
-        if report_type != "docx":
-            return super().report_download(
-                data, context, token=token, readonly=readonly
-            )
-        path = url.split("/report/docx/", 1)[-1].split("?")[0]
-        reportname, _sep, docids = path.partition("/")
-        return self.report_routes(
-            reportname, docids=docids or None, converter="docx", context=context
-        )

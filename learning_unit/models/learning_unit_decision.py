@@ -57,7 +57,6 @@ class LearningUnitDecision(models.Model):
     _order = "date_issued desc, id desc"
 
     _lu_doc_code = "QĐ"
-    _lu_draft_name = _lt("Draft decision %(year)s")
     _lu_transitions = {
         "issued": reviewer_act(REFUSAL),
         # only by issuing a later decision that revokes it
@@ -116,6 +115,9 @@ class LearningUnitDecision(models.Model):
     # ------------------------------------------------------------------
     # computes
     # ------------------------------------------------------------------
+    def _lu_draft_name(self):
+        return self.env._("Draft decision %(year)s", year=self.period_id.year or "")
+
     @api.model
     def _lu_default_texts(self, vals, period, body):
         year = period.year or ""

@@ -126,15 +126,8 @@ class LearningUnitDecisionLine(models.Model):
                     )
                 )
             scope = decision.department_id
-            if scope and not (
-                set(
-                    map(
-                        int,
-                        (assessment.department_id.parent_path or "").split("/")[:-1],
-                    )
-                )
-                & {scope.id}
-            ):
+            path = (assessment.department_id.parent_path or "").split("/")
+            if scope and str(scope.id) not in path:
                 raise ValidationError(
                     self.env._(
                         "%(unit)s is not in the scope of %(decision)s.",

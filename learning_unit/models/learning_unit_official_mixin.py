@@ -59,8 +59,6 @@ class LearningUnitOfficialMixin(models.AbstractModel):
 
     # the document type in the symbol: QĐ, BC, TTr, BB
     _lu_doc_code = "QĐ"
-    # the name of a draft ("Draft decision %(year)s"): a lazy translation
-    _lu_draft_name = None
     _lu_state_flags = {"lu_editable": DRAFT_STATES}
 
     # in the reader's language ("Draft decision 2025" until numbered): not stored
@@ -131,9 +129,11 @@ class LearningUnitOfficialMixin(models.AbstractModel):
     @api.depends_context("lang")
     def _compute_name(self):
         for document in self:
-            document.name = document.number_text or self.env._(
-                document._lu_draft_name
-            ) % {"year": document.period_id.year or ""}
+            document.name = document.number_text or document._lu_draft_name()
+
+    def _lu_draft_name(self):
+        """The name of a draft: "Draft decision 2025"."""
+        raise NotImplementedError
 
     @api.depends("body_id")
     def _compute_signer(self):

@@ -32,7 +32,6 @@ class LearningUnitUpwardReport(models.Model):
     _order = "period_id desc, id desc"
 
     _lu_doc_code = "BC"
-    _lu_draft_name = _lt("Draft report %(year)s")
     _lu_transitions = {
         "issued": reviewer_act(_lt("Only the reviewing level reports upward.")),
     }
@@ -47,6 +46,9 @@ class LearningUnitUpwardReport(models.Model):
     )
     summary = fields.Char()
     introduction = fields.Text()
+
+    def _lu_draft_name(self):
+        return self.env._("Draft report %(year)s", year=self.period_id.year or "")
 
     @api.model
     def _lu_default_texts(self, vals, period, body):

@@ -58,7 +58,7 @@ class ReportDistrictSummary(models.AbstractModel):
         if not rows:
             empty = B.run(self.env._("No assessment in this period."), i=True)
             rows = [B.row([B.cell(empty, align="center", colspan=len(columns))])]
-        total = section["unit_count"]
+        total = len(section["assessments"])
         counts.append((self.env._("Total"), total, total))
         count_rows = [
             B.row(

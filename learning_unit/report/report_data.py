@@ -29,6 +29,8 @@ RANK_ORDER = (
 )
 LEVEL_ORDER = (scoring.LEVEL_2, scoring.LEVEL_1, scoring.LEVEL_NONE)
 TIMING_WORDS = {"not_submitted": "Chưa gửi", "on_time": "Đúng hạn", "late": "Trễ hạn"}
+# the bodies that review units (and report upward)
+REVIEWING_KINDS = ("district", "commune", "province_department", "district_office")
 
 
 class LearningUnitReportData(models.AbstractModel):
@@ -102,9 +104,6 @@ class LearningUnitReportData(models.AbstractModel):
                     ),
                     "assessments": records,
                     "timing": timing,
-                    "unit_count": len(records),
-                    "late_count": late,
-                    "not_submitted_count": missing,
                 }
             )
         return sections
@@ -113,22 +112,16 @@ class LearningUnitReportData(models.AbstractModel):
     # the unit's context and criteria
     # ------------------------------------------------------------------
     @api.model
-    def _unit_bodies(self, departments):
-        """``{department id: body}`` of the units that have a body record."""
-        if not departments:
-            return {}
-        bodies = self.env["learning.unit.body"].search(
-            [("department_id", "in", departments.ids), ("kind", "=", "unit")]
-        )
-        return {body.department_id.id: body for body in bodies}
-
-    @api.model
     def _unit_context(self, assessments):
         """What the unit's documents print of each assessment's unit."""
         departments = assessments.department_id
         departments.fetch(["name", "parent_id"])
         departments.parent_id.fetch(["name"])
-        bodies = self._unit_bodies(departments)
+        # the units that have a body record
+        bodies = self.env["learning.unit.body"].search(
+            [("department_id", "in", departments.ids), ("kind", "=", "unit")]
+        )
+        bodies = {body.department_id.id: body for body in bodies}
         periods = assessments.period_id
         periods.fetch(["body_id", "plan_number", "plan_date", "plan_body_id", "year"])
         assessments.company_id.sudo().fetch(["city"])
@@ -310,7 +303,6 @@ class LearningUnitReportData(models.AbstractModel):
                 "decision_id",
                 "decision_number",
                 "decision_date",
-                "submitted_date",
             ]
         )
         assessments.decision_id.fetch(["number_text", "date_issued"])
@@ -349,8 +341,6 @@ class LearningUnitReportData(models.AbstractModel):
                 "result_key": "",
                 "recognised": False,
                 "decision": "",
-                "scheme": False,
-                "submitted_date": False,
             }
         timing = self._timing(assessment)
         decision = assessment.decision_id
@@ -378,8 +368,6 @@ class LearningUnitReportData(models.AbstractModel):
             "result_key": key or "",
             "recognised": bool(decision_text),
             "decision": decision_text,
-            "scheme": assessment.scheme,
-            "submitted_date": assessment.submitted_date,
         }
 
     @api.model
@@ -441,16 +429,7 @@ class LearningUnitReportData(models.AbstractModel):
         if not bodies:
             bodies = self.env["learning.unit.body"].search(
                 [
-                    (
-                        "kind",
-                        "in",
-                        (
-                            "district",
-                            "commune",
-                            "province_department",
-                            "district_office",
-                        ),
-                    ),
+                    ("kind", "in", REVIEWING_KINDS),
                     ("department_id", "!=", False),
                     ("company_id", "in", [period.company_id.id, False]),
                 ]

@@ -1,6 +1,6 @@
 /** @odoo-module **/
-// DOCX reports of learning_unit in the Print menu: downloaded through
-// /report/download like report_xlsx's XLSX (see controllers/main.py).
+// DOCX reports of learning_unit in the Print menu: downloaded from
+// /report/docx/<report>/<ids> (see controllers/main.py).
 import {download} from "@web/core/network/download";
 import {registry} from "@web/core/registry";
 import {user} from "@web/core/user";
@@ -18,13 +18,7 @@ registry
         }
         env.services.ui.block();
         try {
-            await download({
-                url: "/report/download",
-                data: {
-                    data: JSON.stringify([url, "docx"]),
-                    context: JSON.stringify(user.context),
-                },
-            });
+            await download({url, data: {context: JSON.stringify(user.context)}});
         } finally {
             env.services.ui.unblock();
         }
