@@ -9,6 +9,48 @@ from pypdf import PdfReader
 
 from .system_tools import pdftotext
 
+
+def plain_text(doc, cells_only=False):
+    """Every text of ``doc`` in reading order (tests compare PDF, DOCX, XLSX).
+
+    With ``cells_only``, the texts of the table cells only.
+    """
+    parts = []
+    if cells_only:
+        for block in doc["blocks"]:
+            if block["type"] == "table":
+                for line in block["head"]:
+                    parts += ["".join(r["text"] for r in c["runs"]) for c in line]
+                for line in block["rows"]:
+                    parts += [
+                        "".join(r["text"] for r in c["runs"]) for c in line["cells"]
+                    ]
+        return [part for part in parts if part]
+
+    def runs_text(runs):
+        return "".join(r["text"] for r in runs)
+
+    for block in doc["blocks"]:
+        kind = block["type"]
+        if kind == "header":
+            parts += [block["superior"], *block["issuer_lines"]]
+            parts += [block["national"], block["national_motto"]]
+            parts += [*block["number"].split(), block["place_date"]]
+        elif kind == "p":
+            parts.append(runs_text(block["runs"]))
+        elif kind == "table":
+            for line in block["head"]:
+                parts += [runs_text(c["runs"]) for c in line]
+            for line in block["rows"]:
+                parts += [runs_text(c["runs"]) for c in line["cells"]]
+        elif kind == "signature":
+            if block["recipients"] is not None:
+                parts += ["Nơi nhận:", *block["recipients"]]
+            for person in block["signers"]:
+                parts += [person["place_date"], *person["lines"], person["name"]]
+    return [part for part in parts if part]
+
+
 MEMBER = "learning_unit.group_member"
 OFFICER = "learning_unit.group_unit_officer"
 REVIEWER = "learning_unit.group_district_reviewer"
@@ -356,8 +398,6 @@ class Nd30Mixin:
             self.assertNotIn("PAGE", section.first_page_header._element.xml)
         self.assertEqual(document.styles["Normal"].font.name, "Times New Roman")
         squeezed = squeeze(text)
-        from odoo.addons.learning_unit.report.blocks import plain_text
-
         for doc in documents:
             for part in plain_text(doc):
                 self.assertIn(squeeze(part), squeezed, part)
@@ -367,8 +407,6 @@ class Nd30Mixin:
         """Every text of the blocks is in the PDF (white space and the page
         numbers aside; a table cell's words, as lines of neighbouring cells
         may interleave)."""
-        from odoo.addons.learning_unit.report.blocks import plain_text
-
         body = pdf_body_text(pdf_content)
         squeezed = squeeze(body)
         words = set(body.split())

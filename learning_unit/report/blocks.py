@@ -12,8 +12,8 @@ date, type and summary, signature block, "Nơi nhận").
 Blocks (``type``):
 
 * ``header``: ``superior``, ``issuer`` (the issuing body, bold), ``number``
-  ("Số: 15/QĐ-UBND"), ``place_date`` (italic), ``motto`` (the national motto
-  is printed unless False);
+  ("Số: 15/QĐ-UBND"), ``place_date`` (italic), under the national name and
+  motto;
 * ``p``: a paragraph of ``runs`` (``text``, ``b``, ``i``), ``align``
   (left/center/right/justify), ``indent`` (first line), ``size`` (pt) and an
   optional ``cls`` (HTML class);
@@ -88,7 +88,7 @@ def runs_of(content, b=False, i=False):
 
 
 def para(content, align="justify", b=False, i=False, indent=False, size=None, cls=None,
-         space_before=0, keep=False):  # fmt: skip
+         space_before=0):  # fmt: skip
     return {
         "type": "p",
         "runs": runs_of(content, b, i),
@@ -97,7 +97,6 @@ def para(content, align="justify", b=False, i=False, indent=False, size=None, cl
         "size": size,
         "cls": cls,
         "space_before": space_before,
-        "keep": keep,
     }
 
 
@@ -113,7 +112,7 @@ def text_lines(text, **kwargs):
     return [para(line, **kwargs) for line in (text or "").splitlines() if line.strip()]
 
 
-def header(superior="", issuer="", number="", place_date="", motto=True):
+def header(superior="", issuer="", number="", place_date=""):
     return {
         "type": "header",
         "superior": printable(superior),
@@ -122,31 +121,29 @@ def header(superior="", issuer="", number="", place_date="", motto=True):
         ],
         "number": printable(number),
         "place_date": printable(place_date),
-        "motto": motto,
         "national": NATIONAL_NAME,
         "national_motto": NATIONAL_MOTTO,
     }
 
 
-def title(kind, summary=(), rule=True):
+def title(kind, summary=()):
     """The document type (bold, upper case) and its summary lines (bold)."""
     blocks = [center(kind, b=True, size=14, cls="o_lu_title", space_before=12)]
     summary = [summary] if isinstance(summary, str) else list(summary)
     for line in summary:
         blocks.append(center(line, b=True, size=14, cls="o_lu_title"))
-    if rule and summary:
+    if summary:
         blocks.append({"type": "rule"})
     return blocks
 
 
-def cell(content="", align=None, colspan=1, b=False, i=False, rowspan=1, value=None):
+def cell(content="", align=None, colspan=1, b=False, i=False, value=None):
     """A table cell; ``value`` is what the sheet holds (a number, a date;
     False, as Odoo reads an empty field, is no value)."""
     return {
         "runs": runs_of(content, b=b, i=i),
         "align": align,
         "colspan": colspan,
-        "rowspan": rowspan,
         "b": b,
         "value": None if value is False else value,
     }
@@ -218,12 +215,11 @@ def signer_lines(signer):
     return lines
 
 
-def signer(lines=(), name="", place_date="", note=""):
+def signer(lines=(), name="", place_date=""):
     return {
         "lines": [printable(line) for line in lines if line],
         "name": printable(name),
         "place_date": printable(place_date),
-        "note": printable(note),
     }
 
 
@@ -262,45 +258,3 @@ def document(name, blocks, cls="", sheet=None, sheet_suffix=""):
         "sheet": printable(sheet or name),
         "sheet_suffix": sheet_suffix,
     }
-
-
-def plain_text(doc, cells_only=False):
-    """Every text of ``doc`` in reading order (tests compare PDF, DOCX, XLSX).
-
-    With ``cells_only``, the texts of the table cells only.
-    """
-    parts = []
-    if cells_only:
-        for block in doc["blocks"]:
-            if block["type"] == "table":
-                for line in block["head"]:
-                    parts += ["".join(r["text"] for r in c["runs"]) for c in line]
-                for line in block["rows"]:
-                    parts += [
-                        "".join(r["text"] for r in c["runs"]) for c in line["cells"]
-                    ]
-        return [part for part in parts if part]
-
-    def runs_text(runs):
-        return "".join(r["text"] for r in runs)
-
-    for block in doc["blocks"]:
-        kind = block["type"]
-        if kind == "header":
-            parts += [block["superior"], *block["issuer_lines"]]
-            if block["motto"]:
-                parts += [block["national"], block["national_motto"]]
-            parts += [*block["number"].split(), block["place_date"]]
-        elif kind == "p":
-            parts.append(runs_text(block["runs"]))
-        elif kind == "table":
-            for line in block["head"]:
-                parts += [runs_text(c["runs"]) for c in line]
-            for line in block["rows"]:
-                parts += [runs_text(c["runs"]) for c in line["cells"]]
-        elif kind == "signature":
-            if block["recipients"] is not None:
-                parts += ["Nơi nhận:", *block["recipients"]]
-            for person in block["signers"]:
-                parts += [person["place_date"], *person["lines"], person["name"]]
-    return [part for part in parts if part]

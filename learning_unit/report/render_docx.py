@@ -135,19 +135,6 @@ class DocxWriter:
             run = paragraph.add_run(clean_text(part["text"], multiline=False))
             _set_font(run, size, bold or part["b"] or None, part["i"] or None)
 
-    def _paragraph(self, container, runs, align=None, size=None, bold=False,
-                   indent=False, space_before=0, space_after=None):  # fmt: skip
-        paragraph = container.add_paragraph()
-        paragraph.alignment = ALIGN.get(align)
-        if indent:
-            paragraph.paragraph_format.first_line_indent = Cm(1)
-        if space_before:
-            paragraph.paragraph_format.space_before = Pt(space_before)
-        if space_after is not None:
-            paragraph.paragraph_format.space_after = Pt(space_after)
-        self._runs(paragraph, runs, size, bold)
-        return paragraph
-
     @staticmethod
     def _cell_paragraph(cell):
         """The empty first paragraph of a new cell, then new ones."""
@@ -186,22 +173,20 @@ class DocxWriter:
             rule.paragraph_format.left_indent = Mm(TEXT_WIDTH_MM * 0.40 * 0.32)
             rule.paragraph_format.right_indent = Mm(TEXT_WIDTH_MM * 0.40 * 0.32)
             _paragraph_border(rule)
-        if block["motto"]:
-            self._cell_text(right, block["national"], bold=True, size=12.5)
-            self._cell_text(right, block["national_motto"], bold=True, underline=True)
+        self._cell_text(right, block["national"], bold=True, size=12.5)
+        self._cell_text(right, block["national_motto"], bold=True, underline=True)
         left, right = table.rows[1].cells
         self._cell_text(left, block["number"], space_after=6)
         self._cell_text(right, block["place_date"], italic=True, space_after=6)
 
     def _block_p(self, block):
-        self._paragraph(
-            self.document,
-            block["runs"],
-            block["align"],
-            block["size"],
-            indent=block["indent"],
-            space_before=block["space_before"],
-        )
+        paragraph = self.document.add_paragraph()
+        paragraph.alignment = ALIGN.get(block["align"])
+        if block["indent"]:
+            paragraph.paragraph_format.first_line_indent = Cm(1)
+        if block["space_before"]:
+            paragraph.paragraph_format.space_before = Pt(block["space_before"])
+        self._runs(paragraph, block["runs"], block["size"])
 
     def _block_rule(self, block):
         paragraph = self.document.add_paragraph()
@@ -217,28 +202,19 @@ class DocxWriter:
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         size = block["size"]
-        grid = []  # the cells a rowspan merges: (row, col, rowspan, colspan)
         all_rows = [(cells, True, None) for cells in block["head"]] + [
             (line["cells"], False, line) for line in block["rows"]
         ]
-        taken = set()  # cells already taken by a rowspan: (row, col)
-        for index, (cells, is_head, line) in enumerate(all_rows):
+        for cells, is_head, line in all_rows:
             row = table.add_row()
             col = 0
             for value in cells:
-                while (index, col) in taken:
-                    col += 1
                 if col >= count:
                     break
                 span = min(value["colspan"], count - col)
                 target = row.cells[col]
                 if span > 1:
                     target = target.merge(row.cells[col + span - 1])
-                if value["rowspan"] > 1:
-                    grid.append((index, col, value["rowspan"], span))
-                    for extra in range(1, value["rowspan"]):
-                        for c in range(col, col + span):
-                            taken.add((index + extra, c))
                 align = value["align"] or (
                     "center" if is_head else columns[col]["align"]
                 )
@@ -248,11 +224,6 @@ class DocxWriter:
                 bold = is_head or value["b"] or bool(line and line["b"])
                 self._runs(paragraph, value["runs"], size, bold)
                 col += span
-        for index, col, rowspan, span in grid:
-            if index + rowspan - 1 < len(table.rows):
-                first = table.rows[index].cells[col]
-                last = table.rows[index + rowspan - 1].cells[col + span - 1]
-                first.merge(last)
         for row in table.rows:
             for col, column in enumerate(columns):
                 if column["width"] and col < len(row.cells):
@@ -279,8 +250,6 @@ class DocxWriter:
                 self._cell_text(cell, person["place_date"], italic=True, space_after=3)
             for line in person["lines"]:
                 self._cell_text(cell, line, bold=True)
-            if person["note"]:
-                self._cell_text(cell, person["note"], italic=True)
             for _blank in range(4):
                 self._cell_text(cell, "")
             self._cell_text(cell, person["name"], bold=True)

@@ -137,7 +137,7 @@ class SheetWriter:
         if lines > 1:
             self.sheet.set_row(row, lines * LINE_HEIGHT * size / 12)
 
-    def _write(self, row, first, last, cell, style, last_row=None):
+    def _write(self, row, first, last, cell, style):
         """``cell`` (runs, a typed value) into grid columns first..last; its text.
 
         ``style``: the format's properties but the runs' bold and italic.
@@ -153,8 +153,8 @@ class SheetWriter:
         quote = text.startswith(FORMULA_STARTS) and bool(LIST_DASH.match(text))
         fmt = self.format(date=is_date, quote=quote, **style)
         sheet = self.sheet
-        if last > first or (last_row or row) > row:
-            sheet.merge_range(row, first, last_row or row, last, "", fmt)
+        if last > first:
+            sheet.merge_range(row, first, row, last, "", fmt)
         if isinstance(value, bool):
             sheet.write_boolean(row, first, value, fmt)
         elif isinstance(value, Number):
@@ -198,9 +198,7 @@ class SheetWriter:
         bold = {"bold": True}
         left = [(block["superior"], {})] if block["superior"] else []
         left += [(line, bold) for line in block["issuer_lines"]]
-        right = []
-        if block["motto"]:
-            right = [(block["national"], bold), (block["national_motto"], bold)]
+        right = [(block["national"], bold), (block["national_motto"], bold)]
         rows = max(len(left), len(right))
         left += [("", {})] * (rows - len(left)) + [(block["number"], {})]
         right += [("", {})] * (rows - len(right))
@@ -226,7 +224,7 @@ class SheetWriter:
         size = block["size"]
         titles = [
             {"runs": [{"text": c["title"] or "", "b": True, "i": False}],
-             "colspan": 1, "rowspan": 1, "b": True, "align": None}
+             "colspan": 1, "b": True, "align": None}
             for c in block["sheet_columns"]
         ]  # fmt: skip
         head = [
@@ -236,26 +234,21 @@ class SheetWriter:
             (line["cells"] + line["sheet_cells"], line["b"]) for line in block["rows"]
         ]
         chars = {}  # (first, end): characters a line holds
-        first_row, taken = self.row, set()
+        first_row = self.row
         for offset, (cells, bold) in enumerate(rows):
             is_head = offset < len(head)
             col, lines, row = 0, 1, first_row + offset
             for cell in cells:
-                while (offset, col) in taken:
-                    col += 1
                 if col >= len(columns):
                     break
                 span = min(cell["colspan"], len(columns) - col)
-                for extra in range(1, cell["rowspan"]):
-                    taken.update((offset + extra, c) for c in range(col, col + span))
                 first, end = spans[col][0], spans[col + span - 1][1]
                 align = cell["align"] or (
                     "center" if is_head else columns[col]["align"]
                 )
                 style = {"size": size, "bold": bool(bold or cell["b"]), "align": align}
                 style.update(border=1, wrap=True)
-                last_row = row + cell["rowspan"] - 1
-                text = self._write(row, first, end - 1, cell, style, last_row)
+                text = self._write(row, first, end - 1, cell, style)
                 if (first, end) not in chars:
                     chars[first, end] = self._chars(first, end, size)
                 lines = max(lines, _lines(text, chars[first, end]))
@@ -294,8 +287,6 @@ class SheetWriter:
             if person["place_date"]:
                 lines.append((person["place_date"], {"italic": True}))
             lines += [(line, {"bold": True}) for line in person["lines"]]
-            if person["note"]:
-                lines.append((person["note"], {"italic": True}))
             lines += [("", {})] * BLANK_SIGNATURE_LINES
             lines.append((person["name"], {"bold": True}))
             columns.append(lines)
