@@ -68,6 +68,10 @@ UNIT_FIELDS = frozenset(
 REVIEW_FIELDS = frozenset(
     {"review_note", "reviewer_id", "decision_number", "decision_date", "line_ids"}
 )
+# a result: points (Thông tư 22) or levels (Thông tư 24), or the review's progress
+RESULT = {"compute": "_compute_results", "store": True}
+# a rank or a level: tracked, and searched and grouped by
+GRADE = dict(RESULT, tracking=True, index=True)
 
 
 class LearningUnitAssessment(models.Model):
@@ -225,61 +229,30 @@ class LearningUnitAssessment(models.Model):
         compute="_compute_evidence_kinds",
         help="The member evidence the criteria of these rules count.",
     )
-    # --- points (Thông tư 22) --------------------------------------------
+    # --- the results, computed together from the lines (RESULT) ---------
     max_total = fields.Float(related="template_id.max_total")
     self_total = fields.Float(
-        string="Self Score",
-        digits=SCORE_DIGITS,
-        compute="_compute_results",
-        store=True,
-        tracking=True,
-        aggregator="avg",
+        "Self Score", digits=SCORE_DIGITS, tracking=True, aggregator="avg", **RESULT
     )
-    self_rank = fields.Selection(
-        RANKS, compute="_compute_results", store=True, tracking=True, index=True
-    )
+    self_rank = fields.Selection(RANKS, **GRADE)
     review_total = fields.Float(
-        string="Review Score",
-        digits=SCORE_DIGITS,
-        compute="_compute_results",
-        store=True,
-        tracking=True,
-        aggregator=None,
+        "Review Score", digits=SCORE_DIGITS, tracking=True, aggregator=None, **RESULT
     )
-    review_rank = fields.Selection(
-        RANKS, compute="_compute_results", store=True, tracking=True, index=True
-    )
+    review_rank = fields.Selection(RANKS, **GRADE)
     review_difference = fields.Float(
-        string="Difference",
+        "Difference",
         digits=SCORE_DIGITS,
-        compute="_compute_results",
-        store=True,
         aggregator=None,
         help="Review score minus self score, once the review is complete.",
+        **RESULT,
     )
-    # --- levels (Thông tư 24) --------------------------------------------
-    self_level = fields.Selection(
-        LEVEL_SELECTION,
-        compute="_compute_results",
-        store=True,
-        tracking=True,
-        index=True,
-    )
-    review_level = fields.Selection(
-        LEVEL_SELECTION,
-        compute="_compute_results",
-        store=True,
-        tracking=True,
-        index=True,
-    )
-    # --- both ---------------------------------------------------------------
+    self_level = fields.Selection(LEVEL_SELECTION, **GRADE)
+    review_level = fields.Selection(LEVEL_SELECTION, **GRADE)
     review_complete = fields.Boolean(
-        compute="_compute_results",
-        store=True,
-        help="Every criterion has a confirmed review result.",
+        help="Every criterion has a confirmed review result.", **RESULT
     )
-    review_confirmed_count = fields.Integer(compute="_compute_results", store=True)
-    criterion_count = fields.Integer(compute="_compute_results", store=True)
+    review_confirmed_count = fields.Integer(**RESULT)
+    criterion_count = fields.Integer(**RESULT)
     result_note = fields.Text(
         string="Result", compute="_compute_result_note", help="How the result comes."
     )

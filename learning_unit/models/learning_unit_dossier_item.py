@@ -62,6 +62,9 @@ FILING_FIELDS = frozenset(
     {"learn_what", "learn_how", "learn_when", "content", "attachment_ids", "note"}
 )
 PLAN_FIELDS = ("learn_what", "learn_how", "learn_when")
+# a value of the document's type or assessment kept on the item, set at
+# creation: the rules and the lists search and group by it
+KEPT = {"store": True, "index": True, "precompute": True}
 
 
 class LearningUnitDossierItem(models.Model):
@@ -168,23 +171,10 @@ class LearningUnitDossierItem(models.Model):
     )
     member_form = fields.Selection(related="document_type_id.member_form")
     approval_required = fields.Boolean(
-        related="document_type_id.approval_required",
-        store=True,
-        index=True,
-        precompute=True,
+        related="document_type_id.approval_required", **KEPT
     )
-    period_id = fields.Many2one(
-        related="assessment_id.period_id",
-        store=True,
-        index=True,
-        precompute=True,
-    )
-    unit_id = fields.Many2one(
-        related="assessment_id.department_id",
-        store=True,
-        index=True,
-        precompute=True,
-    )
+    period_id = fields.Many2one(related="assessment_id.period_id", **KEPT)
+    unit_id = fields.Many2one(related="assessment_id.department_id", **KEPT)
     learn_what = fields.Text(
         string="What I Will Learn",
         help="The knowledge and skills you plan to learn this year.",
