@@ -331,9 +331,6 @@ class LearningUnitAssessment(models.Model):
     dossier_missing = fields.Text(
         compute="_compute_dossier_missing", string="Missing Documents"
     )
-    is_in_my_scope = fields.Boolean(
-        compute="_compute_is_in_my_scope", search="_search_is_in_my_scope"
-    )
     promotion_report_ids = fields.One2many(
         "learning.unit.promotion.report",
         "assessment_id",
@@ -589,25 +586,6 @@ class LearningUnitAssessment(models.Model):
         for assessment in self:
             assessment.plans_to_approve_count = counts.get(assessment.id, 0)
 
-    @api.depends("department_id")
-    @api.depends_context("uid")
-    def _compute_is_in_my_scope(self):
-        for assessment in self:
-            department = assessment.department_id
-            assessment.is_in_my_scope = bool(
-                department.lu_can_prepare or department.lu_can_review
-            )
-
-    def _search_is_in_my_scope(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(operator)
-        domain = [
-            "|",
-            ("department_id.lu_can_prepare", "=", True),
-            ("department_id.lu_can_review", "=", True),
-        ]
-        return domain if (operator == "=") == value else ["!", *domain]
-
     @api.depends(
         "review_level", "self_level", "decision_date", "department_id", "state"
     )
@@ -824,10 +802,7 @@ class LearningUnitAssessment(models.Model):
         return {"submitted_on": False, "submitted_date": False, "submitted_by": False}
 
     def _lu_values_in_review(self, vals):
-        values = {"review_started_on": fields.Datetime.now()}
-        if not self.reviewer_id and len(self) == 1:
-            values["reviewer_id"] = self.env.uid
-        return values
+        return {"review_started_on": fields.Datetime.now()}
 
     def _lu_values_returned(self, vals):
         return {
@@ -870,8 +845,7 @@ class LearningUnitAssessment(models.Model):
 
     def _lu_after_in_review(self):
         self.line_ids._start_review()
-        for assessment in self.filtered(lambda a: not a.reviewer_id):
-            assessment.reviewer_id = self.env.user
+        self.filtered(lambda a: not a.reviewer_id).reviewer_id = self.env.user
 
     def _lu_after_reviewed(self):
         self.sudo().activity_feedback([ACTIVITY_REVIEW])
