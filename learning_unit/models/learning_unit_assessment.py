@@ -4,9 +4,11 @@
 
 Who may do what: access rights (security/ir.model.access.csv) decide the
 operation per role, record rules (security/security.xml) the scope and the
-state, the lock mixin the fields. The workflow is the table
+state, the lock mixin the fields (with their states where a user holds two
+roles, as an administrator does). The workflow is the table
 ``_lu_transitions``, run by the workflow mixin: writing ``state`` (from a
-button or over RPC alike) runs the same checks and records who did it and when.
+button or over RPC alike) checks the transition's role and source state, runs
+its hooks and records who did it and when.
 
 Concurrency: every change of an assessment, its lines, members or dossier
 first updates the assessment's row (``_lu_lock``). Two transactions changing
