@@ -20,11 +20,11 @@ from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
-# field: the Boolean on learning.unit.member; label, help: its string and
-# tooltip; phrase: what the members who have it do, in a score's explanation
-# ("36/40 members (90%) <phrase>"); competency: the code of the competency of
-# criterion 3a it records, if any.
-EvidenceKind = namedtuple("EvidenceKind", "field label help phrase competency")
+# field: the Boolean on learning.unit.member (competency_3a<n>: the
+# competencies of criterion 3a); label, help: its string and tooltip; phrase:
+# what the members who have it do, in a score's explanation ("36/40 members
+# (90%) <phrase>").
+EvidenceKind = namedtuple("EvidenceKind", "field label help phrase")
 
 EVIDENCE_KINDS = (
     EvidenceKind(
@@ -32,28 +32,24 @@ EVIDENCE_KINDS = (
         "Self-study Plan",
         "Has a yearly self-study plan approved by the head of the unit.",
         _lt("have an approved self-study plan"),
-        None,
     ),
     EvidenceKind(
         "discipline_ok",
         "Discipline",
         "Observes labour discipline and the unit's rules; cooperates and shares.",
         _lt("observe labour discipline"),
-        None,
     ),
     EvidenceKind(
         "training_done",
         "Mandatory Training",
         "Completed the training required by the State or the unit.",
         _lt("completed the required training"),
-        None,
     ),
     EvidenceKind(
         "advanced_worker",
         "Advanced Worker",
         "Holds the title 'Lao động tiên tiến' (Advanced Worker) or higher.",
         _lt("hold the Advanced Worker title or higher"),
-        None,
     ),
     EvidenceKind(
         "cdht_achieved",
@@ -61,7 +57,6 @@ EVIDENCE_KINDS = (
         "Holds the title 'Công dân học tập' (Learning Citizen) of the year, "
         "as assessed on congdanhoctap.vn.",
         _lt("hold the Learning Citizen title"),
-        None,
     ),
     EvidenceKind(
         "competency_3a1",
@@ -69,61 +64,49 @@ EVIDENCE_KINDS = (
         "Abides by the law; exercises civic rights and duties towards family "
         "and society.",
         _lt("have this competency"),
-        "3a1",
     ),
     EvidenceKind(
         "competency_3a2",
         "Lifelong learning",
         "Is committed to lifelong learning for self-development.",
         _lt("have this competency"),
-        "3a2",
     ),
     EvidenceKind(
         "competency_3a3",
         "Learning in the family",
         "Organises learning in the family, clan and community.",
         _lt("have this competency"),
-        "3a3",
     ),
     EvidenceKind(
         "competency_3a4",
         "Healthy lifestyle",
         "Lives a healthy life, respecting and in harmony with the environment.",
         _lt("have this competency"),
-        "3a4",
     ),
     EvidenceKind(
         "competency_3a5",
         "Languages and IT",
         "Uses foreign languages and information technology as the work requires.",
         _lt("have this competency"),
-        "3a5",
     ),
     EvidenceKind(
         "competency_3a6",
         "Critical thinking",
         "Thinks critically and creatively, takes initiative and solves problems.",
         _lt("have this competency"),
-        "3a6",
     ),
     EvidenceKind(
         "competency_3a7",
         "Gender equality",
         "Respects and practises gender equality.",
         _lt("have this competency"),
-        "3a7",
     ),
     EvidenceKind(
         "competency_3a8",
         "Cultural diversity",
         "Understands and values cultural diversity and behaves accordingly.",
         _lt("have this competency"),
-        "3a8",
     ),
 )
 
 EVIDENCE_FIELDS = tuple(kind.field for kind in EVIDENCE_KINDS)
-# competency code -> member field (criteria of 3a count the competency)
-COMPETENCY_FIELDS = {
-    kind.competency: kind.field for kind in EVIDENCE_KINDS if kind.competency
-}

@@ -19,7 +19,6 @@ from .common import LearningUnitCase, LearningUnitHttpCase
 CONFIG_MODELS = (
     "learning.unit.template",
     "learning.unit.criterion",
-    "learning.unit.competency",
     "learning.unit.period",
 )
 
@@ -425,7 +424,6 @@ class _FakedResults(AttackFixture):
                 "learning.unit.dossier.item": item,
                 "learning.unit.template": self.lenient,
                 "learning.unit.criterion": criterion,
-                "learning.unit.competency": self.competencies[0],
                 "learning.unit.period": self.period_free,
             }
             for model in (*LU_MODELS, *CONFIG_MODELS):

@@ -20,13 +20,12 @@ import math
 import threading
 from fractions import Fraction
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.service.model import retrying
 from odoo.tests import new_test_user
 
 from .attack_io import CommittedFixture, real_env, run_threads
-from .common import EVIDENCE, LearningUnitCase
+from .common import COMPETENCIES, EVIDENCE, LearningUnitCase
 
 OFFICER = "learning_unit.group_unit_officer"
 MEMBERS = 33  # 32 employees + the officer
@@ -89,13 +88,7 @@ class RaceCase(CommittedFixture, LearningUnitCase):
         cls.created["assessment"] = assessment.id
         assessment.with_context(learning_unit_silent=True).action_load_members()
         assert len(assessment.member_ids) == MEMBERS
-        competencies = env["learning.unit.competency"].search([])
-        assessment.member_ids.write(
-            dict(
-                dict.fromkeys(EVIDENCE, True),
-                competency_ids=[Command.set(competencies.ids)],
-            )
-        )
+        assessment.member_ids.write(dict.fromkeys(EVIDENCE + COMPETENCIES, True))
         env["learning.unit.dossier.item"].search(
             [("assessment_id", "=", assessment.id)]
         ).write({"paper_copy": True})

@@ -313,7 +313,6 @@ class TestOutOfScope(_ScopeFixture, LearningUnitCase):
         for record, vals in (
             (self.other_member, {"plan_approved": False}),
             (self.other_member, {"competency_3a1": False}),
-            (self.other_member, {"competency_ids": [(5, 0, 0)]}),
             (other_item, {"paper_copy": True}),
         ):
             error, changes = self.attack(

@@ -198,7 +198,7 @@ class TestUnstorableText(TextCase):
             (self.reviewer_vi, self.team, "location"),
             (self.admin_vi, self.body, "signer_name"),
             (self.admin_vi, self.period, "note"),
-            (self.admin_vi, self.competencies[:1], "name"),
+            (self.admin_vi, self.template.criterion_ids[:1], "hint"),
         ]
         problems = []
         for user, record, fname in cases:

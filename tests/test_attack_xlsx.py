@@ -28,7 +28,7 @@ import openpyxl
 from odoo.exceptions import UserError
 
 from .attack_io import Overrun, deadline, is_vietnamese, short, stopwatch
-from .common import EVIDENCE, LearningUnitCase, LearningUnitHttpCase
+from .common import COMPETENCIES, EVIDENCE, LearningUnitCase, LearningUnitHttpCase
 
 OFFICER = "learning_unit.group_unit_officer"
 REVIEWER = "learning_unit.group_district_reviewer"
@@ -218,8 +218,8 @@ class ImportAttackCase(LearningUnitCase):
     def state(self):
         self.env.invalidate_all()
         return {
-            member.id: tuple(member[f] for f in EVIDENCE)
-            + (tuple(sorted(member.competency_ids.ids)), member.note)
+            member.id: tuple(member[f] for f in EVIDENCE + COMPETENCIES)
+            + (member.note,)
             for member in self.members
         }
 

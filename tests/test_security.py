@@ -19,7 +19,6 @@ CONFIG_MODELS = (
     "learning.unit.period",
     "learning.unit.template",
     "learning.unit.criterion",
-    "learning.unit.competency",
     "learning.unit.document.type",
 )
 
@@ -109,7 +108,6 @@ class TestAccessMatrix(SecurityFixture, LearningUnitCase):
             "learning.unit.period": self.period,
             "learning.unit.template": self.template,
             "learning.unit.criterion": self.template.criterion_ids[0],
-            "learning.unit.competency": self.competencies[0],
             "learning.unit.document.type": self.own_item.document_type_id,
             "learning.unit.assessment": self.assessment,
             "learning.unit.assessment.line": self.line(self.assessment, "3c"),
@@ -122,7 +120,6 @@ class TestAccessMatrix(SecurityFixture, LearningUnitCase):
             "learning.unit.period": {"note": "<p>x</p>"},
             "learning.unit.template": {"description": "x"},
             "learning.unit.criterion": {"hint": "x"},
-            "learning.unit.competency": {"short_name": "x"},
             "learning.unit.document.type": {"description": "x"},
             "learning.unit.assessment": {"self_note": "x"},
             "learning.unit.assessment.line": {"count_value": 1},
@@ -144,7 +141,6 @@ class TestAccessMatrix(SecurityFixture, LearningUnitCase):
                 "name": "Nhóm thử",
                 "kind": "group",
             },
-            "learning.unit.competency": {"code": "9z", "name": "Thử"},
             "learning.unit.document.type": {"code": "test_doc", "name": "Thử"},
             "learning.unit.assessment": {
                 "period_id": self.period_review.id,
@@ -330,7 +326,7 @@ class TestScopes(SecurityFixture, LearningUnitCase):
             self.own_member.with_user(self.member).write(
                 {"plan_approved": True, "competency_3a1": True}
             )
-        self.assertFalse(self.own_member.competency_ids)
+        self.assertFalse(self.own_member.competency_3a1)
         own_in_review = self.in_review.member_ids.filtered(
             lambda m: m.user_id == self.member
         )

@@ -26,7 +26,6 @@ CRITERION_FIELDS = frozenset(
         "max_score",
         "method",
         "member_field",
-        "competency_id",
         "step_percent",
         "step_mode",
         "deduction",
@@ -105,7 +104,6 @@ class LearningUnitCriterion(models.Model):
         string="Member Evidence",
         help="Which evidence of the members this criterion counts.",
     )
-    competency_id = fields.Many2one("learning.unit.competency", ondelete="restrict")
     step_percent = fields.Float(
         string="Step (%)",
         digits=(5, 2),
@@ -146,7 +144,7 @@ class LearningUnitCriterion(models.Model):
         help="Share of the members needed for level 2.",
     )
     min_level = fields.Selection(
-        [(scoring.LEVEL_1, "Level 1"), (scoring.LEVEL_2, "Level 2")],
+        LEVEL_SELECTION[1:],
         string="Required From",
         default=scoring.LEVEL_1,
         help="An indicator required from level 2 only does not stop level 1.",

@@ -5,6 +5,18 @@
 The evidence Booleans are made from the one declaration of the evidence kinds
 (learning_unit/evidence.py); so are the member columns of the views
 (:meth:`_lu_evidence_nodes`).
+
+Members do not assert their own evidence: a member writes the notes and files
+of their own row, and files their documents (learning_unit_dossier_item.py).
+The unit officer sets the evidence, the eight competencies of criterion 3a
+included, from the documents and the systems that hold it (the import keyed by
+the CCCD); the approval of a member's plan by the head of the unit (or the
+officer the head delegates) sets the evidence it records, with the approver's
+rights (the role ``approver``, given only to the addon's approval code through
+:func:`~.learning_unit_evidence_event.evidence_source`).
+
+Every change of an evidence kind is logged (learning.unit.evidence.event) in
+one batch per write; the member row shows each kind's last source.
 """
 
 from collections import defaultdict
@@ -12,14 +24,14 @@ from collections import defaultdict
 from lxml import etree
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
-from ..evidence import COMPETENCY_FIELDS, EVIDENCE_FIELDS, EVIDENCE_KINDS
-from ..states import EDITABLE_STATES
+from ..evidence import EVIDENCE_FIELDS, EVIDENCE_KINDS
+from ..states import EDITABLE_STATES, GROUP_OFFICER
+from .learning_unit_evidence_event import evidence_source, source_of
 
-EVIDENCE_WRITE = frozenset(
-    {*EVIDENCE_FIELDS, "competency_ids", "attachment_ids", "note", "dossier_item_ids"}
-)
+MEMBER_WRITE = frozenset({"attachment_ids", "note", "dossier_item_ids"})
+EVIDENCE_WRITE = MEMBER_WRITE | set(EVIDENCE_FIELDS)
 
 
 class LearningUnitMember(models.Model):
@@ -31,7 +43,10 @@ class LearningUnitMember(models.Model):
 
     _lu_write_access = {
         "officer": (EVIDENCE_WRITE, EDITABLE_STATES),
-        "member": (EVIDENCE_WRITE, EDITABLE_STATES),
+        # their own row only (see _lu_roles): notes and files, never evidence
+        "member": (MEMBER_WRITE, EDITABLE_STATES),
+        # the approval of a document (learning_unit_dossier_item.py)
+        "approver": (frozenset(EVIDENCE_FIELDS), EDITABLE_STATES),
     }
     _lu_create_fields = {
         "officer": EVIDENCE_WRITE | {"assessment_id", "employee_id"},
@@ -45,12 +60,8 @@ class LearningUnitMember(models.Model):
     )
     name = fields.Char(related="employee_id.name", store=True)
     job_title = fields.Char(related="employee_id.job_title", store=True)
-    department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, string="Department"
-    )
-    user_id = fields.Many2one(
-        related="employee_id.user_id", store=True, index=True, string="User"
-    )
+    department_id = fields.Many2one(related="employee_id.department_id", store=True)
+    user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
     company_id = fields.Many2one(
         related="assessment_id.company_id", store=True, index=True
     )
@@ -65,13 +76,6 @@ class LearningUnitMember(models.Model):
     for _kind in EVIDENCE_KINDS:
         vars()[_kind.field] = fields.Boolean(string=_kind.label, help=_kind.help)
     del _kind
-    competency_ids = fields.Many2many(
-        "learning.unit.competency",
-        string="Competencies",
-        compute="_compute_competency_ids",
-        inverse="_inverse_competency_ids",
-        help="The competencies of criterion 3a the member has (the toggles).",
-    )
     attachment_ids = fields.Many2many(
         "ir.attachment",
         "learning_unit_member_attachment_rel",
@@ -97,6 +101,24 @@ class LearningUnitMember(models.Model):
         help="Every mandatory personal document is provided.",
     )
     missing_documents = fields.Char(compute="_compute_missing_documents")
+    evidence_event_ids = fields.One2many(
+        "learning.unit.evidence.event", "member_id", string="Evidence History"
+    )
+    evidence_source_ids = fields.Many2many(
+        "learning.unit.evidence.event",
+        string="Where the Evidence Came From",
+        compute="_compute_evidence_sources",
+        help="The last change of each kind of evidence: who or what recorded it.",
+    )
+    evidence_sources = fields.Char(
+        string="Sources",
+        compute="_compute_evidence_sources",
+        help="Where each kind of evidence came from: ticked, approved plan, "
+        "paper copy or imported file.",
+    )
+    lu_can_edit_evidence = fields.Boolean(
+        string="I Set the Evidence", compute="_compute_lu_can_edit_evidence"
+    )
 
     _sql_constraints = [
         (
@@ -117,6 +139,14 @@ class LearningUnitMember(models.Model):
         }
         return [by_assessment.get(m.assessment_id.id, set()) for m in self]
 
+    @api.model
+    def _lu_evidence_labels(self):
+        """``{evidence field: its label}``, in the user's language."""
+        return {
+            name: self._fields[name]._description_string(self.env)
+            for name in EVIDENCE_FIELDS
+        }
+
     @api.depends(*EVIDENCE_FIELDS, "assessment_id.template_id")
     def _compute_evidence_complete(self):
         for member, kinds in zip(self, self._counted_kinds(), strict=True):
@@ -125,10 +155,7 @@ class LearningUnitMember(models.Model):
     @api.depends(*EVIDENCE_FIELDS, "assessment_id.template_id")
     @api.depends_context("lang")
     def _compute_missing_evidence(self):
-        labels = {
-            name: self._fields[name]._description_string(self.env)
-            for name in EVIDENCE_FIELDS
-        }
+        labels = self._lu_evidence_labels()
         for member, kinds in zip(self, self._counted_kinds(), strict=True):
             member.missing_evidence = "; ".join(
                 labels[name]
@@ -153,81 +180,42 @@ class LearningUnitMember(models.Model):
                 if item.mandatory and not item.is_provided
             )
 
-    @api.model
-    def _competencies_by_code(self):
-        competencies = self.env["learning.unit.competency"].with_context(
-            active_test=False
-        )
-        return {c.code: c for c in competencies.search([])}
-
-    @api.depends(*COMPETENCY_FIELDS.values())
-    def _compute_competency_ids(self):
-        by_code = self._competencies_by_code()
+    @api.depends("evidence_event_ids")
+    @api.depends_context("lang", "tz")
+    def _compute_evidence_sources(self):
+        Event = self.env["learning.unit.evidence.event"]
+        last = defaultdict(dict)  # {member id: {kind: its last event}}
+        ids = [i for i in self._ids if isinstance(i, int)]
+        if ids:
+            groups = Event._read_group(
+                [("member_id", "in", ids)], ["member_id", "kind"], ["id:max"]
+            )
+            events = Event.browse(last_id for _member, _kind, last_id in groups)
+            events.fetch(["member_id", "kind", "value", "source", "user_id", "date"])
+            for event in events:
+                last[event.member_id.id][event.kind] = event
+        labels = self._lu_evidence_labels()
+        sources = dict(Event._fields["source"]._description_selection(self.env))
         for member in self:
-            member.competency_ids = [
-                by_code[code].id
-                for code, name in COMPETENCY_FIELDS.items()
-                if member[name] and code in by_code
-            ]
+            events = last.get(member._origin.id, {})
+            ordered = [events[name] for name in EVIDENCE_FIELDS if name in events]
+            member.evidence_source_ids = [(6, 0, [e.id for e in ordered])]
+            member.evidence_sources = "; ".join(
+                f"{labels[e.kind]}: {sources[e.source]}"
+                + (f" {e.file_name}" if e.file_name else "")
+                for e in ordered
+            )
 
-    @api.model
-    def _lu_competencies_as_evidence(self, vals_list):
-        """Give ``competency_ids`` of new members as their competency fields.
-
-        Odoo inverses a non-stored field record by record at creation: one
-        write per member. Well-formed commands (set, link, unlink, clear) are
-        turned into the fields here, for the whole batch; anything else is
-        left to the field (and to its checks).
-        """
-        given = [vals for vals in vals_list if "competency_ids" in vals]
-        if not given:
-            return
-        code_of = {
-            competency.id: competency.code
-            for competency in self.env["learning.unit.competency"].search([])
-        }
-        for vals in given:
-            ids = self._lu_command_ids(vals["competency_ids"])
-            if ids is None or not ids <= code_of.keys():
-                continue  # the field's own path and checks
-            codes = {code_of[i] for i in ids}
-            del vals["competency_ids"]
-            for code, name in COMPETENCY_FIELDS.items():
-                vals.setdefault(name, code in codes)
-
-    @staticmethod
-    def _lu_command_ids(commands):
-        """The ids a new record's many2many holds after ``commands``, or None
-        when they are not plain set, link, unlink or clear commands."""
-        ids = set()
-        for command in commands or ():
-            if not isinstance(command, list | tuple) or not command:
-                return None
-            kind, rest = command[0], command[1:]
-            if kind == 6 and len(rest) == 2 and isinstance(rest[1], list | tuple):
-                ids = set(rest[1]) if all(isinstance(i, int) for i in rest[1]) else None
-                if ids is None:
-                    return None
-            elif kind in (3, 4) and rest:
-                (ids.discard if kind == 3 else ids.add)(rest[0])
-            elif kind == 5:
-                ids = set()
-            else:
-                return None
-        if not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
-            return None
-        return ids
-
-    def _inverse_competency_ids(self):
-        # one write per distinct set of competencies, not one per member
-        to_write = defaultdict(list)
+    @api.depends("assessment_id.state")
+    @api.depends_context("uid")
+    def _compute_lu_can_edit_evidence(self):
+        officer = self.env.user.has_group(GROUP_OFFICER)
         for member in self:
-            codes = set(member.competency_ids.mapped("code"))
-            values = {name: code in codes for code, name in COMPETENCY_FIELDS.items()}
-            if any(member[name] != value for name, value in values.items()):
-                to_write[tuple(values.items())].append(member.id)
-        for values, ids in to_write.items():
-            self.browse(ids).write(dict(values))
+            member.lu_can_edit_evidence = (
+                officer
+                and member.assessment_id.state in EDITABLE_STATES
+                and member.assessment_id.department_id.lu_can_prepare
+            )
 
     # ------------------------------------------------------------------
     # ORM and access
@@ -237,6 +225,21 @@ class LearningUnitMember(models.Model):
 
     def _lu_locked_error(self, record):
         return record.assessment_id._lu_locked_error(record.assessment_id)
+
+    def _lu_roles(self):
+        roles = super()._lu_roles()
+        if "member" in roles and any(m.user_id != self.env.user for m in self):
+            # a member writes their own row only
+            roles.discard("member")
+        source = source_of(self.env)
+        if (
+            source
+            and source.source == "plan"
+            and self
+            and all(self.assessment_id.mapped("lu_can_approve"))
+        ):
+            roles.add("approver")
+        return roles
 
     @api.model
     def _lu_complete_create(self, vals_list):
@@ -259,10 +262,11 @@ class LearningUnitMember(models.Model):
     def _check_employees(self, vals_list):
         """Members are employees of the assessment's unit (or sub-units) and company."""
         Assessment = self.env["learning.unit.assessment"]
-        # HR keeps the employees; who is in a unit is checked on its behalf
-        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
+        # what the user may read of them: their public profile
+        Employee = self.env["hr.employee.public"].with_context(active_test=False)
         pairs = [(v.get("assessment_id"), v.get("employee_id")) for v in vals_list]
         employees = Employee.browse({e for _a, e in pairs if e}).exists()
+        employees = employees._filtered_access("read")
         employees.fetch(["department_id", "company_id"])
         employees.department_id.fetch(["parent_path"])
         by_id = {employee.id: employee for employee in employees}
@@ -289,33 +293,36 @@ class LearningUnitMember(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._lu_competencies_as_evidence(vals_list)
         members = super().create(vals_list)
         members.assessment_id.line_ids._lu_track_scores()
         # the personal dossier is the structure the rules give
         members.sudo()._create_personal_dossier()
+        changes = [
+            (member.id, name, True)
+            for member, vals in zip(members, vals_list, strict=True)
+            for name in EVIDENCE_FIELDS
+            if vals.get(name)
+        ]
+        self.env["learning.unit.evidence.event"]._lu_log(
+            changes, source_of(self.env), self.env.uid
+        )
         return members
 
     @api.model
     def _lu_load(self, assessments):
         """One member per employee of the assessments' units (and sub-units)
-        not yet listed; the unit's employees are read on its behalf (HR keeps
-        them)."""
+        not yet listed, as the user finds them among the public profiles."""
         assessments._lu_lock()
         assessments.check_access("write")
         locked = assessments.filtered(lambda a: a.state not in EDITABLE_STATES)
         if locked:
             raise locked._lu_locked_error(locked[0])
-        employees = (
-            self.env["hr.employee"]
-            .sudo()
-            .search(
-                [
-                    ("department_id", "child_of", assessments.department_id.ids),
-                    ("company_id", "in", [*assessments.company_id.ids, False]),
-                ],
-                order="name, id",
-            )
+        employees = self.env["hr.employee.public"].search(
+            [
+                ("department_id", "child_of", assessments.department_id.ids),
+                ("company_id", "in", [*assessments.company_id.ids, False]),
+            ],
+            order="name, id",
         )
         by_unit = defaultdict(list)  # department id -> employees of it and below
         for employee in employees:
@@ -355,8 +362,22 @@ class LearningUnitMember(models.Model):
         return super()._lu_check_write(vals)
 
     def write(self, vals):
+        # every change of evidence is logged; the rows are fetched whole once
+        # (the write needs them too)
+        kinds = [name for name in EVIDENCE_FIELDS if name in vals]
+        before = {member.id: [member[name] for name in kinds] for member in self}
         self.assessment_id.line_ids._lu_track_scores()
-        return super().write(vals)
+        result = super().write(vals)
+        changes = [
+            (member.id, name, member[name])
+            for member in self
+            for name, old in zip(kinds, before[member.id], strict=True)
+            if member[name] != old
+        ]
+        self.env["learning.unit.evidence.event"]._lu_log(
+            changes, source_of(self.env), self.env.uid
+        )
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_while_preparing(self):
@@ -369,7 +390,8 @@ class LearningUnitMember(models.Model):
             raise locked._lu_locked_error(locked[0])
 
     # ------------------------------------------------------------------
-    # views: one column per evidence kind, from the declaration
+    # views: one column per evidence kind, from the declaration; the evidence
+    # is the officer's to set
     # ------------------------------------------------------------------
     @api.model
     def _lu_evidence_nodes(self, mode):
@@ -379,9 +401,15 @@ class LearningUnitMember(models.Model):
         only for the kinds its rules count), ``list`` or ``form`` (a field only
         for the kinds the member's rules count).
         """
-        nodes = []
+        helper = {"name": "lu_can_edit_evidence"}
+        helper["column_invisible" if mode != "form" else "invisible"] = "1"
+        nodes = [etree.Element("field", helper)]
         for kind in EVIDENCE_KINDS:
-            attrs = {"name": kind.field, "widget": "boolean_toggle"}
+            attrs = {
+                "name": kind.field,
+                "widget": "boolean_toggle",
+                "readonly": "not lu_can_edit_evidence",
+            }
             if mode == "embedded":
                 attrs["column_invisible"] = (
                     f"'{kind.field}' not in (parent.evidence_kinds or '')"
@@ -418,3 +446,47 @@ class LearningUnitMember(models.Model):
         for group in node.xpath(".//group[@name='lu_evidence']"):
             for field_node in self._lu_evidence_nodes("form"):
                 group.append(field_node)
+
+    # ------------------------------------------------------------------
+    # the exception list's actions
+    # ------------------------------------------------------------------
+    def _lu_remind(self, missing):
+        """Ask each of these members to complete ``missing``: {member: [labels]}."""
+        reminded = self.browse()
+        for member in self:
+            labels = missing.get(member)
+            if not labels or not member.user_id:
+                continue
+            member.message_post(
+                body=self.env._(
+                    "Your learning record of %(year)s still misses: %(missing)s. "
+                    "Open “My Learning Record” to complete it.",
+                    year=member.period_id.year,
+                    missing=", ".join(labels),
+                ),
+                author_id=self.env.user.partner_id.id,
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=member.user_id.partner_id.ids,
+            )
+            reminded |= member
+        return reminded
+
+    def _lu_record_paper_copies(self, documents):
+        """The paper copies of ``documents`` are kept: provided, evidence recorded."""
+        documents = documents.filtered(lambda d: not d.paper_copy)
+        if documents:
+            documents.write({"paper_copy": True})
+        todo = defaultdict(dict)  # field -> {member id: document id}
+        for document in documents.filtered("document_type_id.evidence_field"):
+            field = document.document_type_id.evidence_field
+            if not document.member_id[field]:
+                todo[field][document.member_id.id] = document.id
+        if todo and "officer" not in self._lu_roles():
+            raise AccessError(
+                self.env._("Only the unit officer records the paper copies.")
+            )
+        for field, by_member in todo.items():
+            evidence_source(
+                self.browse(list(by_member)), "paper", documents=by_member
+            ).write({field: True})
+        return documents
