@@ -10,11 +10,11 @@ wraps the write in :func:`evidence_source`, a Python object in the context
 that no RPC or web client call can build, so nobody can claim an import or an
 approval they did not make.
 
-The rows are the system's log: created on its behalf, never changed.
+The rows are the system's log: created on its behalf, never changed (the
+access rights give every role read access only).
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 
 from ..evidence import EVIDENCE_KINDS
 
@@ -76,9 +76,7 @@ class LearningUnitEvidenceEvent(models.Model):
     user_id = fields.Many2one("res.users", string="By", ondelete="set null")
     date = fields.Datetime(required=True)
     file_name = fields.Char(string="File")
-    document_id = fields.Many2one(
-        "learning.unit.dossier.item", string="Document", ondelete="set null"
-    )
+    document_id = fields.Many2one("learning.unit.dossier.item", ondelete="set null")
     description = fields.Char(string="Recorded By", compute="_compute_description")
 
     @api.depends("source", "file_name", "user_id", "date")
@@ -119,19 +117,3 @@ class LearningUnitEvidenceEvent(models.Model):
                 for member_id, kind, value in changes
             ]
         )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise AccessError(self.env._("The evidence log is written by the system."))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su:
-            raise AccessError(self.env._("The evidence log cannot be changed."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        if not self.env.su:
-            raise AccessError(self.env._("The evidence log cannot be changed."))

@@ -36,7 +36,9 @@ class ResUsers(models.Model):
             and not self.env.user.has_group("base.group_erp_manager")
         ):
             # the learning unit administrator assigns reviewers' scopes (and
-            # nothing else of a user) without the right to manage users
+            # nothing else of a user) without the right to manage users: the
+            # access rights give res.users' write to user managers only, and a
+            # field's groups= or a record rule cannot grant what they refuse
             self.check_access("read")
             return super(ResUsers, self.sudo()).write(vals)
         return super().write(vals)
