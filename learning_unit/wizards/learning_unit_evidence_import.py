@@ -17,10 +17,8 @@ corrupt file is answered in words.
 """
 
 import base64
-import csv
 import io
 import re
-import unicodedata
 import zipfile
 from collections import defaultdict
 
@@ -28,8 +26,10 @@ import openpyxl
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import remove_accents
 
-from ..evidence import EVIDENCE_KINDS
+from ..evidence import EVIDENCE_FIELDS
+from ..models.hr_employee import CCCD_RE
 from ..models.learning_unit_evidence_event import evidence_source
 from ..states import EDITABLE_STATES
 
@@ -38,7 +38,6 @@ MAX_EXPANDED_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 10000
 MAX_COLUMNS = 60
 MAX_ERRORS_SHOWN = 20
-CCCD_RE = re.compile(r"^\d{12}$")
 # Cell values read as met / not met (compared without case and accents).
 TRUE_VALUES = {"dat", "x", "1", "true", "co", "yes"}
 FALSE_VALUES = {"chua dat", "khong dat", "", "0", "false", "khong", "no"}
@@ -49,12 +48,7 @@ NAME_HEADERS = {"ho va ten", "ho ten", "name", "full name"}
 
 def _plain(text):
     """``text`` without case, accents and extra spaces: "Đạt" -> "dat"."""
-    text = (
-        unicodedata.normalize("NFD", str(text or ""))
-        .replace("đ", "d")
-        .replace("Đ", "d")
-    )
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    text = remove_accents(str(text or "").replace("đ", "d").replace("Đ", "d"))
     return " ".join(text.casefold().split())
 
 
@@ -129,14 +123,7 @@ class LearningUnitEvidenceImport(models.TransientModel):
             data = base64.b64decode(self.file, validate=False)
         except ValueError as error:
             raise UserError(self.env._("The file could not be read.")) from error
-        if len(data) > MAX_FILE_BYTES:
-            raise UserError(
-                self.env._(
-                    "The file is %(size)s MB: at most %(limit)s MB can be imported.",
-                    size=round(len(data) / 1024 / 1024, 1),
-                    limit=MAX_FILE_BYTES // 1024 // 1024,
-                )
-            )
+        # its size was checked when it was given (create, write)
         try:
             if data[:2] == b"PK":
                 return self._xlsx_rows(data)
@@ -191,28 +178,15 @@ class LearningUnitEvidenceImport(models.TransientModel):
             workbook.close()
 
     def _csv_rows(self, data):
-        for encoding in ("utf-8-sig", "utf-16"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ImportFileError(
-                self.env._("The CSV file must be saved in UTF-8 (Unicode).")
-            )
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = []
-        for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-            if number > MAX_ROWS:
-                raise ImportFileError(self._too_many_rows())
-            if len(cells) > MAX_COLUMNS:
-                raise ImportFileError(self._too_many_columns())
-            rows.append((number, cells))
-        return rows
+        # base_import's reader: its encoding and separator guesses; the file's
+        # size bounds what it parses
+        reader = self.env["base_import.import"].new({"file": data})
+        _count, rows = reader._read_csv({"quoting": '"'})
+        if len(rows) > MAX_ROWS:
+            raise ImportFileError(self._too_many_rows())
+        if any(len(cells) > MAX_COLUMNS for cells in rows):
+            raise ImportFileError(self._too_many_columns())
+        return list(enumerate(rows, start=1))
 
     def _too_many_rows(self):
         return self.env._(
@@ -229,29 +203,26 @@ class LearningUnitEvidenceImport(models.TransientModel):
     # columns
     # ------------------------------------------------------------------
     @api.model
-    def _installed_langs(self):
-        """The codes of the database's languages; English, the source, always."""
-        installed = [code for code, _name in self.env["res.lang"].get_installed()]
-        return list(dict.fromkeys(["en_US", *installed]))
-
-    @api.model
     def _kind_headers(self):
         """``{plain header: evidence field}``: the labels in every installed
         language (Vietnamese where it is installed, English always)."""
         Member = self.env["learning.unit.member"]
-        langs = self._installed_langs()
+        installed = [code for code, _name in self.env["res.lang"].get_installed()]
+        labels = [
+            Member.with_context(lang=lang)._lu_evidence_labels()
+            for lang in dict.fromkeys(["en_US", *installed])
+        ]
         headers = {}
-        for kind in EVIDENCE_KINDS:
-            field = Member._fields[kind.field]
-            for lang in langs:
-                label = field._description_string(self.env(context={"lang": lang}))
-                headers[_plain(label)] = kind.field
-            headers[_plain(kind.field)] = kind.field
+        for name in EVIDENCE_FIELDS:
+            for label in labels:
+                headers[_plain(label[name])] = name
+            headers[_plain(name)] = name
         return headers
 
     def _columns(self, rows):
         """``(header row number, {column index: what it holds})``."""
         kinds = self._kind_headers()
+        labels = self.env["learning.unit.member"]._lu_evidence_labels()
         for number, cells in rows[:20]:
             plain = [_plain(cell) for cell in cells]
             if not any(p in CCCD_HEADERS for p in plain):
@@ -279,7 +250,7 @@ class LearningUnitEvidenceImport(models.TransientModel):
                     self.env._(
                         "The file has no evidence column. Name the columns as in "
                         "the template: %(labels)s.",
-                        labels=", ".join(self._labels().values()),
+                        labels=", ".join(labels.values()),
                     )
                 )
             return number, columns
@@ -289,15 +260,6 @@ class LearningUnitEvidenceImport(models.TransientModel):
                 "template, fill it in and import it."
             )
         )
-
-    @api.model
-    def _labels(self, kinds=None):
-        Member = self.env["learning.unit.member"]
-        return {
-            kind.field: Member._fields[kind.field]._description_string(self.env)
-            for kind in EVIDENCE_KINDS
-            if kinds is None or kind.field in kinds
-        }
 
     @staticmethod
     def _value(cell):
@@ -323,6 +285,7 @@ class LearningUnitEvidenceImport(models.TransientModel):
         header, columns = self._columns(rows)
         cccd_col = next(i for i, t in columns.items() if t == "cccd")
         name_col = next((i for i, t in columns.items() if t == "name"), None)
+        labels = self.env["learning.unit.member"]._lu_evidence_labels()
         report = defaultdict(list)
         parsed = {}
         first_row = {}
@@ -364,7 +327,7 @@ class LearningUnitEvidenceImport(models.TransientModel):
                             "Row %(row)s, %(column)s: '%(value)s' is neither Đạt "
                             "nor Chưa đạt.",
                             row=number,
-                            column=self._labels()[target],
+                            column=labels[target],
                             value=_short(cell),
                         )
                     )
