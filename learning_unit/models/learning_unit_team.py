@@ -85,9 +85,7 @@ class LearningUnitTeam(models.Model):
     member_ids = fields.One2many(
         "learning.unit.team.member", "team_id", string="Members", copy=True
     )
-    head_id = fields.Many2one(
-        "learning.unit.team.member", compute="_compute_head", string="Head"
-    )
+    head_id = fields.Many2one("learning.unit.team.member", compute="_compute_head")
     assessment_ids = fields.Many2many(
         "learning.unit.assessment",
         "learning_unit_team_assessment_rel",

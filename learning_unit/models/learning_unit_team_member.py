@@ -27,6 +27,18 @@ MEMBER_FIELDS = frozenset(
 )
 
 
+def _from_employee(**attributes):
+    """A text filled in from the employee when the member is created
+    (precompute), so that an employee alone names the member; typed otherwise."""
+    return fields.Char(
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        precompute=True,
+        **attributes,
+    )
+
+
 class LearningUnitTeamMember(models.Model):
     _name = "learning.unit.team.member"
     _description = "Learning Unit Evaluation Team Member"
@@ -47,28 +59,13 @@ class LearningUnitTeamMember(models.Model):
     sequence = fields.Integer(default=10)
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         ondelete="set null",
         help="Leave empty for someone outside HR, and type the name.",
     )
-    # filled in from the employee when the member is created (precompute), so
-    # that an employee alone names the member
-    name = fields.Char(
-        compute="_compute_from_employee",
-        store=True,
-        readonly=False,
-        required=True,
-        precompute=True,
-    )
-    job_title = fields.Char(
-        compute="_compute_from_employee", store=True, readonly=False, precompute=True
-    )
-    organisation = fields.Char(
-        compute="_compute_from_employee",
-        store=True,
-        readonly=False,
-        precompute=True,
-        help="The office the member comes from, e.g. Phòng Nội vụ.",
+    name = _from_employee(required=True)
+    job_title = _from_employee()
+    organisation = _from_employee(
+        help="The office the member comes from, e.g. Phòng Nội vụ."
     )
     role = fields.Selection(ROLES, required=True, default="member")
 
@@ -80,11 +77,8 @@ class LearningUnitTeamMember(models.Model):
             # an employee the team may not take is refused before anything of
             # them is read (the onchange of the form included)
             member._lu_check_employee()
-            # what a colleague may read of them: their public profile, with the
-            # user's own rights
+            # what a colleague may read of them: their public profile
             employee = self.env["hr.employee.public"].browse(member.employee_id.id)
-            if not employee._filtered_access("read"):
-                raise member._lu_employee_error()
             member.name = employee.name
             member.job_title = employee.job_title
             member.organisation = employee.department_id.name
@@ -96,17 +90,16 @@ class LearningUnitTeamMember(models.Model):
 
     def _lu_check_employee(self):
         """A member's employee is of the team's company and, for a unit's
-        evaluation team, of the unit or its sub-units.
-
-        HR keeps where people work: it is read on the team's behalf, and the
-        refusal names the team only.
+        evaluation team, of the unit or its sub-units: one whose public profile
+        the user may read. The refusal names the team only.
         """
         self.ensure_one()
         team = self.team_id
-        employee = self.employee_id.sudo()
-        if not (employee and team):
+        if not (self.employee_id and team):
             return
-        inside = employee.company_id == team.company_id
+        employee = self.env["hr.employee.public"].browse(self.employee_id.id)
+        employee = employee._filtered_access("read")
+        inside = employee and employee.company_id == team.company_id
         if inside and team.kind == "unit":
             path = (employee.department_id.parent_path or "").split("/")
             inside = str(team.department_id.id) in path
