@@ -52,7 +52,11 @@ def reviewer_act(refusal):
 
 class LearningUnitOfficialMixin(models.AbstractModel):
     _name = "learning.unit.official.mixin"
-    _inherit = ["mail.thread", "learning.unit.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "learning.unit.workflow.mixin",
+        "learning.unit.period.mixin",
+    ]
     _description = "Learning Unit Official Document"
     _rec_names_search = ["number_text"]
     _check_company_auto = True
@@ -65,25 +69,8 @@ class LearningUnitOfficialMixin(models.AbstractModel):
     name = fields.Char(compute="_compute_name")
     lu_editable = fields.Boolean(string="Editable", compute="_compute_lu_state_flags")
 
-    period_id = fields.Many2one(
-        "learning.unit.period",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        check_company=True,
-    )
-    year = fields.Integer(related="period_id.year", store=True)
-    company_id = fields.Many2one(
-        related="period_id.company_id", store=True, index=True, precompute=True
-    )
     department_id = fields.Many2one(
-        "hr.department",
-        string="Scope",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        check_company=True,
-        domain="[('lu_can_review', '=', True)]",
+        check_company=True, domain="[('lu_can_review', '=', True)]"
     )
 
     body_id = fields.Many2one(

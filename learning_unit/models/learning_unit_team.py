@@ -36,7 +36,11 @@ CREATE_FIELDS = TEAM_FIELDS | {"period_id", "kind"}
 class LearningUnitTeam(models.Model):
     _name = "learning.unit.team"
     _description = "Learning Unit Evaluation Team"
-    _inherit = ["mail.thread", "learning.unit.lock.mixin"]
+    _inherit = [
+        "mail.thread",
+        "learning.unit.lock.mixin",
+        "learning.unit.period.mixin",
+    ]
     _order = "period_id desc, kind, name, id"
     _check_company_auto = True
 
@@ -50,17 +54,6 @@ class LearningUnitTeam(models.Model):
     name = fields.Char(required=True, tracking=True)
     kind = fields.Selection(TEAM_KINDS, required=True, default="inspection")
     active = fields.Boolean(default=True)
-    period_id = fields.Many2one(
-        "learning.unit.period",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        check_company=True,
-    )
-    year = fields.Integer(related="period_id.year", store=True)
-    company_id = fields.Many2one(
-        related="period_id.company_id", store=True, index=True, precompute=True
-    )
     body_id = fields.Many2one(
         "learning.unit.body",
         string="Set Up By",
@@ -68,11 +61,6 @@ class LearningUnitTeam(models.Model):
         help="The body whose decision sets up the team.",
     )
     department_id = fields.Many2one(
-        "hr.department",
-        string="Scope",
-        required=True,
-        ondelete="restrict",
-        index=True,
         help="An inspection team visits units of this department; a unit's "
         "evaluation team belongs to this unit.",
     )
