@@ -129,16 +129,12 @@ class HrDepartment(models.Model):
         """The departments whose manager is the current user's employee.
 
         A query, not its result: as a sub-select of the search (the record
-        rules), it costs no statement of its own. The managers are HR's: they
-        are looked up on behalf of the unit.
+        rules), it costs no statement of its own. The managers are read as
+        public profiles, with the user's rights.
         """
-        return (
-            self.sudo()
-            .with_context(active_test=False)
-            ._search(
-                [
-                    ("manager_id.user_id", "=", self.env.uid),
-                    ("manager_id.active", "=", True),
-                ]
-            )
+        managers = self.env["hr.employee.public"]._search(
+            [("user_id", "=", self.env.uid)]
+        )
+        return self.with_context(active_test=False)._search(
+            [("manager_id", "in", managers)]
         )
