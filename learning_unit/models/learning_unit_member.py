@@ -401,9 +401,7 @@ class LearningUnitMember(models.Model):
         only for the kinds its rules count), ``list`` or ``form`` (a field only
         for the kinds the member's rules count).
         """
-        helper = {"name": "lu_can_edit_evidence"}
-        helper["column_invisible" if mode != "form" else "invisible"] = "1"
-        nodes = [etree.Element("field", helper)]
+        nodes = []
         for kind in EVIDENCE_KINDS:
             attrs = {
                 "name": kind.field,
