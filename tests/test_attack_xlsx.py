@@ -180,9 +180,9 @@ class ImportAttackCase(LearningUnitCase):
     def _layout(self, sheet):
         """``({field: column}, {member id: row})`` of the template's sheet."""
         labels = (
-            self.env["learning.unit.evidence.import"]
+            self.env["learning.unit.member"]
             .with_context(lang="vi_VN")
-            ._labels()
+            ._lu_evidence_labels()
         )
         header = [cell.value for cell in sheet[1]]
         columns = {

@@ -437,15 +437,19 @@ class LearningUnitEvidenceImport(models.TransientModel):
             "name": self.env._("Import Member Evidence"),
         }
 
+    @staticmethod
+    def _counts(report):
+        return {
+            outcome: len(report[outcome])
+            for outcome in ("applied", "unchanged", "unmatched", "invalid")
+        }
+
     def _summary(self, report):
         lines = [
             self.env._(
                 "%(applied)s row(s) applied, %(unchanged)s unchanged, %(unmatched)s "
                 "not matched, %(invalid)s invalid.",
-                applied=len(report["applied"]),
-                unchanged=len(report["unchanged"]),
-                unmatched=len(report["unmatched"]),
-                invalid=len(report["invalid"]),
+                **self._counts(report),
             )
         ]
         details = report["invalid"] + report["unmatched"] + report["warnings"]
@@ -472,10 +476,7 @@ class LearningUnitEvidenceImport(models.TransientModel):
                     user=self.env.user.name,
                     file=self.filename or "",
                     count=count,
-                    applied=len(report["applied"]),
-                    unchanged=len(report["unchanged"]),
-                    unmatched=len(report["unmatched"]),
-                    invalid=len(report["invalid"]),
+                    **self._counts(report),
                 ),
                 author_id=self.env.user.partner_id.id,
                 subtype_xmlid="mail.mt_note",
