@@ -51,7 +51,7 @@ ASSESSMENT_SCORE_FIELDS = (
 # lock of learning_unit_assessment.py), and every search under the record
 # rules reads the user's scope afresh (one statement, see hr_department.py).
 # Every change of evidence logs its source (one INSERT for all the members,
-# learning_unit_member_evidence.py); reading under the record rules also asks
+# learning_unit_member.py); reading under the record rules also asks
 # whether the user heads a unit (one statement, learning_unit_member_document.py).
 RECOMPUTE_QUERIES = 9
 EVIDENCE_QUERIES = 30
