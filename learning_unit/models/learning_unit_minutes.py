@@ -15,6 +15,7 @@ from odoo.tools.translate import LazyTranslate
 from ..states import DRAFT_STATES, MINUTES_STATES
 from ..vn_format import LEVEL_WORDS, RANK_WORDS, vn_number
 from .learning_unit_official_mixin import reviewer_act
+from .learning_unit_workflow_mixin import StateFlag
 
 # the refusals of the workflow are declared with its table, before any
 # environment exists: lazy translations, rendered in the user's language
@@ -78,7 +79,7 @@ class LearningUnitMinutes(models.Model):
     state = fields.Selection(
         MINUTES_STATES, default="draft", required=True, readonly=True, tracking=True
     )
-    lu_editable = fields.Boolean(string="Editable", compute="_compute_lu_state_flags")
+    lu_editable = StateFlag("Editable")
     date = fields.Date()
     time_start = fields.Char(
         string="From", default="08 giờ 00", help="As printed: 08 giờ 00."

@@ -29,7 +29,7 @@ from odoo.exceptions import ValidationError
 
 from ..states import DRAFT_STATES
 from .learning_unit_body import SIGNER_PREFIXES
-from .learning_unit_workflow_mixin import Transition
+from .learning_unit_workflow_mixin import StateFlag, Transition
 
 # the fields a drafter edits on every official document
 OFFICIAL_FIELDS = frozenset(
@@ -67,7 +67,7 @@ class LearningUnitOfficialMixin(models.AbstractModel):
 
     # in the reader's language ("Draft decision 2025" until numbered): not stored
     name = fields.Char(compute="_compute_name")
-    lu_editable = fields.Boolean(string="Editable", compute="_compute_lu_state_flags")
+    lu_editable = StateFlag("Editable")
 
     department_id = fields.Many2one(
         check_company=True, domain="[('lu_can_review', '=', True)]"

@@ -20,13 +20,22 @@ from .. import scoring
 
 SCORE_DIGITS = (6, 2)
 SCHEMES = [("points", "Points and ranks"), ("levels", "Levels 1 and 2")]
+# the years and days of a rule set (_check_years_and_days)
+YEAR_FIELDS = (
+    "year_from",
+    "year_to",
+    "validity_years",
+    "level_2_wait_years",
+    "deadline_self_day",
+    "deadline_self_month",
+    "deadline_report_day",
+    "deadline_report_month",
+)
 TEMPLATE_FIELDS = frozenset(
     {
         "name",
         "code",
         "scheme",
-        "year_from",
-        "year_to",
         "sequence",
         "active",
         "description",
@@ -34,12 +43,7 @@ TEMPLATE_FIELDS = frozenset(
         "threshold_good",
         "threshold_fair",
         "threshold_average",
-        "validity_years",
-        "level_2_wait_years",
-        "deadline_self_day",
-        "deadline_self_month",
-        "deadline_report_day",
-        "deadline_report_month",
+        *YEAR_FIELDS,
     }
 )
 
@@ -205,16 +209,7 @@ class LearningUnitTemplate(models.Model):
                     )
                 )
 
-    @api.constrains(
-        "year_from",
-        "year_to",
-        "validity_years",
-        "level_2_wait_years",
-        "deadline_self_day",
-        "deadline_self_month",
-        "deadline_report_day",
-        "deadline_report_month",
-    )
+    @api.constrains(*YEAR_FIELDS)
     def _check_years_and_days(self):
         for template in self:
             for year in (template.year_from, template.year_to):
