@@ -14,8 +14,8 @@ rules check a record before a write, never the values written):
 
 * the issuing body is of the document's company and acts for a scope that
   holds the document's: a school's reviewer never issues in the name of the
-  province, nor takes its numbers (``_lu_check_body``);
-* a user gives a document only a scope they review (``_lu_check_scope``).
+  province, nor takes its numbers (``_check_body``);
+* a user gives a document only a scope they review (``_check_scope``).
 
 A reviewer whose scope is narrower than the body's drafts for their part of
 it (``_lu_default_scope``); a new draft takes its texts from its period and
@@ -192,21 +192,14 @@ class LearningUnitOfficialMixin(models.AbstractModel):
 
     @api.constrains("body_id", "department_id", "state")
     def _check_body(self):
-        # drafts and their issue (a revoked document keeps the body of its time)
-        self.filtered(lambda d: d.state != "revoked")._lu_check_body()
-
-    @api.constrains("department_id")
-    def _check_scope(self):
-        self._lu_check_scope()
-
-    def _lu_check_body(self):
         """The body is of the document's company and its scope holds the document's.
 
-        The body and the scopes are read as they are, whoever may read them;
-        the messages name neither (the scope may be a unit the user cannot
-        read).
+        Drafts and their issue are checked (a revoked document keeps the body
+        of its time). The body and the scopes are read as they are, whoever
+        may read them; the messages name neither (the scope may be a unit the
+        user cannot read).
         """
-        for document in self:
+        for document in self.filtered(lambda d: d.state != "revoked"):
             body = document.sudo().body_id
             scope = document.sudo().department_id
             if not body:
@@ -237,7 +230,8 @@ class LearningUnitOfficialMixin(models.AbstractModel):
                     )
                 )
 
-    def _lu_check_scope(self):
+    @api.constrains("department_id")
+    def _check_scope(self):
         """A user gives a document only a scope they review."""
         if self.env.su:
             return

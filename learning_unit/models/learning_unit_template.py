@@ -221,16 +221,16 @@ class LearningUnitTemplate(models.Model):
                             template=template.name,
                         )
                     )
-            if template.year_from and template.year_to < template.year_from:
-                if template.year_to:
-                    raise ValidationError(
-                        self.env._(
-                            "Template %(template)s ends before it starts.",
-                            template=template.name,
-                        )
+            if template.year_from and 0 < template.year_to < template.year_from:
+                raise ValidationError(
+                    self.env._(
+                        "Template %(template)s ends before it starts.",
+                        template=template.name,
                     )
-            if not 0 <= template.validity_years <= 20 or not (
-                0 <= template.level_2_wait_years <= 20
+                )
+            if not (
+                0 <= template.validity_years <= 20
+                and 0 <= template.level_2_wait_years <= 20
             ):
                 raise ValidationError(
                     self.env._(

@@ -27,8 +27,7 @@ class ReportPhuLuc1(models.AbstractModel):
         def amount(value):
             return vn_amount(value, currency)
 
-        def p(text, **kw):
-            return B.para(text, **kw)
+        p = B.para
 
         def heading(text):
             return B.para(text, b=True, space_before=4)

@@ -73,9 +73,7 @@ class LearningUnitReportData(models.AbstractModel):
         all_periods = assessments.period_id | (
             periods or self.env["learning.unit.period"]
         )
-        all_periods.fetch(
-            ["name", "year", "date_deadline_self", "date_deadline_report"]
-        )
+        all_periods.fetch(["name", "year", "date_deadline_report"])
         by_period = defaultdict(list)
         for assessment in assessments:
             by_period[assessment.period_id.id].append(assessment)
@@ -186,7 +184,6 @@ class LearningUnitReportData(models.AbstractModel):
                 "submitted_date",
                 "result_note",
                 "self_note",
-                "state",
                 "max_total",
             ]
         )
@@ -238,40 +235,24 @@ class LearningUnitReportData(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _result_words(self, assessment, which):
-        """The rank or level in words, empty while unknown."""
-        if assessment.scheme == "levels":
-            level = (
-                assessment.self_level if which == "self" else assessment.review_level
-            )
-            if which == "review" and not assessment.review_complete:
-                return ""
-            return LEVEL_WORDS.get(level or "", "")
-        if which == "review":
-            if not assessment.review_complete:
-                return ""
-            return (
-                f"{vn_number(assessment.review_total)} điểm – "
-                f"{RANK_WORDS.get(assessment.review_rank, '')}"
-            )
-        if not assessment.self_rank:
+        """The rank (with the points) or the level in words of the unit's own
+        (``which``: self) or the reviewed result, empty while unknown."""
+        if which == "review" and not assessment.review_complete:
             return ""
-        return (
-            f"{vn_number(assessment.self_total)} điểm – "
-            f"{RANK_WORDS.get(assessment.self_rank, '')}"
-        )
+        if assessment.scheme == "levels":
+            return LEVEL_WORDS.get(assessment[f"{which}_level"] or "", "")
+        rank = assessment[f"{which}_rank"]
+        total = assessment[f"{which}_total"]
+        return f"{vn_number(total)} điểm – {RANK_WORDS[rank]}" if rank else ""
 
     @api.model
     def _line_result(self, line, which):
-        if line.kind == "group":
+        """A criterion's own or reviewed result (a group's is its lines')."""
+        if line.kind == "group" or (which == "review" and not line.review_set):
             return ""
         if line.assessment_id.scheme == "levels":
-            level = line.self_level if which == "self" else line.review_level
-            if which == "review" and not line.review_set:
-                return ""
-            return LEVEL_WORDS.get(level or scoring.LEVEL_NONE, "")
-        if which == "review" and not line.review_set:
-            return ""
-        return vn_number(line.self_score if which == "self" else line.review_score)
+            return LEVEL_WORDS.get(line[f"{which}_level"] or scoring.LEVEL_NONE, "")
+        return vn_number(line[f"{which}_score"])
 
     # ------------------------------------------------------------------
     # the units of a scope and their results (report upward, roll-up)
@@ -353,10 +334,8 @@ class LearningUnitReportData(models.AbstractModel):
             decision_text = f"{assessment.decision_number} ngày {day}"
         else:
             decision_text = ""
-        if assessment.scheme == "levels":
-            key = assessment.review_level if assessment.review_complete else ""
-        else:
-            key = assessment.review_rank if assessment.review_complete else ""
+        result = "review_level" if assessment.scheme == "levels" else "review_rank"
+        key = assessment[result] if assessment.review_complete else ""
         return {
             "unit": department.name or "",
             "filed": timing != "not_submitted",
