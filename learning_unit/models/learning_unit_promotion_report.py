@@ -323,15 +323,19 @@ class LearningUnitPromotionReport(models.Model):
             raise locked._lu_locked_error(locked[0])
 
     @api.model
-    def _lu_complete_create(self, vals_list):
-        # before the row exists: a second report of the unit would otherwise be
-        # refused by the unique constraint, not in words
-        assessments = self.env["learning.unit.assessment"].browse(
-            [vals["assessment_id"] for vals in vals_list if vals.get("assessment_id")]
-        )
+    def _lu_check_new(self, parents):
+        """Before new rows of ``parents`` (assessments, reports) exist (not in
+        the unique constraint's words): the user writes them, units preparing."""
         if not self.env.su:
-            assessments.check_access("write")
-        self._lu_check_preparing(assessments)
+            parents.check_access("write")
+        if parents._name == self._name:
+            parents = parents.assessment_id
+        self._lu_check_preparing(parents)
+
+    @api.model
+    def _lu_complete_create(self, vals_list):
+        ids = [vals["assessment_id"] for vals in vals_list if vals.get("assessment_id")]
+        self._lu_check_new(self.env["learning.unit.assessment"].browse(ids))
         return vals_list
 
     def _lu_is_locked(self):

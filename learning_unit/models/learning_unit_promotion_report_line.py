@@ -63,12 +63,9 @@ class LearningUnitPromotionReportLine(models.Model):
 
     @api.model
     def _lu_complete_create(self, vals_list):
-        reports = self.env["learning.unit.promotion.report"].browse(
-            [vals["report_id"] for vals in vals_list if vals.get("report_id")]
-        )
-        if not self.env.su:
-            reports.check_access("write")
-        reports._lu_check_preparing(reports.assessment_id)
+        ids = [vals["report_id"] for vals in vals_list if vals.get("report_id")]
+        Report = self.env["learning.unit.promotion.report"]
+        Report._lu_check_new(Report.browse(ids))
         return vals_list
 
     @api.ondelete(at_uninstall=False)
