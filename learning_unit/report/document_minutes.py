@@ -103,11 +103,10 @@ class ReportMinutes(models.AbstractModel):
             ),
         ]
         secretary = team.member_ids.filtered(lambda m: m.role == "secretary")[:1]
-        head = team.member_ids.filtered(lambda m: m.role == "head")[:1]
         signers = [B.signer(["ĐẠI DIỆN ĐƠN VỊ"], minutes.unit_representative or "")]
         if secretary:
             signers.append(B.signer(["THƯ KÝ"], secretary.name))
-        signers.append(B.signer(["TRƯỞNG ĐOÀN"], head.name if head else ""))
+        signers.append(B.signer(["TRƯỞNG ĐOÀN"], team.head_id.name or ""))
         blocks.append(B.signature(signers, None))
         return self._doc(
             f"Biên bản kiểm tra - {unit} - {year}", blocks, "o_lu_minutes", minutes

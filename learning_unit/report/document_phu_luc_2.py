@@ -107,7 +107,7 @@ class ReportPhuLuc2(models.AbstractModel):
             B.para([B.run("I. Đơn vị: ", b=True), name], space_before=6),
             B.para("II. Kết quả đánh giá, xếp loại", b=True),
             B.table(columns, [head], rows),
-            self._head_signature(assessment, self._to_reviewing(unit)),
+            self._head_signature(assessment, unit),
         ]
         return self._doc(
             f"Phụ lục 2 - {name} - {year}",

@@ -56,7 +56,7 @@ class ReportTt24Proposal(models.AbstractModel):
                 indent=True,
             ),
             B.para(f"Kính trình {body} xem xét, quyết định./.", indent=True),
-            self._head_signature(assessment, ["Như trên", "Lưu: VT"]),
+            self._head_signature(assessment, unit, ["Như trên", "Lưu: VT"]),
         ]
         return self._doc(
             f"Tờ trình - {name} - {year}", blocks, "o_lu_tt24_proposal", assessment

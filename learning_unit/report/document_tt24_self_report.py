@@ -80,7 +80,7 @@ class ReportTt24SelfReport(models.AbstractModel):
                 f"đánh giá, công nhận “Đơn vị học tập” năm {year}./.",
                 indent=True,
             ),
-            self._head_signature(assessment, self._to_reviewing(unit)),
+            self._head_signature(assessment, unit),
         ]
         return self._doc(
             f"Báo cáo tự đánh giá - {name} - {year}",

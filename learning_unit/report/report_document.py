@@ -172,17 +172,13 @@ class ReportLearningUnitDocument(models.AbstractModel):
         )
 
     @api.model
-    def _head_signature(self, assessment, recipients):
-        """The head of the unit signs its documents."""
+    def _head_signature(self, assessment, unit, recipients=None):
+        """The head of the unit signs its documents; a report goes to the
+        unit's reviewing body and its archive."""
         return self._signature(
             {"title": "THỦ TRƯỞNG ĐƠN VỊ", "name": assessment.head_name or ""},
-            recipients,
+            recipients or [unit["reviewing_name"] or "Cấp thẩm định", "Lưu: VT"],
         )
-
-    @api.model
-    def _to_reviewing(self, unit):
-        """The recipients of a unit's report: its reviewing body, its archive."""
-        return [unit["reviewing_name"] or "Cấp thẩm định", "Lưu: VT"]
 
 
 class ReportLearningUnitTt24(models.AbstractModel):
