@@ -56,6 +56,7 @@
             "learning_unit/static/src/js/report/docx_handler.esm.js",
         ],
         "web.assets_tests": [
+            "learning_unit/static/src/js/tours/learning_unit_tour_steps.js",
             "learning_unit/static/src/js/tours/learning_unit_tour.js",
             "learning_unit/static/src/js/tours/learning_unit_admin_tour.js",
             "learning_unit/static/src/js/tours/learning_unit_member_tour.js",

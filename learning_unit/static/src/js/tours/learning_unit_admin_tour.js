@@ -9,43 +9,28 @@
  * and passes their names in the cookies "lu_user" and "lu_district".
  */
 
-import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
 import {
     FORM,
     LIST,
-    VIEW,
+    addTour,
+    click,
+    cookie,
     navigate,
     openApp,
+    openSubMenu,
     saveForm,
-} from "@learning_unit/js/tours/learning_unit_tour";
+} from "@learning_unit/js/tours/learning_unit_tour_steps";
 
-function cookie(name) {
-    const part = document.cookie.split("; ").find((c) => c.startsWith(`${name}=`));
-    return part ? decodeURIComponent(part.split("=").slice(1).join("=")) : "";
-}
-
-registry.category("web_tour.tours").add("learning_unit_admin_tour", {
-    url: "/odoo",
-    steps: () => {
+addTour(
+    "learning_unit_admin_tour",
+    () => {
         const user = cookie("lu_user");
         const district = cookie("lu_district");
+        const reviewer = `${LIST} .o_data_row:contains("${user}") td[name=lu_review_department_ids]`;
+        const scope = `${LIST} .o_data_row.o_selected_row td[name=lu_review_department_ids]`;
         return [
-            stepUtils.showAppsMenuItem(),
-            navigate("Open Settings", `.o_app[data-menu-xmlid="base.menu_administration"]`),
-            {
-                content: "Open Users & Companies",
-                trigger: `body:has(${VIEW}) .o_main_navbar [data-menu-xmlid="base.menu_users"]`,
-                run: "click",
-            },
-            navigate(
-                "Open Users",
-                `.dropdown-item[data-menu-xmlid="base.menu_action_res_users"]`
-            ),
-            navigate(
-                `Open the user ${user}`,
-                `${LIST} .o_data_row td.o_data_cell:contains("${user}")`
-            ),
+            ...openSubMenu("Users", "base.menu_users", "base.menu_action_res_users"),
+            navigate(`Open the user ${user}`, `${LIST} .o_data_row td.o_data_cell:contains("${user}")`),
             {
                 content: "The roles of Đơn vị học tập are a drop-down, without developer mode",
                 trigger: `${FORM} .o_field_widget select:has(option:contains("Cán bộ đơn vị")):has(option:contains("Quản trị"))`,
@@ -58,40 +43,16 @@ registry.category("web_tour.tours").add("learning_unit_admin_tour", {
             // a selection does not save the user: the form stays unsaved
             ...saveForm(`.o_field_widget select:has(option:checked:contains("Cấp thẩm định"))`),
             ...openApp(),
-            {
-                content: "Open the configuration",
-                trigger: `.o_main_navbar [data-menu-xmlid="learning_unit.menu_configuration"]`,
-                run: "click",
-            },
-            navigate(
-                "Open the reviewers",
-                `.dropdown-item[data-menu-xmlid="learning_unit.menu_reviewers"]`
+            ...openSubMenu("the reviewers", "learning_unit.menu_configuration", "learning_unit.menu_reviewers"),
+            click(`The new reviewer ${user} is listed`, reviewer),
+            { content: `Type the district ${district}`, trigger: `${scope} input`, run: `edit ${district}` },
+            // a unit of the district reads "district / unit"
+            click(
+                "Choose the district itself, not one of its units",
+                `.o-autocomplete--dropdown-menu .dropdown-item:not(:contains("/")):contains("${district}")`
             ),
-            {
-                content: `The new reviewer ${user} is listed`,
-                trigger: `${LIST} .o_data_row:contains("${user}") td[name=lu_review_department_ids]`,
-                run: "click",
-            },
-            {
-                content: `Type the district ${district}`,
-                trigger: `${LIST} .o_data_row.o_selected_row td[name=lu_review_department_ids] input`,
-                run: `edit ${district}`,
-            },
-            {
-                // a unit of the district reads "district / unit"
-                content: "Choose the district itself, not one of its units",
-                trigger: `.o-autocomplete--dropdown-menu .dropdown-item:not(:contains("/")):contains("${district}")`,
-                run: "click",
-            },
-            {
-                content: "The district is chosen",
-                trigger: `${LIST} .o_data_row.o_selected_row td[name=lu_review_department_ids] .o_tag:contains("${district}")`,
-            },
-            {
-                content: "Save the list",
-                trigger: `${LIST} .o_list_button_save:enabled`,
-                run: "click",
-            },
+            { content: "The district is chosen", trigger: `${scope} .o_tag:contains("${district}")` },
+            click("Save the list", `${LIST} .o_list_button_save:enabled`),
             {
                 // the row leaves edition once the server saved it
                 content: "Saved: the reviewer's scope shows the district",
@@ -99,4 +60,5 @@ registry.category("web_tour.tours").add("learning_unit_admin_tour", {
             },
         ];
     },
-});
+    "base.menu_administration"
+);

@@ -22,21 +22,36 @@
  * (01/QĐ-UBND), finds the assessment recognised with that number and prints
  * the district summary of the period.
  *
- * Selectors use field, button and menu names and the data-value of states;
- * the texts checked are the Vietnamese ones the users read.
+ * learning_unit_reviewer_levels_tour (demo data, user "thamdinh", after the
+ * officer's tour of tests/test_tour.py submitted Trường THCS Nhị Thành under
+ * Thông tư 24): the reviewer starts the review, finds indicator 3.1 at level 1
+ * (the Learning Citizen titles on congdanhoctap.vn) with a note, confirms the
+ * other results, finishes, drafts and issues the period's decision and finds
+ * the school recognised at "Mức độ 1".
  */
 
-import { registry } from "@web/core/registry";
 import {
     FORM,
-    KANBAN,
+    LINES,
     LIST,
     SAVED_FORM,
+    addTour,
+    assertEqual,
+    click,
+    clickButton,
+    confirmDialog,
+    fieldNumber,
+    fieldShows,
+    lineCell,
     navigate,
-    openApp,
+    openAssessment,
+    openMenu,
+    openTab,
+    parseNumber,
     printSteps,
     saveForm,
-} from "@learning_unit/js/tours/learning_unit_tour";
+    statusIs,
+} from "@learning_unit/js/tours/learning_unit_tour_steps";
 
 const UNIT = "Trường THCS Thẩm Định Tour";
 const YEAR = "2040";
@@ -59,120 +74,88 @@ const DECISION = "01/QĐ-UBND";
 // the reports' names in Vietnamese (i18n/vi.po)
 const PHU_LUC_2 = "Phụ lục 2 (Báo cáo kết quả đánh giá, xếp loại)";
 const DISTRICT_SUMMARY = "Tổng hợp kết quả";
+const LEVELS_UNIT = "Trường THCS Nhị Thành";
+const LEVELS_NOTE = "Theo congdanhoctap.vn: 33/35 thành viên đạt Công dân học tập";
 
-const STATE = `${FORM} .o_statusbar_status`;
-const LINES = `${FORM} .o_field_widget[name=line_ids]`;
+const SUBMITTED = statusIs("submitted", "Đã nộp");
+const IN_REVIEW = statusIs("in_review", "Đang thẩm định");
+const RETURNED = statusIs("returned", "Trả lại");
+const REVIEWED = statusIs("reviewed", "Đã thẩm định");
+const RECOGNISED = statusIs("recognised", "Đã công nhận");
 
 function row(criterion) {
     return `${LINES} .o_data_row:contains("${criterion}")`;
 }
 
-function parseNumber(text) {
-    // "97,00", "97.00", "-3": the last separator is the decimal one
-    const normalised = text
-        .trim()
-        .replace(/\s/g, "")
-        .replace(/[.,](?=\d{3}\b)/g, "")
-        .replace(",", ".")
-        .replace("\u2212", "-");
-    return parseFloat(normalised);
-}
-
-function findRow(criterion) {
-    const rows = document.querySelectorAll(`${LINES} .o_data_row`);
-    const found = [...rows].filter((r) => r.textContent.includes(criterion));
-    if (found.length !== 1) {
-        throw new Error(`One criteria row expected for "${criterion}", ${found.length} shown.`);
-    }
-    return found[0];
-}
-
-function cell(criterion, field) {
-    const td = findRow(criterion).querySelector(`td[name=${field}]`);
-    if (!td) {
-        throw new Error(`The row "${criterion}" shows no column ${field}.`);
-    }
-    return td;
-}
-
 function isConfirmed(criterion) {
-    const input = cell(criterion, "review_set").querySelector("input[type=checkbox]");
+    const input = lineCell(criterion, "review_set").querySelector("input[type=checkbox]");
     if (!input) {
         throw new Error(`The row "${criterion}" shows no confirmation toggle.`);
     }
     return input.checked;
 }
 
-function fieldNumber(name) {
-    const field = document.querySelector(`${FORM} .o_field_widget[name=${name}]`);
-    if (!field) {
-        throw new Error(`The form shows no field ${name}.`);
-    }
-    return parseNumber(field.textContent);
-}
-
 /** The rows show what the reviewer typed, read from what is displayed. */
 function assertReview(values) {
     for (const [criterion, { score, note }] of Object.entries(values)) {
-        const shown = parseNumber(cell(criterion, "review_score").textContent);
-        if (shown !== score) {
-            throw new Error(`Review score of "${criterion}": ${score} expected, ${shown} shown.`);
-        }
-        const shownNote = cell(criterion, "review_note").textContent.trim();
-        if (shownNote !== note) {
-            throw new Error(`Review note of "${criterion}": "${note}" expected, "${shownNote}" shown.`);
-        }
+        assertEqual(parseNumber(lineCell(criterion, "review_score").textContent), score, criterion);
+        assertEqual(lineCell(criterion, "review_note").textContent.trim(), note, criterion);
         if (!isConfirmed(criterion)) {
             throw new Error(`The review result of "${criterion}" should be confirmed.`);
         }
     }
 }
 
-function openAssessments() {
-    return navigate(
-        "Open the assessments",
-        `.o_main_navbar [data-menu-xmlid="learning_unit.menu_assessment"]`
-    );
-}
-
-function openAssessment() {
+function startReview() {
     return [
-        openAssessments(),
-        navigate(
-            `Open the assessment of ${UNIT}`,
-            [
-                `${KANBAN} .o_kanban_record:contains("${UNIT}")`,
-                `${LIST} .o_data_row:contains("${UNIT}") td.o_data_cell`,
-            ].join(", ")
-        ),
-        {
-            content: "Its form is open",
-            trigger: `${FORM} .oe_title:contains("${UNIT}")`,
-        },
+        SUBMITTED,
+        clickButton("Start the review (Bắt đầu thẩm định)", "action_start_review", "Bắt đầu thẩm định"),
+        IN_REVIEW,
     ];
 }
 
-function state(value, label) {
+/** Start the review, which starts from the unit's results (3c at 5, none confirmed), and type ``values``. */
+function reviewFromUnit(values) {
+    return [
+        ...startReview(),
+        {
+            content: "The review results start as the unit's, none confirmed",
+            trigger: `${row(C3C)} td[name=review_score]`,
+            run() {
+                assertEqual(parseNumber(lineCell(C3C, "review_score").textContent), 5, "3c");
+                if ([C1A, C1C, C3C].some(isConfirmed)) {
+                    throw new Error("No review result should be confirmed yet.");
+                }
+            },
+        },
+        ...Object.entries(values).flatMap(([criterion, value]) => review(criterion, value)),
+    ];
+}
+
+function reasonShown(content) {
     return {
-        content: `The assessment is "${label}"`,
-        trigger: `${STATE} button.o_arrow_button_current[data-value=${value}]:contains("${label}")`,
+        content,
+        trigger: `${FORM} .alert-warning .o_field_widget[name=return_reason]:contains("${REASON}")`,
     };
 }
 
-function confirmDialog(content) {
-    return {
-        content,
-        trigger: ".modal .modal-footer button.btn-primary",
-        run: "click",
-    };
+function confirmRemaining(label) {
+    return [
+        clickButton("Confirm the remaining results as they stand", "action_confirm_review_scores", label),
+        confirmDialog("Yes, confirm them"),
+    ];
+}
+
+function finishReview() {
+    return [
+        clickButton("Finish the review (Hoàn tất thẩm định)", "action_mark_reviewed", "Hoàn tất thẩm định"),
+        REVIEWED,
+    ];
 }
 
 function openPeriod(year) {
     return [
-        navigate(
-            "Open the periods",
-            `.o_main_navbar [data-menu-xmlid="learning_unit.menu_period"]`
-        ),
+        openMenu("Open the periods", "learning_unit.menu_period"),
         navigate(
             `Open the period ${year}`,
             `${LIST} .o_data_row:has(td[name=year]:contains("${year}")) td.o_data_cell`
@@ -187,48 +170,24 @@ function issueDecision(unit) {
             "Draft the recognition decision (Dự thảo quyết định)",
             `${FORM} button[name=action_new_decision]:contains("Dự thảo quyết định")`
         ),
-        {
-            content: `The draft lists ${unit}`,
-            trigger: `${FORM} .o_field_widget[name=line_ids] .o_data_row:contains("${unit}")`,
-        },
-        {
-            content: "It is a draft",
-            trigger: `${STATE} button.o_arrow_button_current[data-value=draft]`,
-        },
-        {
-            content: "Issue it (Ban hành)",
-            trigger: `${FORM} button[name=action_issue]:contains("Ban hành")`,
-            run: "click",
-        },
+        { content: `The draft lists ${unit}`, trigger: row(unit) },
+        statusIs("draft"),
+        clickButton("Issue it (Ban hành)", "action_issue", "Ban hành"),
         confirmDialog("Yes, issue it"),
-        {
-            content: "The decision is issued (Đã ban hành)",
-            trigger: `${STATE} button.o_arrow_button_current[data-value=issued]:contains("Đã ban hành")`,
-        },
+        statusIs("issued", "Đã ban hành"),
     ];
 }
 
 /** Type a review score and note on a criterion; the change confirms it. */
 function review(criterion, { score, note }) {
+    const selected = `${LINES} .o_selected_row:contains("${criterion}")`;
     return [
-        {
-            content: `Edit the review of "${criterion}"`,
-            trigger: `${row(criterion)} td[name=review_score]`,
-            run: "click",
-        },
-        {
-            content: `Review score ${score}`,
-            trigger: `${LINES} .o_selected_row:contains("${criterion}") td[name=review_score] input`,
-            run: `edit ${score}`,
-        },
-        {
-            content: "Review note",
-            trigger: `${LINES} .o_selected_row:contains("${criterion}") td[name=review_note] input`,
-            run: `edit ${note}`,
-        },
+        click(`Edit the review of "${criterion}"`, `${row(criterion)} td[name=review_score]`),
+        { content: `Review score ${score}`, trigger: `${selected} td[name=review_score] input`, run: `edit ${score}` },
+        { content: "Review note", trigger: `${selected} td[name=review_note] input`, run: `edit ${note}` },
         {
             content: "Changing the score confirmed the result",
-            trigger: `${LINES} .o_selected_row:contains("${criterion}") td[name=review_set] input:checked`,
+            trigger: `${selected} td[name=review_set] input:checked`,
         },
     ];
 }
@@ -244,293 +203,111 @@ function save(confirmed) {
     );
 }
 
-function reload(content) {
-    return {
-        content,
+addTour("learning_unit_reviewer_tour", () => [
+    ...openAssessment(UNIT),
+    ...reviewFromUnit(FIRST),
+    click("Confirm 1a as the unit scored it", `${row(C1A)} td[name=review_set] input[type=checkbox]:not(:checked)`),
+    { content: "1a is confirmed", trigger: `${row(C1A)} td[name=review_set] input[type=checkbox]:checked` },
+    ...save(3),
+    {
+        content: "Reload the page: what follows is read from the database",
         trigger: SAVED_FORM,
         run() {
             window.location.reload();
         },
         expectUnloadPage: true,
-    };
-}
+    },
+    {
+        content: "After the reload, the review results are kept",
+        trigger: `${row(C3C)} td[name=review_score]`,
+        run() {
+            assertReview(FIRST);
+            if (!isConfirmed(C1A)) {
+                throw new Error("1a should be confirmed.");
+            }
+            assertEqual(fieldNumber("review_confirmed_count"), 3, "Review results confirmed");
+        },
+    },
+    IN_REVIEW,
+    clickButton("Return the assessment to the unit (Trả lại đơn vị)", "action_return", "Trả lại đơn vị"),
+    { content: "Say why", trigger: `.modal .o_field_widget[name=reason] textarea`, run: `edit ${REASON}` },
+    click("Return it", `.modal button[name=action_confirm]`),
+    RETURNED,
+    reasonShown("The form shows the reason to the unit"),
+    { content: "The dialog is closed", trigger: "body:not(:has(.modal))" },
+]);
 
-registry.category("web_tour.tours").add("learning_unit_reviewer_tour", {
-    url: "/odoo",
-    steps: () => [
-        ...openApp(),
-        ...openAssessment(),
-        state("submitted", "Đã nộp"),
-        {
-            content: "Start the review (Bắt đầu thẩm định)",
-            trigger: `${FORM} button[name=action_start_review]:contains("Bắt đầu thẩm định")`,
-            run: "click",
-        },
-        state("in_review", "Đang thẩm định"),
-        {
-            content: "The review results start as the unit's, none confirmed",
-            trigger: `${row(C3C)} td[name=review_score]`,
-            run() {
-                const score = parseNumber(cell(C3C, "review_score").textContent);
-                if (score !== 5) {
-                    throw new Error(`3c should start at the unit's 5, not ${score}.`);
-                }
-                for (const criterion of [C1A, C1C, C3C]) {
-                    if (isConfirmed(criterion)) {
-                        throw new Error(`"${criterion}" should not be confirmed yet.`);
-                    }
-                }
-            },
-        },
-        ...review(C3C, FIRST[C3C]),
-        ...review(C1C, FIRST[C1C]),
-        {
-            content: "Confirm 1a as the unit scored it",
-            trigger: `${row(C1A)} td[name=review_set] input[type=checkbox]:not(:checked)`,
-            run: "click",
-        },
-        {
-            content: "1a is confirmed",
-            trigger: `${row(C1A)} td[name=review_set] input[type=checkbox]:checked`,
-        },
-        ...save(3),
-        reload("Reload the page: what follows is read from the database"),
-        {
-            content: "After the reload, the review results are kept",
-            trigger: `${row(C3C)} td[name=review_score]`,
-            run() {
-                assertReview(FIRST);
-                if (!isConfirmed(C1A)) {
-                    throw new Error("1a should be confirmed.");
-                }
-                const confirmed = fieldNumber("review_confirmed_count");
-                if (confirmed !== 3) {
-                    throw new Error(`3 review results confirmed expected, ${confirmed} shown.`);
-                }
-            },
-        },
-        state("in_review", "Đang thẩm định"),
-        {
-            content: "Return the assessment to the unit (Trả lại đơn vị)",
-            trigger: `${FORM} button[name=action_return]:contains("Trả lại đơn vị")`,
-            run: "click",
-        },
-        {
-            content: "Say why",
-            trigger: `.modal .o_field_widget[name=reason] textarea`,
-            run: `edit ${REASON}`,
-        },
-        {
-            content: "Return it",
-            trigger: `.modal button[name=action_confirm]`,
-            run: "click",
-        },
-        state("returned", "Trả lại"),
-        {
-            content: "The form shows the reason to the unit",
-            trigger: `${FORM} .alert-warning .o_field_widget[name=return_reason]:contains("${REASON}")`,
-        },
-        {
-            content: "The dialog is closed",
-            trigger: "body:not(:has(.modal))",
-        },
-    ],
-});
+addTour("learning_unit_reviewer_resubmit_tour", () => [
+    ...openAssessment(UNIT),
+    RETURNED,
+    reasonShown("The officer reads why it came back"),
+    ...printSteps(PHU_LUC_2, `${FORM} .o_statusbar_status`),
+    clickButton("Submit it again", "action_submit"),
+    confirmDialog("Confirm the submission"),
+    SUBMITTED,
+]);
 
-registry.category("web_tour.tours").add("learning_unit_reviewer_resubmit_tour", {
-    url: "/odoo",
-    steps: () => [
-        ...openApp(),
-        ...openAssessment(),
-        state("returned", "Trả lại"),
-        {
-            content: "The officer reads why it came back",
-            trigger: `${FORM} .alert-warning .o_field_widget[name=return_reason]:contains("${REASON}")`,
+addTour("learning_unit_reviewer_recognition_tour", () => [
+    ...openAssessment(UNIT),
+    ...reviewFromUnit(SECOND),
+    ...save(2),
+    {
+        content: "Two results are confirmed, the review is in progress",
+        trigger: `${FORM} .o_field_widget[name=review_confirmed_count]`,
+        run() {
+            assertReview(SECOND);
+            assertEqual(fieldNumber("review_confirmed_count"), 2, "Review results confirmed");
         },
-        ...printSteps(PHU_LUC_2, `${FORM} .o_statusbar_status`),
-        {
-            content: "Submit it again",
-            trigger: `${FORM} button[name=action_submit]`,
-            run: "click",
+    },
+    ...confirmRemaining("Xác nhận các kết quả còn lại"),
+    {
+        content: "The review total is shown: 97, Tốt, 3 points below the unit's",
+        trigger: `${FORM} .o_field_widget[name=review_rank]:contains("Tốt")`,
+        run() {
+            assertEqual(fieldNumber("review_total"), 97, "Review total");
+            assertEqual(fieldNumber("review_difference"), -3, "Review difference");
+            assertReview(SECOND);
         },
-        confirmDialog("Confirm the submission"),
-        state("submitted", "Đã nộp"),
-    ],
-});
+    },
+    ...finishReview(),
+    ...openPeriod(YEAR),
+    ...issueDecision(UNIT),
+    {
+        content: `It is numbered ${DECISION}`,
+        trigger: `${FORM} .oe_title .o_field_widget[name=name]:contains("${DECISION}")`,
+    },
+    ...openAssessment(UNIT),
+    RECOGNISED,
+    { content: "The ribbon reads Đã công nhận", trigger: `${FORM} .ribbon:contains("Đã công nhận")` },
+    openTab("Open the review page", "review"),
+    fieldShows(`The assessment carries the decision number ${DECISION}`, "decision_number", DECISION),
+    ...openPeriod(YEAR),
+    fieldShows("The period counts the recognised unit", "recognised_count", "1"),
+    ...printSteps(DISTRICT_SUMMARY, `${FORM} .o_field_widget[name=recognised_count]`),
+]);
 
-registry.category("web_tour.tours").add("learning_unit_reviewer_recognition_tour", {
-    url: "/odoo",
-    steps: () => [
-        ...openApp(),
-        ...openAssessment(),
-        state("submitted", "Đã nộp"),
-        {
-            content: "Start the review again",
-            trigger: `${FORM} button[name=action_start_review]`,
-            run: "click",
-        },
-        state("in_review", "Đang thẩm định"),
-        {
-            content: "The results start over from the unit's",
-            trigger: `${row(C3C)} td[name=review_score]`,
-            run() {
-                const score = parseNumber(cell(C3C, "review_score").textContent);
-                if (score !== 5 || isConfirmed(C3C) || isConfirmed(C1A)) {
-                    throw new Error(`3c should be back at the unit's 5, unconfirmed (${score}).`);
-                }
-            },
-        },
-        ...review(C3C, SECOND[C3C]),
-        ...review(C1C, SECOND[C1C]),
-        ...save(2),
-        {
-            content: "Two results are confirmed, the review is in progress",
-            trigger: `${FORM} .o_field_widget[name=review_confirmed_count]`,
-            run() {
-                assertReview(SECOND);
-                const confirmed = fieldNumber("review_confirmed_count");
-                if (confirmed !== 2) {
-                    throw new Error(`2 review results confirmed expected, ${confirmed} shown.`);
-                }
-            },
-        },
-        {
-            content: "Confirm the remaining results as they stand",
-            trigger: `${FORM} button[name=action_confirm_review_scores]:contains("Xác nhận các kết quả còn lại")`,
-            run: "click",
-        },
-        confirmDialog("Yes, confirm them"),
-        {
-            content: "The review total is shown: 97, Tốt, 3 points below the unit's",
-            trigger: `${FORM} .o_field_widget[name=review_rank]:contains("Tốt")`,
-            run() {
-                const total = fieldNumber("review_total");
-                if (total !== 97) {
-                    throw new Error(`Review total 97 expected, ${total} shown.`);
-                }
-                const difference = fieldNumber("review_difference");
-                if (difference !== -3) {
-                    throw new Error(`Review difference -3 expected, ${difference} shown.`);
-                }
-                assertReview(SECOND);
-            },
-        },
-        {
-            content: "Finish the review (Hoàn tất thẩm định)",
-            trigger: `${FORM} button[name=action_mark_reviewed]:contains("Hoàn tất thẩm định")`,
-            run: "click",
-        },
-        state("reviewed", "Đã thẩm định"),
-        ...openPeriod(YEAR),
-        ...issueDecision(UNIT),
-        {
-            content: `It is numbered ${DECISION}`,
-            trigger: `${FORM} .oe_title .o_field_widget[name=name]:contains("${DECISION}")`,
-        },
-        ...openAssessment(),
-        state("recognised", "Đã công nhận"),
-        {
-            content: "The ribbon reads Đã công nhận",
-            trigger: `${FORM} .ribbon:contains("Đã công nhận")`,
-        },
-        {
-            content: "Open the review page",
-            trigger: `${FORM} .o_notebook .nav-link[name=review]`,
-            run: "click",
-        },
-        {
-            content: `The assessment carries the decision number ${DECISION}`,
-            trigger: `${FORM} .o_field_widget[name=decision_number]:contains("${DECISION}")`,
-        },
-        ...openPeriod(YEAR),
-        {
-            content: "The period counts the recognised unit",
-            trigger: `${FORM} .o_field_widget[name=recognised_count]:contains("1")`,
-        },
-        ...printSteps(DISTRICT_SUMMARY, `${FORM} .o_field_widget[name=recognised_count]`),
-    ],
-});
-
-/**
- * learning_unit_reviewer_levels_tour (demo data, user "thamdinh", after the
- * officer's tour of tests/test_tour.py submitted Trường THCS Nhị Thành under
- * Thông tư 24): the reviewer starts the review, finds indicator 3.1 at level 1
- * (the Learning Citizen titles on congdanhoctap.vn) with a note, confirms the
- * other results, finishes, drafts and issues the period's decision and finds
- * the school recognised at "Mức độ 1".
- */
-const LEVELS_UNIT = "Trường THCS Nhị Thành";
-const LEVELS_NOTE = "Theo congdanhoctap.vn: 33/35 thành viên đạt Công dân học tập";
-
-function levelRow(code) {
-    return `${LINES} .o_data_row:has(td[name=label]:contains("${code}"))`;
-}
-
-registry.category("web_tour.tours").add("learning_unit_reviewer_levels_tour", {
-    url: "/odoo",
-    steps: () => [
-        ...openApp(),
-        openAssessments(),
-        navigate(
-            `Open the assessment of ${LEVELS_UNIT} from the kanban`,
-            `${KANBAN} .o_kanban_record:contains("${LEVELS_UNIT}")`
-        ),
-        state("submitted", "Đã nộp"),
-        {
-            content: "Start the review (Bắt đầu thẩm định)",
-            trigger: `${FORM} button[name=action_start_review]`,
-            run: "click",
-        },
-        state("in_review", "Đang thẩm định"),
-        {
-            content: "Edit the review of indicator 3.1",
-            trigger: `${levelRow("3.1")} td[name=review_level]`,
-            run: "click",
-        },
-        {
-            content: "The reviewers find level 1",
-            trigger: `${LINES} .o_selected_row td[name=review_level] select`,
-            run: 'select "level_1"',
-        },
-        {
-            content: "Why",
-            trigger: `${LINES} .o_selected_row td[name=review_note] input`,
-            run: `edit ${LEVELS_NOTE}`,
-        },
-        ...save(1),
-        {
-            content: "Confirm the remaining results as they stand",
-            trigger: `${FORM} button[name=action_confirm_review_scores]`,
-            run: "click",
-        },
-        confirmDialog("Yes, confirm them"),
-        {
-            content: 'The review result reads "Mức độ 1"',
-            trigger: `${FORM} .o_field_widget[name=review_level]:contains("Mức độ 1")`,
-        },
-        {
-            content: "Finish the review (Hoàn tất thẩm định)",
-            trigger: `${FORM} button[name=action_mark_reviewed]`,
-            run: "click",
-        },
-        state("reviewed", "Đã thẩm định"),
-        // the demo's open period is this year's
-        ...openPeriod(new Date().getFullYear()),
-        ...issueDecision(LEVELS_UNIT),
-        openAssessments(),
-        navigate(
-            `Open the assessment of ${LEVELS_UNIT}`,
-            `${KANBAN} .o_kanban_record:contains("${LEVELS_UNIT}")`
-        ),
-        state("recognised", "Đã công nhận"),
-        {
-            content: "Open the review page",
-            trigger: `${FORM} .o_notebook .nav-link[name=review]`,
-            run: "click",
-        },
-        {
-            content: 'Recognised at "Mức độ 1"',
-            trigger: `${FORM} .o_field_widget[name=recognised_level]:contains("Mức độ 1")`,
-        },
-    ],
-});
+addTour("learning_unit_reviewer_levels_tour", () => [
+    ...openAssessment(LEVELS_UNIT),
+    ...startReview(),
+    click(
+        "Edit the review of indicator 3.1",
+        `${LINES} .o_data_row:has(td[name=label]:contains("3.1")) td[name=review_level]`
+    ),
+    {
+        content: "The reviewers find level 1",
+        trigger: `${LINES} .o_selected_row td[name=review_level] select`,
+        run: 'select "level_1"',
+    },
+    { content: "Why", trigger: `${LINES} .o_selected_row td[name=review_note] input`, run: `edit ${LEVELS_NOTE}` },
+    ...save(1),
+    ...confirmRemaining(),
+    fieldShows('The review result reads "Mức độ 1"', "review_level", "Mức độ 1"),
+    ...finishReview(),
+    // the demo's open period is this year's
+    ...openPeriod(new Date().getFullYear()),
+    ...issueDecision(LEVELS_UNIT),
+    ...openAssessment(LEVELS_UNIT),
+    RECOGNISED,
+    openTab("Open the review page", "review"),
+    fieldShows('Recognised at "Mức độ 1"', "recognised_level", "Mức độ 1"),
+]);
