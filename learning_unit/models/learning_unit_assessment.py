@@ -79,7 +79,12 @@ GRADE = dict(RESULT, tracking=True, index=True)
 class LearningUnitAssessment(models.Model):
     _name = "learning.unit.assessment"
     _description = "Learning Unit Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "learning.unit.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "learning.unit.period.mixin",
+        "learning.unit.workflow.mixin",
+    ]
     _order = "year desc, department_id, id"
     _check_company_auto = True
 
@@ -132,17 +137,13 @@ class LearningUnitAssessment(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     active = fields.Boolean(default=True)
+    # the period, its year and company, and the unit (the period mixin's)
     period_id = fields.Many2one(
-        "learning.unit.period",
-        required=True,
-        ondelete="restrict",
-        index=True,
         tracking=True,
-        check_company=True,
         default=lambda self: self._default_period(),
         domain="[('state', '=', 'open')]",
     )
-    year = fields.Integer(related="period_id.year", store=True, index=True)
+    year = fields.Integer(index=True)
     template_id = fields.Many2one(
         "learning.unit.template",
         string="Rules",
@@ -152,15 +153,8 @@ class LearningUnitAssessment(models.Model):
         help="The frozen rules this assessment is scored with.",
     )
     scheme = fields.Selection(related="template_id.scheme", store=True)
-    company_id = fields.Many2one(
-        related="period_id.company_id", store=True, index=True, precompute=True
-    )
     department_id = fields.Many2one(
-        "hr.department",
         string="Unit",
-        required=True,
-        ondelete="restrict",
-        index=True,
         tracking=True,
         check_company=True,
         domain="[('lu_can_prepare', '=', True)]",
