@@ -70,10 +70,10 @@ class LearningUnitWorkflowMixin(models.AbstractModel):
 
     @api.depends(lambda self: [self._lu_workflow_field])
     def _compute_lu_state_flags(self):
-        for record in self:
-            state = record[record._lu_workflow_field]
-            for name, states in record._lu_state_flags.items():
-                record[name] = state in states
+        # by state: each flag set once for all the records in that state
+        for state, records in self.grouped(self._lu_workflow_field).items():
+            for name, states in self._lu_state_flags.items():
+                records[name] = state in states
 
     # ------------------------------------------------------------------
     # the checks
