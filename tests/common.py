@@ -58,6 +58,21 @@ class LearningUnitTestMixin:
         )
 
     @classmethod
+    def make_body(cls, place, department, **values):
+        """The People's Committee of the district ``place``, issuing for the
+        units under ``department``; ``values`` add to or override it."""
+        return cls.env["learning.unit.body"].create(
+            {
+                "name": f"Ủy ban nhân dân huyện {place}",
+                "short_name": "UBND",
+                "kind": "district",
+                "place": place,
+                "department_id": department.id,
+                **values,
+            }
+        )
+
+    @classmethod
     def make_unit(cls, name, size, parent=None, company=None):
         """An hr.department with ``size`` active employees."""
         company = company or cls.company

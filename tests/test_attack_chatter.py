@@ -476,15 +476,7 @@ class TestEveryChatterKeepsItsTrail(AttackMixin, ReportFixture, LearningUnitHttp
         cls.unit.manager_id = cls.head.employee_ids
         cls.admin = cls.make_user("ch_admin", ADMIN)
         cls.member = cls.member_user
-        cls.body = cls.env["learning.unit.body"].create(
-            {
-                "name": "Ủy ban nhân dân huyện Thủ Thừa",
-                "short_name": "UBND",
-                "kind": "district",
-                "place": "Thủ Thừa",
-                "department_id": cls.district.id,
-            }
-        )
+        cls.body = cls.make_body("Thủ Thừa", cls.district)
         cls.period.body_id = cls.body
         cls._settle()
         # the reviewer issues the decision recognising the reviewed unit

@@ -41,24 +41,8 @@ class TestDecisionAttacks(AttackFixture, LearningUnitHttpCase):
     def setUpClass(cls):
         super().setUpClass()
         Body = cls.env["learning.unit.body"]
-        cls.body_a = Body.create(
-            {
-                "name": "Ủy ban nhân dân huyện Tân Trụ",
-                "short_name": "UBND",
-                "kind": "district",
-                "place": "Tân Trụ",
-                "department_id": cls.district_a.id,
-            }
-        )
-        cls.body_b = Body.create(
-            {
-                "name": "Ủy ban nhân dân huyện Cần Đước",
-                "short_name": "UBND",
-                "kind": "district",
-                "place": "Cần Đước",
-                "department_id": cls.district_b.id,
-            }
-        )
+        cls.body_a = cls.make_body("Tân Trụ", cls.district_a)
+        cls.body_b = cls.make_body("Cần Đước", cls.district_b)
         # the province's People's Committee: cited by plans, no scope of units
         cls.province = Body.create(
             {

@@ -84,17 +84,12 @@ class TextCase(AttackMixin, ReportFixture, LearningUnitHttpCase):
         cls.member_vi.lang = "vi_VN"
         cls.unit.manager_id = cls.head.employee_ids
         cls.assessment.user_id = cls.officer_vi
-        cls.body = cls.env["learning.unit.body"].create(
-            {
-                "name": "Ủy ban nhân dân huyện Thủ Thừa",
-                "header_name": "ỦY BAN NHÂN DÂN\nHUYỆN THỦ THỪA",
-                "short_name": "UBND",
-                "kind": "district",
-                "superior_id": cls.province.id,
-                "place": "Thủ Thừa",
-                "department_id": cls.district.id,
-                "signer_name": "Phan Văn Tới",
-            }
+        cls.body = cls.make_body(
+            "Thủ Thừa",
+            cls.district,
+            header_name="ỦY BAN NHÂN DÂN\nHUYỆN THỦ THỪA",
+            superior_id=cls.province.id,
+            signer_name="Phan Văn Tới",
         )
         cls.period.body_id = cls.body
         # a reviewed unit, in a draft decision of the reviewer

@@ -38,33 +38,19 @@ class DocumentCase(Nd30Mixin, ReportFixture, LearningUnitHttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Body = cls.env["learning.unit.body"]
-        cls.body = Body.create(
-            {
-                "name": "Ủy ban nhân dân huyện Thủ Thừa",
-                "header_name": "ỦY BAN NHÂN DÂN\nHUYỆN THỦ THỪA",
-                "short_name": "UBND",
-                "kind": "district",
-                "superior_id": cls.province.id,
-                "place": "Thủ Thừa",
-                "department_id": cls.district.id,
-                "signer_prefix": "KT.",
-                "signer_authority": "CHỦ TỊCH",
-                "signer_title": "PHÓ CHỦ TỊCH",
-                "signer_name": "Phan Văn Tới",
-                "proposer": "Trưởng phòng Giáo dục và Đào tạo",
-                "recipients": "UBND tỉnh Long An (b/c)\nNhư Điều 3\nLưu: VT",
-            }
+        cls.body = cls.make_body(
+            "Thủ Thừa",
+            cls.district,
+            header_name="ỦY BAN NHÂN DÂN\nHUYỆN THỦ THỪA",
+            superior_id=cls.province.id,
+            signer_prefix="KT.",
+            signer_authority="CHỦ TỊCH",
+            signer_title="PHÓ CHỦ TỊCH",
+            signer_name="Phan Văn Tới",
+            proposer="Trưởng phòng Giáo dục và Đào tạo",
+            recipients="UBND tỉnh Long An (b/c)\nNhư Điều 3\nLưu: VT",
         )
-        cls.other_body = Body.create(
-            {
-                "name": "Ủy ban nhân dân huyện Bến Lức",
-                "short_name": "UBND",
-                "kind": "district",
-                "place": "Bến Lức",
-                "department_id": cls.other_district.id,
-            }
-        )
+        cls.other_body = cls.make_body("Bến Lức", cls.other_district)
         cls.period.body_id = cls.body
         # a unit that files nothing
         cls.silent = cls.make_unit("Trường Tiểu học Bình Thạnh", 2, parent=cls.district)

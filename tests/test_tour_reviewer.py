@@ -45,14 +45,8 @@ class TestReviewerTour(LearningUnitHttpCase):
         cls.reviewer = cls.make_user(
             "tour_thamdinh", REVIEWER, review=cls.district, lang="vi_VN"
         )
-        cls.body = cls.env["learning.unit.body"].create(
-            {
-                "name": "Ủy ban nhân dân huyện Thẩm Định Tour",
-                "short_name": "UBND",
-                "kind": "district",
-                "place": "Thẩm Định",
-                "department_id": cls.district.id,
-            }
+        cls.body = cls.make_body(
+            "Thẩm Định", cls.district, name="Ủy ban nhân dân huyện Thẩm Định Tour"
         )
         cls.period.body_id = cls.body
         cls.assessment = cls.make_assessment(cls.unit)

@@ -27,15 +27,7 @@ class TestRulesHoldTheWorkflow(LearningUnitCase):
         cls.officer = cls.make_user("wr_officer", OFFICER, department=cls.unit)
         cls.reviewer = cls.make_user("wr_reviewer", REVIEWER, review=cls.district)
         cls.admin = cls.make_user("wr_admin", ADMIN)
-        cls.body = cls.env["learning.unit.body"].create(
-            {
-                "name": "Ủy ban nhân dân huyện Thủ Thừa",
-                "short_name": "UBND",
-                "kind": "district",
-                "place": "Thủ Thừa",
-                "department_id": cls.district.id,
-            }
-        )
+        cls.body = cls.make_body("Thủ Thừa", cls.district)
         cls.period.body_id = cls.body
         # the unit's year, played by the system: sent, reviewed, inspected,
         # recognised by an issued decision and reported upward
