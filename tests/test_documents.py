@@ -10,9 +10,10 @@ DOCX (python-docx), holding the same text.
 Set ``LU_REPORT_DUMP_DIR`` to keep a copy of each PDF and DOCX.
 """
 
+import json
 import os
 
-from odoo import fields
+from odoo import fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import LearningUnitHttpCase
@@ -581,6 +582,25 @@ class TestUnitDossier(DocumentCase):
                 "THỦ TRƯỞNG ĐƠN VỊ",
             ],
         )
+
+    def test_docx_download_as_the_print_menu_posts_it(self):
+        """The Print menu's handler (docx_handler.esm.js) POSTs the user's
+        context with the CSRF token; a POST without the token is refused."""
+        report = self.env.ref("learning_unit.action_report_phu_luc_2_docx")
+        url = f"/report/docx/{report.report_name}/{self.assessment.id}"
+        self.authenticate("rp_officer", "rp_officer")
+        context = json.dumps({"lang": "vi_VN", "tz": "Asia/Ho_Chi_Minh"})
+        response = self.url_open(
+            url,
+            data={"context": context, "csrf_token": http.Request.csrf_token(self)},
+            timeout=60,
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("wordprocessingml", response.headers["Content-Type"])
+        _document, text = docx_text(response.content)
+        self.assertIn("THỦ TRƯỞNG ĐƠN VỊ", text)
+        refused = self.url_open(url, data={"context": context}, timeout=60)
+        self.assertEqual(refused.status_code, 400)
 
     def test_docx_download_from_the_print_menu(self):
         report = self.env.ref("learning_unit.action_report_phu_luc_2_docx")
