@@ -12,7 +12,7 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["base_import", "hr", "mail", "report_xlsx"],
+    "depends": ["hr", "mail", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter", "openpyxl", "python-docx"]},
     "data": [
         "security/security.xml",

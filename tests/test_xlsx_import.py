@@ -167,6 +167,19 @@ class TestExportImportsBack(ImportCase):
 
 
 class TestImportErrors(ImportCase):
+    def test_csv_errors_name_the_rows_of_the_file(self):
+        """A blank line counts: the row named is the file's, as in a sheet."""
+        member = self.members[0]
+        content = (
+            f"CCCD;Họ và tên;Lao động tiên tiến\n{self.cccd[member]};{member.name};Đạt"
+            "\n\n12345;Sai số;Đạt\n"
+        ).encode("utf-8-sig")
+        with self.assertRaises(UserError) as error:
+            self.run_import(content, filename="evidence.csv")
+        message = str(error.exception)
+        self.assertIn("Dòng 4", message)
+        self.assertNotIn("Dòng 3", message)
+
     def test_invalid_rows_stop_everything_unless_asked(self):
         first = self.members[0]
         content = xlsx(

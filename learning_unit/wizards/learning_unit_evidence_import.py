@@ -17,6 +17,7 @@ corrupt file is answered in words.
 """
 
 import base64
+import csv
 import io
 import re
 import zipfile
@@ -178,15 +179,31 @@ class LearningUnitEvidenceImport(models.TransientModel):
             workbook.close()
 
     def _csv_rows(self, data):
-        # base_import's reader: its encoding and separator guesses; the file's
-        # size bounds what it parses
-        reader = self.env["base_import.import"].new({"file": data})
-        _count, rows = reader._read_csv({"quoting": '"'})
-        if len(rows) > MAX_ROWS:
-            raise ImportFileError(self._too_many_rows())
-        if any(len(cells) > MAX_COLUMNS for cells in rows):
-            raise ImportFileError(self._too_many_columns())
-        return list(enumerate(rows, start=1))
+        # not base_import's _read_csv: it drops blank lines (the rows named in
+        # the messages would no longer be the file's) and, with one, guesses
+        # no separator
+        for encoding in ("utf-8-sig", "utf-16"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise ImportFileError(
+                self.env._("The CSV file must be saved in UTF-8 (Unicode).")
+            )
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        rows = []
+        for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+            if number > MAX_ROWS:
+                raise ImportFileError(self._too_many_rows())
+            if len(cells) > MAX_COLUMNS:
+                raise ImportFileError(self._too_many_columns())
+            rows.append((number, cells))
+        return rows
 
     def _too_many_rows(self):
         return self.env._(
