@@ -37,9 +37,16 @@ class LearningUnitRebaseWizard(models.TransientModel):
     @api.depends("period_id")
     def _compute_assessment_ids(self):
         for wizard in self:
-            wizard.assessment_ids = wizard.period_id.assessment_ids.filtered(
-                lambda a: a.state in EDITABLE_STATES
-            )
+            wizard.assessment_ids = wizard._lu_drafts()
+
+    def _lu_drafts(self):
+        """The assessments the re-basing moves: the period's drafts and returned
+        ones, as stored records (the form's preview runs on a new wizard, whose
+        computed Many2many holds new-record copies that nothing can re-base)."""
+        self.ensure_one()
+        return self.period_id._origin.assessment_ids.filtered(
+            lambda a: a.state in EDITABLE_STATES
+        )
 
     @api.depends("period_id", "assessment_ids")
     def _compute_changes(self):
@@ -48,7 +55,7 @@ class LearningUnitRebaseWizard(models.TransientModel):
 
     def _preview(self):
         self.ensure_one()
-        drafts = self.assessment_ids
+        drafts = self._lu_drafts()
         before = {a.id: explain.result_words(a) for a in drafts}
         after = {}
         # the real re-basing, rolled back by the exception leaving the savepoint
@@ -89,9 +96,9 @@ class LearningUnitRebaseWizard(models.TransientModel):
         on behalf of the system.
         """
         self.ensure_one()
-        rules = self.template_id._snapshot()
-        self.period_id.write({"rules_id": rules.id})
-        drafts = self.assessment_ids
+        drafts = self._lu_drafts()
+        rules = self.period_id._origin.template_id._snapshot()
+        self.period_id._origin.write({"rules_id": rules.id})
         drafts._lu_lock()
         by_code = {c.code: c for c in rules.criterion_ids}
         for assessment in drafts:
