@@ -4,6 +4,7 @@ from . import learning_unit_lock_mixin  # isort: skip
 from . import learning_unit_workflow_mixin  # isort: skip
 from . import learning_unit_period_mixin  # isort: skip
 from . import learning_unit_official_mixin  # isort: skip
+from . import learning_unit_head_approval_mixin  # isort: skip
 from . import (
     hr_department,
     hr_employee,

@@ -32,8 +32,6 @@ from ..states import (
     ASSESSMENT_STATES,
     DECIDED_STATES,
     EDITABLE_STATES,
-    GROUP_ADMIN,
-    GROUP_OFFICER,
     GROUP_REVIEWER,
     PENDING_STATES,
     REVIEW_STARTED_STATES,
@@ -84,6 +82,7 @@ class LearningUnitAssessment(models.Model):
         "mail.activity.mixin",
         "learning.unit.period.mixin",
         "learning.unit.workflow.mixin",
+        "learning.unit.head.approval.mixin",
     ]
     _order = "year desc, department_id, id"
     _check_company_auto = True
@@ -333,24 +332,6 @@ class LearningUnitAssessment(models.Model):
         string="Study Promotion Reports",
     )
     promotion_report_count = fields.Integer(compute="_compute_promotion_report_count")
-    # --- the members' plans (learning_unit_dossier_item.py) ---------------
-    plan_approver_id = fields.Many2one(
-        "res.users",
-        string="Plans Approved By",
-        tracking=True,
-        domain=lambda self: [("groups_id", "in", self.env.ref(GROUP_OFFICER).id)],
-        help="The officer the head of the unit delegates the approval of the "
-        "members' self-study plans to. The head (the unit's manager in HR) "
-        "always may.",
-    )
-    lu_can_approve = fields.Boolean(
-        string="I Approve Plans",
-        compute="_compute_lu_can_approve",
-        search="_search_lu_can_approve",
-    )
-    plans_to_approve_count = fields.Integer(
-        string="Plans to Approve", compute="_compute_plans_to_approve_count"
-    )
 
     _sql_constraints = [
         (
@@ -522,65 +503,6 @@ class LearningUnitAssessment(models.Model):
             assessment.dossier_missing = "\n".join(
                 self.env["learning.unit.dossier.item"]._lu_missing_lines(assessment)
             )
-
-    @api.constrains("plan_approver_id", "department_id")
-    def _check_plan_approver(self):
-        """The plans' approver is the head of the unit or one of the officers
-        who prepare it (hr_department.py; HR is read on the unit's behalf)."""
-        for assessment in self.filtered("plan_approver_id"):
-            approver, unit = assessment.plan_approver_id, assessment.department_id
-            if approver == unit.sudo().manager_id.user_id or (
-                approver.has_group(GROUP_OFFICER)
-                and unit.with_user(approver).lu_can_prepare
-            ):
-                continue
-            raise ValidationError(
-                self.env._(
-                    "%(user)s cannot approve the plans of %(unit)s: choose the "
-                    "head of the unit or one of its officers.",
-                    user=approver.name,
-                    unit=unit.name,
-                )
-            )
-
-    @api.depends("department_id", "plan_approver_id")
-    @api.depends_context("uid")
-    def _compute_lu_can_approve(self):
-        admin = self.env.user.has_group(GROUP_ADMIN)
-        headed = set() if admin else set(self.env["hr.department"]._lu_headed())
-        for assessment in self:
-            assessment.lu_can_approve = (
-                admin
-                or assessment.department_id.id in headed
-                or assessment.plan_approver_id == self.env.user
-            )
-
-    def _search_lu_can_approve(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(operator)
-        if self.env.user.has_group(GROUP_ADMIN):
-            domain = [(1, "=", 1)]
-        else:
-            domain = [
-                "|",
-                ("department_id", "in", self.env["hr.department"]._lu_headed()),
-                ("plan_approver_id", "=", self.env.uid),
-            ]
-        return domain if (operator == "=") == value else ["!", *domain]
-
-    def _compute_plans_to_approve_count(self):
-        groups = self.env["learning.unit.dossier.item"]._read_group(
-            [
-                ("assessment_id", "in", self.ids),
-                ("document_state", "=", "submitted"),
-                ("approval_required", "=", True),
-            ],
-            ["assessment_id"],
-            ["__count"],
-        )
-        counts = {assessment.id: count for assessment, count in groups}
-        for assessment in self:
-            assessment.plans_to_approve_count = counts.get(assessment.id, 0)
 
     @api.depends(
         "review_level", "self_level", "decision_date", "department_id", "state"
@@ -938,18 +860,6 @@ class LearningUnitAssessment(models.Model):
         """The exception list: what each member still misses, by what it is."""
         self.ensure_one()
         return self.env["learning.unit.evidence.gap"]._lu_action_for(self)
-
-    def action_view_plans_to_approve(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "learning_unit.action_learning_unit_plans_to_approve"
-        )
-        action["domain"] = [
-            ("assessment_id", "=", self.id),
-            ("member_id", "!=", False),
-            ("approval_required", "=", True),
-        ]
-        return action
 
     # ------------------------------------------------------------------
     # Phụ lục 1
