@@ -49,6 +49,8 @@
         "views/learning_unit_member_document_views.xml",
         "views/menus.xml",
         "views/learning_unit_print_menus.xml",
+        # after the member's action it names
+        "data/res_users_data.xml",
     ],
     "demo": ["demo/learning_unit_demo.xml"],
     "assets": {

@@ -30,3 +30,42 @@ def list_view_request(env):
         if field.type in ("integer", "float", "monetary") and field.aggregator:
             aggregates.append(f"{name}:{field.aggregator}")
     return specification, aggregates
+
+
+def _field_specification(model, node):
+    """What the web client asks of the field ``node`` of a view of ``model``."""
+    field = model._fields[node.get("name")]
+    if field.type == "many2one":
+        return {"fields": {"display_name": {}}}
+    if field.type not in ("one2many", "many2many"):
+        return {}
+    comodel = model.env[field.comodel_name]
+    # an embedded list (or kanban) reads its own fields; tags their names
+    sub = next((child for child in node if child.tag in ("list", "kanban")), None)
+    if sub is None:
+        return {"fields": {"display_name": {}}}
+    return {"fields": _view_specification(comodel, sub), "limit": 40}
+
+
+def _view_specification(model, root):
+    specification = {}
+
+    def walk(node):
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == "field":
+                specification[child.get("name")] = _field_specification(model, child)
+            else:
+                walk(child)
+
+    walk(root)
+    return specification
+
+
+def form_view_request(env, model_name, view_id=False):
+    """The specification ``web_read`` receives when ``env``'s user opens a
+    record of ``model_name`` in its form view (as ``get_views`` gives it)."""
+    model = env[model_name]
+    arch = model.get_views([(view_id, "form")])["views"]["form"]["arch"]
+    return _view_specification(model, etree.fromstring(arch))

@@ -298,9 +298,12 @@ class LearningUnitAssessment(models.Model):
     recognition_valid_until = fields.Date(
         related="recognition_id.valid_until", string="Recognition Valid Until"
     )
+    # the unit's own recognitions decide it, whoever reads the assessment (a
+    # member reads no recognition): the same note for every reader
     level_2_note = fields.Char(
         string="Level 2",
         compute="_compute_level_2_note",
+        compute_sudo=True,
         help="Why level 2 cannot be recognised yet, if it cannot.",
     )
     return_reason = fields.Text(readonly=True, tracking=True)

@@ -6,7 +6,8 @@
  * unit delegates the approval of the plans, and members who all have an
  * approved plan but the member (2a: 9 of 10 points).
  *
- * learning_unit_member_tour: the member opens "My Learning Record", fills in
+ * learning_unit_member_tour: the member lands on "My Learning Record" after
+ * login, opens it again from its menu, fills in
  * their self-study plan (what, how, when) and submits it; the form shows it
  * submitted and locked, the list shows it submitted.
  *
@@ -52,6 +53,16 @@ function edit(content, name, text) {
 }
 
 addTour("learning_unit_member_tour", () => [
+    {
+        content: "After login I land on my own year (My Learning Record), not in Discuss",
+        trigger: `${LIST} .o_data_row:contains("${PLAN}")`,
+        run() {
+            const title = document.querySelector(".o_breadcrumb").textContent;
+            if (!title.includes("Hồ sơ học tập của tôi")) {
+                throw new Error(`After login I should see my learning record, not ${title}.`);
+            }
+        },
+    },
     ...openSubMenu("my documents", "learning_unit.menu_my_learning_record", "learning_unit.menu_my_documents"),
     {
         content: "My three documents of the year are listed, the plan to file",
