@@ -117,6 +117,28 @@ class LearningUnitMinutes(models.Model):
         ),
     ]
 
+    @api.model
+    def default_get(self, fields_list):
+        """Minutes written from the menu: the inspection team of the current
+        period when there is one only."""
+        defaults = super().default_get(fields_list)
+        if "team_id" in fields_list and not defaults.get("team_id"):
+            period = self.env["learning.unit.period"]._lu_current()
+            teams = self.env["learning.unit.team"].search(
+                [("kind", "=", "inspection"), ("period_id", "=", period.id)], limit=2
+            )
+            if period and len(teams) == 1:
+                defaults["team_id"] = teams.id
+        return defaults
+
+    @api.onchange("team_id")
+    def _onchange_team_id(self):
+        """The first unit of the team without minutes yet."""
+        if self.assessment_id in self.team_id.assessment_ids:
+            return
+        done = self.team_id.minutes_ids.assessment_id
+        self.assessment_id = (self.team_id.assessment_ids - done)[:1]
+
     @api.depends("assessment_id.name", "team_id.name")
     def _compute_name(self):
         for minutes in self:

@@ -318,6 +318,19 @@ class LearningUnitPeriod(models.Model):
         self.write({"state": "open"})
         return True
 
+    @api.model
+    def _lu_current(self):
+        """The open period of the user's companies the round is in: the latest
+        open one not after this year, else the first one to come."""
+        periods = self.search(
+            [("state", "=", "open"), ("company_id", "in", self.env.companies.ids)]
+        )
+        year = fields.Date.context_today(self).year
+        past = periods.filtered(lambda p: p.year <= year)
+        if past:
+            return past.sorted("year", reverse=True)[:1]
+        return periods.sorted("year")[:1]
+
     def action_view_assessments(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -10,12 +10,14 @@ class LearningUnitPeriodMixin(models.AbstractModel):
     _name = "learning.unit.period.mixin"
     _description = "Learning Unit Record of a Period and a Scope"
 
+    # no check_company: the record's company is the period's (related), so a
+    # company domain on the period would offer, on a new record, only the
+    # periods without a company, that is none
     period_id = fields.Many2one(
         "learning.unit.period",
         required=True,
         ondelete="restrict",
         index=True,
-        check_company=True,
     )
     year = fields.Integer(related="period_id.year", store=True)
     company_id = fields.Many2one(

@@ -87,6 +87,43 @@ class LearningUnitTeam(models.Model):
     minutes_count = fields.Integer(compute="_compute_counts")
     note = fields.Text()
 
+    @api.model
+    def default_get(self, fields_list):
+        """A team created from the menu: the kind of team the user sets up (a
+        reviewer the inspection team, an officer the unit's own), the current
+        open period (``_lu_current``), the user's scope, and for an inspection
+        team the period's reviewing body."""
+        defaults = super().default_get(fields_list)
+        context = self.env.context
+        roles = self._lu_roles()
+        if "kind" in fields_list and "default_kind" not in context:
+            if "reviewer" in roles:
+                defaults["kind"] = "inspection"
+            elif "officer" in roles:
+                defaults["kind"] = "unit"
+        kind = defaults.get("kind", context.get("default_kind"))
+        if "period_id" in fields_list and not defaults.get("period_id"):
+            period = self.env["learning.unit.period"]._lu_current()
+            if period:
+                defaults["period_id"] = period.id
+        if "department_id" in fields_list and not defaults.get("department_id"):
+            roots = self.env["hr.department"]._lu_scope_roots(
+                "review" if kind == "inspection" else "prepare"
+            )
+            if roots:
+                defaults["department_id"] = roots[0]
+        period_id = defaults.get("period_id")
+        if (
+            "body_id" in fields_list
+            and not defaults.get("body_id")
+            and kind == "inspection"
+            and period_id
+        ):
+            body = self.env["learning.unit.period"].browse(period_id).body_id
+            if body:
+                defaults["body_id"] = body.id
+        return defaults
+
     @api.depends("member_ids.role", "member_ids.sequence")
     def _compute_head(self):
         for team in self:

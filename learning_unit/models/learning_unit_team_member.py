@@ -9,6 +9,13 @@ ROLES = [
     ("secretary", "Secretary"),
     ("member", "Member"),
 ]
+# the same roles in a unit's evaluation team (Tổ trưởng, Tổ phó)
+UNIT_ROLES = [
+    ("head", "Team Leader"),
+    ("deputy", "Deputy Team Leader"),
+    ("secretary", "Secretary"),
+    ("member", "Member"),
+]
 # as the minutes print them
 ROLE_WORDS = {
     "head": "Trưởng đoàn",
@@ -23,7 +30,15 @@ UNIT_ROLE_WORDS = {
     "member": "Thành viên",
 }
 MEMBER_FIELDS = frozenset(
-    {"employee_id", "name", "job_title", "organisation", "role", "sequence"}
+    {
+        "employee_id",
+        "name",
+        "job_title",
+        "organisation",
+        "role",
+        "unit_role",
+        "sequence",
+    }
 )
 
 
@@ -68,6 +83,13 @@ class LearningUnitTeamMember(models.Model):
         help="The office the member comes from, e.g. Phòng Nội vụ."
     )
     role = fields.Selection(ROLES, required=True, default="member")
+    unit_role = fields.Selection(
+        UNIT_ROLES,
+        string="Role in the Unit Team",
+        compute="_compute_unit_role",
+        inverse="_inverse_unit_role",
+        help="The role, in the words of a unit's evaluation team.",
+    )
 
     @api.depends("employee_id")
     def _compute_from_employee(self):
@@ -82,6 +104,15 @@ class LearningUnitTeamMember(models.Model):
             member.name = employee.name
             member.job_title = employee.job_title
             member.organisation = employee.department_id.name
+
+    @api.depends("role")
+    def _compute_unit_role(self):
+        for member in self:
+            member.unit_role = member.role
+
+    def _inverse_unit_role(self):
+        for member in self:
+            member.role = member.unit_role or "member"
 
     @api.constrains("employee_id", "team_id")
     def _check_employee(self):
