@@ -219,6 +219,8 @@ class TestRecognition(DocumentCase):
             self.assertEqual(assessment.state, "recognised")
             self.assertEqual(assessment.decision_number, "01/QĐ-UBND")
             self.assertEqual(assessment.decision_id, decision)
+        # the title it holds names the decision, not only its number
+        self.assertEqual(self.assessment.recognition_id.decision_id, decision)
         # issued: no change, no deletion; the officer now reads it
         with self.assertRaises(UserError):
             decision.with_user(self.reviewer).write({"summary": "Khác"})

@@ -276,12 +276,8 @@ class LearningUnitDecision(models.Model):
             revoked.with_context(learning_unit_revoked_by=self.id).write(
                 {"state": "revoked"}
             )
+            # the titles it gave follow it (learning.unit.recognition.state)
             assessments = revoked.line_ids.assessment_id
-            # the titles it gave are no longer held (on behalf of the system:
-            # recognitions are the workflow's, never a user's to write)
-            assessments.recognition_id.sudo().filtered(
-                lambda r: r.decision_number == revoked.number_text
-            ).write({"state": "revoked"})
             body = self.env._(
                 "Decision %(revoked)s revoked by decision %(decision)s: %(reason)s",
                 revoked=revoked.number_text,

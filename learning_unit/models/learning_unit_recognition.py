@@ -62,10 +62,23 @@ class LearningUnitRecognition(models.Model):
     rank = fields.Selection(RANKS)
     decision_number = fields.Char(required=True)
     decision_date = fields.Date(required=True, index=True)
+    decision_id = fields.Many2one(
+        "learning.unit.decision",
+        compute="_compute_decision_id",
+        store=True,
+        index=True,
+        help="The issued decision that recognised the unit (none for a title "
+        "decided before the addon was used).",
+    )
     validity_years = fields.Integer(default=3)
     valid_until = fields.Date(compute="_compute_valid_until", store=True, index=True)
+    # revoked with the decision that gave it; a title entered by hand keeps
+    # the state the administrator gives it
     state = fields.Selection(
         RECOGNITION_STATES,
+        compute="_compute_state",
+        store=True,
+        readonly=False,
         default="valid",
         required=True,
         tracking=True,
@@ -84,6 +97,28 @@ class LearningUnitRecognition(models.Model):
                 date(day.year + recognition.validity_years, 12, 31)
                 if day and recognition.scheme == "levels"
                 else False
+            )
+
+    @api.depends(
+        "decision_number",
+        "assessment_id.decision_line_ids.decision_id.number_text",
+    )
+    def _compute_decision_id(self):
+        for recognition in self:
+            decisions = recognition.assessment_id.decision_line_ids.decision_id
+            recognition.decision_id = decisions.filtered(
+                lambda d: d.decision_type == "recognition"
+                and d.state != "draft"
+                and d.number_text == recognition.decision_number
+            )[:1]
+
+    @api.depends("decision_id.state")
+    def _compute_state(self):
+        for recognition in self:
+            recognition.state = (
+                "revoked"
+                if recognition.decision_id.state == "revoked"
+                else recognition.state or "valid"
             )
 
     def _compute_display_name(self):
