@@ -105,12 +105,18 @@ class LearningUnitRecognition(models.Model):
     )
     def _compute_decision_id(self):
         for recognition in self:
+            number = recognition.decision_number
             decisions = recognition.assessment_id.decision_line_ids.decision_id
-            recognition.decision_id = decisions.filtered(
-                lambda d: d.decision_type == "recognition"
-                and d.state != "draft"
-                and d.number_text == recognition.decision_number
-            )[:1]
+            recognition.decision_id = next(
+                (
+                    decision
+                    for decision in decisions
+                    if decision.decision_type == "recognition"
+                    and decision.state != "draft"
+                    and decision.number_text == number
+                ),
+                False,
+            )
 
     @api.depends("decision_id.state")
     def _compute_state(self):
