@@ -215,7 +215,8 @@ class TestImportErrors(ImportCase):
                 [unknown, "Người lạ", "Đạt"],
             ]
         )
-        wizard = self.run_import(content)
+        # applied on request: a row that matches no member blocks the file
+        wizard = self.run_import(content, apply_valid_rows=True)
         self.assertIn("2 không khớp", wizard.result)
         lines = wizard.result.splitlines()
         # the same sentence whether the person exists elsewhere or not at all
@@ -250,8 +251,9 @@ class TestImportErrors(ImportCase):
         self.assessment.action_submit()
         member = self.members[0]
         content = xlsx([["CCCD", "Công dân học tập"], [self.cccd[member], "Đạt"]])
-        wizard = self.run_import(content)
-        self.assertIn("1 không khớp", wizard.result)
+        with self.assertRaises(UserError) as error:
+            self.run_import(content)
+        self.assertIn("1 dòng không khớp", str(error.exception))
         self.assertFalse(member.cdht_achieved)
 
     def test_members_cannot_import(self):
@@ -262,3 +264,91 @@ class TestImportErrors(ImportCase):
             self.env["learning.unit.evidence.import"].with_user(member_user).create(
                 {"period_id": self.period.id}
             )
+
+
+class TestAllOrNothing(ImportCase):
+    """Issue 19, item 8: without "Áp dụng các dòng hợp lệ" a file writes all
+    its rows or none; the messages say what happened."""
+
+    def test_an_unknown_cccd_writes_nothing_unless_asked(self):
+        first = self.members[0]
+        content = xlsx(
+            [
+                ["CCCD", "Họ và tên", "Công dân học tập"],
+                [self.cccd[first], first.name, "Đạt"],
+                [next_cccd(), "Người lạ", "Đạt"],
+            ]
+        )
+        with self.assertRaises(UserError) as error:
+            self.run_import(content)
+        message = str(error.exception)
+        self.assertFalse(first.cdht_achieved)
+        self.assertIn("Không nhập gì", message)
+        self.assertIn("Dòng 3", message)
+        # a refusal never says a row was applied
+        self.assertNotIn("được áp dụng", message)
+        self.assertIn("1 dòng không khớp", message)
+        # on request, the valid rows are written and the summary says so
+        wizard = self.run_import(content, apply_valid_rows=True)
+        self.assertTrue(first.cdht_achieved)
+        self.assertIn("1 dòng được áp dụng", wizard.result)
+        self.assertIn("1 không khớp", wizard.result)
+
+    def test_the_wizard_says_what_it_does(self):
+        arch = self.env["learning.unit.evidence.import"].get_views([(False, "form")])[
+            "views"
+        ]["form"]["arch"]
+        self.assertIn("matches no member", arch)
+
+
+class TestSubUnits(ImportCase):
+    def test_template_lists_each_person_once_and_imports_back(self):
+        """An employee of a sub-unit with its own assessment is a member of
+        both: the template and the export list them once, the file imports
+        back unchanged, and a change reaches both members."""
+        sub = self.make_unit("Tổ Văn", 2, parent=self.unit)
+        self.assessment.action_load_members()
+        sub_assessment = self.make_assessment(sub)
+        employees = sub_assessment.member_ids.employee_id
+        self.assertEqual(len(employees), 2)
+        self.assertEqual(
+            len(
+                self.assessment.member_ids.filtered(
+                    lambda m: m.employee_id in employees
+                )
+            ),
+            2,
+        )
+        wizard = (
+            self.env["learning.unit.evidence.import"]
+            .with_user(self.officer)
+            .create({"period_id": self.period.id})
+        )
+        template = wizard._template()
+        export, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.officer)
+            ._render_xlsx(
+                "learning_unit.action_report_member_evidence_xlsx",
+                (self.assessment | sub_assessment).ids,
+                None,
+            )
+        )
+        for content in (template, export):
+            rows = list(
+                openpyxl.load_workbook(io.BytesIO(content)).active.iter_rows(
+                    values_only=True
+                )
+            )
+            cccds = [row[0] for row in rows[1:]]
+            self.assertEqual(len(cccds), len(set(cccds)))
+            self.assertEqual(len(cccds), 7)
+            wizard = self.run_import(content)
+            self.assertIn("0 dòng được áp dụng, 7 không đổi", wizard.result)
+        person = employees[0]
+        cccd = person.sudo().identification_id
+        wizard = self.run_import(xlsx([["CCCD", "Công dân học tập"], [cccd, "Đạt"]]))
+        both = (self.assessment | sub_assessment).member_ids.filtered(
+            lambda m: m.employee_id == person
+        )
+        self.assertEqual(both.mapped("cdht_achieved"), [True, True])

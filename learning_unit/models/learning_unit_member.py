@@ -308,6 +308,19 @@ class LearningUnitMember(models.Model):
         )
         return members
 
+    def _lu_one_per_person(self):
+        """These members, a person once (the first of their memberships): an
+        employee of a sub-unit with its own assessment is also a member of the
+        unit's, and a list of people names them once."""
+        seen = set()
+        keep = []
+        for member in self:
+            person = member.employee_id.id or ("member", member.id)
+            if person not in seen:
+                seen.add(person)
+                keep.append(member.id)
+        return self.browse(keep)
+
     @api.model
     def _lu_load(self, assessments):
         """One member per employee of the assessments' units (and sub-units)

@@ -27,8 +27,12 @@ class ReportMemberEvidence(models.AbstractModel):
 
     @api.model
     def _lu_documents(self, assessments):
-        members = self.env["learning.unit.member"].search(
-            [("assessment_id", "in", assessments.ids)], order="unit_id, name, id"
+        members = (
+            self.env["learning.unit.member"]
+            .search(
+                [("assessment_id", "in", assessments.ids)], order="unit_id, name, id"
+            )
+            ._lu_one_per_person()
         )
         criteria = assessments.template_id.criterion_ids
         kinds = {criterion.member_field for criterion in criteria}

@@ -9,11 +9,11 @@ tiên tiến``, ``Hoàn thành bồi dưỡng``…), each cell ``Đạt`` / ``Ch
 (also ``x`` / empty, ``1`` / ``0``, ``True`` / ``False``). Each row is matched
 by CCCD to a member of an assessment of the period the user may change.
 
-Every row is checked first. Nothing is written while a row is invalid, unless
-the user chooses to apply the valid rows; importing the same file again
-changes nothing. What a file may cost is bounded before it is parsed: its
-size, what it expands to, its rows and columns; formulas are refused, a
-corrupt file is answered in words.
+Every row is checked first. Nothing is written while a row is invalid or
+matches no member, unless the user chooses to apply the valid rows; importing
+the same file again changes nothing. What a file may cost is bounded before
+it is parsed: its size, what it expands to, its rows and columns; formulas are
+refused, a corrupt file is answered in words.
 """
 
 import base64
@@ -76,7 +76,8 @@ class LearningUnitEvidenceImport(models.TransientModel):
     file = fields.Binary(string="File (XLSX or CSV)", attachment=False)
     filename = fields.Char()
     apply_valid_rows = fields.Boolean(
-        help="Write the valid rows even when other rows are invalid."
+        help="Write the valid rows even when other rows are invalid or match no "
+        "member."
     )
     state = fields.Selection(
         [("draft", "To import"), ("done", "Imported")], default="draft"
@@ -361,8 +362,8 @@ class LearningUnitEvidenceImport(models.TransientModel):
         members = self._members(list(parsed))
         changes = {}
         for cccd, (number, values, name) in parsed.items():
-            member = members.get(cccd)
-            if not member:
+            person = members.get(cccd)
+            if not person:
                 report["unmatched"].append(
                     self.env._(
                         "Row %(row)s: CCCD %(cccd)s is not a member of a unit you "
@@ -373,22 +374,23 @@ class LearningUnitEvidenceImport(models.TransientModel):
                     )
                 )
                 continue
-            if name and _plain(name) != _plain(member.name):
+            if name and _plain(name) != _plain(person[0].name):
                 report["warnings"].append(
                     self.env._(
                         "Row %(row)s: the file says %(name)s, the member is "
                         "%(member)s.",
                         row=number,
                         name=_short(name),
-                        member=member.name,
+                        member=person[0].name,
                     )
                 )
-            update = {f: v for f, v in values.items() if member[f] != v}
-            if update:
-                changes[member] = update
-                report["applied"].append(number)
-            else:
-                report["unchanged"].append(number)
+            applied = False
+            for member in person:
+                update = {f: v for f, v in values.items() if member[f] != v}
+                if update:
+                    changes[member] = update
+                    applied = True
+            report["applied" if applied else "unchanged"].append(number)
         return changes, report
 
     @staticmethod
@@ -401,7 +403,9 @@ class LearningUnitEvidenceImport(models.TransientModel):
         return text if CCCD_RE.match(text) else None
 
     def _members(self, cccds):
-        """``{CCCD: member}`` among the members the user may change in the period."""
+        """``{CCCD: members}`` among the members the user may change in the
+        period: a person is a member of their unit's assessment and of a
+        sub-unit's own one, and their evidence is theirs in both."""
         if not cccds:
             return {}
         # HR keeps the CCCD: it is looked up for the file's rows only, and what
@@ -422,7 +426,10 @@ class LearningUnitEvidenceImport(models.TransientModel):
             )
             ._filtered_access("write")
         )
-        return {identities[m.employee_id.id]: m for m in members}
+        by_cccd = defaultdict(lambda: self.env["learning.unit.member"])
+        for member in members:
+            by_cccd[identities[member.employee_id.id]] |= member
+        return by_cccd
 
     # ------------------------------------------------------------------
     # import
@@ -430,11 +437,13 @@ class LearningUnitEvidenceImport(models.TransientModel):
     def action_import(self):
         self.ensure_one()
         changes, report = self._check()
-        blocked = report["invalid"] and not self.apply_valid_rows
+        # all or nothing unless asked: a row that matches no member is not
+        # applied either
+        blocked = (report["invalid"] or report["unmatched"]) and not (
+            self.apply_valid_rows
+        )
         if blocked:
-            raise UserError(
-                self.env._("Nothing was imported.") + "\n" + self._summary(report)
-            )
+            raise UserError(self._summary(report, written=False))
         groups = defaultdict(lambda: self.env["learning.unit.member"])
         for member, vals in changes.items():
             groups[tuple(sorted(vals.items()))] |= member
@@ -461,14 +470,22 @@ class LearningUnitEvidenceImport(models.TransientModel):
             for outcome in ("applied", "unchanged", "unmatched", "invalid")
         }
 
-    def _summary(self, report):
-        lines = [
-            self.env._(
+    def _summary(self, report, written=True):
+        """What the import did; with ``written`` False, why it wrote nothing."""
+        if written:
+            head = self.env._(
                 "%(applied)s row(s) applied, %(unchanged)s unchanged, %(unmatched)s "
                 "not matched, %(invalid)s invalid.",
                 **self._counts(report),
             )
-        ]
+        else:
+            head = self.env._(
+                "Nothing was imported: %(unmatched)s row(s) not matched and "
+                "%(invalid)s invalid. Correct them, or tick Apply Valid Rows to "
+                "write the %(applied)s valid row(s) that change something.",
+                **self._counts(report),
+            )
+        lines = [head]
         details = report["invalid"] + report["unmatched"] + report["warnings"]
         lines += details[:MAX_ERRORS_SHOWN]
         if len(details) > MAX_ERRORS_SHOWN:
@@ -536,6 +553,9 @@ class LearningUnitEvidenceImport(models.TransientModel):
         )
         # a member without a CCCD in HR cannot be matched: not in the file
         members = members.filtered(lambda m: m.employee_id.sudo().identification_id)
+        # a person once, though a member of a unit and of a sub-unit's own
+        # assessment: the import writes their evidence to both
+        members = members._lu_one_per_person()
         rules = self.period_id.rules_id.criterion_ids
         kinds = {c.member_field for c in rules if c.member_field}
         # the member evidence report's layout, which the import reads back
