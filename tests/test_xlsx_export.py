@@ -56,15 +56,22 @@ class XlsxCase(ReportFixture, LearningUnitCase):
 
 class TestPhuLuc2Xlsx(XlsxCase):
     def test_one_sheet_per_unit_with_the_form_layout(self):
+        # the agency acting for the district: the unit's superior line
+        self.make_body(
+            "Thủ Thừa", self.district, header_name="ỦY BAN NHÂN DÂN\nHUYỆN THỦ THỪA"
+        )
         book = workbook(self.phu_luc_2(self.assessment | self.assessment2))
         self.assertEqual(
             book.sheetnames, ["Phòng Giáo dục và Đào tạo", "Trường THCS Nhị Thành"]
         )
         rows = sheet_values(book["Phòng Giáo dục và Đào tạo"])
         today = datetime.date.today()
+        # not submitted yet: a draft
+        self.assertEqual(rows.pop(0), ["DỰ THẢO"])
         # the header of Nghị định 30, as on paper
         self.assertEqual(
-            rows[0], ["HUYỆN THỦ THỪA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+            rows[0],
+            ["ỦY BAN NHÂN DÂN HUYỆN THỦ THỪA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
         )
         self.assertEqual(
             rows[1], ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Độc lập - Tự do - Hạnh phúc"]
@@ -85,7 +92,7 @@ class TestPhuLuc2Xlsx(XlsxCase):
         self.assertEqual(
             rows[9], ["STT", "Nội dung tiêu chí", "Điểm số tối đa", "Điểm tự chấm"]
         )
-        table = sheet_rows(book["Phòng Giáo dục và Đào tạo"])[11 : 11 + len(SEED_TABLE)]
+        table = sheet_rows(book["Phòng Giáo dục và Đào tạo"])[12 : 12 + len(SEED_TABLE)]
         expected = [
             [label or None, text, number(maximum), number(score)]
             for label, text, maximum, score in SEED_TABLE[:-2]

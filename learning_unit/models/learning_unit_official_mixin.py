@@ -130,7 +130,13 @@ class LearningUnitOfficialMixin(models.AbstractModel):
             document.signer_authority = body.signer_authority
             document.signer_title = body.signer_title
             document.signer_name = body.signer_name
-            document.recipients = body.recipients
+            document.recipients = document._lu_default_recipients(body)
+
+    def _lu_default_recipients(self, body):
+        """The recipients (Nơi nhận) a new document of ``body`` starts with:
+        the body's, as for its decisions; each kind of document may say its
+        own."""
+        return body.recipients
 
     # ------------------------------------------------------------------
     # the body and the scope

@@ -23,6 +23,9 @@ from .learning_unit_official_mixin import OFFICIAL_FIELDS, reviewer_act
 _lt = LazyTranslate(__name__)
 
 DRAFT_FIELDS = OFFICIAL_FIELDS | {"summary", "introduction", "department_id"}
+# "Nơi nhận": who receives a copy to be informed, and the archive
+REPORTED = "(b/c)"
+ARCHIVE = "Lưu: VT"
 
 
 class LearningUnitUpwardReport(models.Model):
@@ -62,6 +65,20 @@ class LearningUnitUpwardReport(models.Model):
             + f"{body.name or ''} báo cáo kết quả đánh giá, công nhận “Đơn vị "
             f"học tập” năm {year} như sau:",
         }
+
+    def _lu_default_recipients(self, body):
+        """A report goes to the bodies it reports to, then the archive: those
+        of the body's recipients that receive "(b/c)" (để báo cáo), else its
+        superior body; never the decision's "Như Điều 3"."""
+        lines = [line.strip() for line in (body.recipients or "").splitlines()]
+        upward = [
+            line[: -len(REPORTED)].strip()
+            for line in lines
+            if line.lower().endswith(REPORTED)
+        ]
+        if not upward and body.superior_id:
+            upward = [body.superior_id.name]
+        return "\n".join([*upward, ARCHIVE]) if body else False
 
     def _lu_is_locked(self):
         return self.state not in DRAFT_STATES

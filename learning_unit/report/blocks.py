@@ -126,6 +126,11 @@ def header(superior="", issuer="", number="", place_date=""):
     }
 
 
+def draft_mark():
+    """ "DỰ THẢO" at the top of a draft, bold, on the right."""
+    return para("DỰ THẢO", "right", b=True, size=14, cls="o_lu_draft_mark")
+
+
 def title(kind, summary=()):
     """The document type (bold, upper case) and its summary lines (bold)."""
     blocks = [center(kind, b=True, size=14, cls="o_lu_title", space_before=12)]

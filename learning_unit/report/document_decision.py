@@ -77,10 +77,8 @@ class ReportDecision(models.AbstractModel):
                 f"Quyết định số {decision.number_text} ngày "
                 f"{vn_date(decision.date_issued)}"
                 if decision.number_text
-                else "Quyết định số        /QĐ-"
-                + (body.short_name or "")
-                + " ngày ...../...../"
-                + str(year + 1)
+                else f"Quyết định số        /QĐ-{body.short_name or ''} ngày "
+                f"{vn_date(self._lu_today())}"
             )
             rows = [
                 B.row(

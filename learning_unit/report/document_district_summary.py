@@ -13,7 +13,7 @@ it the user can see.
 
 from collections import Counter
 
-from odoo import api, fields, models
+from odoo import api, models
 
 from . import blocks as B
 from .report_data import LEVEL_ORDER, RANK_ORDER
@@ -73,8 +73,7 @@ class ReportDistrictSummary(models.AbstractModel):
         ]
         blocks = []
         if period.body_id:
-            today = fields.Date.context_today(self)
-            place_date = self._place_date(period.body_id.place, today)
+            place_date = self._place_date(period.body_id.place)
             blocks.append(self._body_header(period.body_id, "", place_date))
         head = [
             self.env._("No."),

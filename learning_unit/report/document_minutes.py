@@ -5,6 +5,7 @@
 from odoo import api, models
 
 from .. import scoring
+from ..states import DRAFT_STATES
 from ..vn_format import vn_date_phrase, vn_number
 from . import blocks as B
 
@@ -32,15 +33,16 @@ class ReportMinutes(models.AbstractModel):
         body = team.body_id or team.period_id.body_id
         year = assessment.year
         unit = assessment.department_id.name or ""
-        day = minutes.date
+        # the day of the inspection, else the day of printing
+        day = minutes.date or self._lu_today()
         superior = (body.header_name or body.name or "").replace("\n", " ").upper()
-        when = vn_date_phrase(day, year)
+        when = vn_date_phrase(day)
         blocks = [
             B.header(
                 superior,
                 (team.name or "").upper(),
                 "",
-                self._place_date(body.place, day, year + 1),
+                self._place_date(body.place, day),
             ),
             *B.title(
                 "BIÊN BẢN KIỂM TRA",
@@ -109,7 +111,11 @@ class ReportMinutes(models.AbstractModel):
         signers.append(B.signer(["TRƯỞNG ĐOÀN"], team.head_id.name or ""))
         blocks.append(B.signature(signers, None))
         return self._doc(
-            f"Biên bản kiểm tra - {unit} - {year}", blocks, "o_lu_minutes", minutes
+            f"Biên bản kiểm tra - {unit} - {year}",
+            blocks,
+            "o_lu_minutes",
+            minutes,
+            draft=minutes.state in DRAFT_STATES,
         )
 
     @api.model

@@ -46,7 +46,7 @@ class ReportPhuLuc1(models.AbstractModel):
                 (o.department_id.name or "").upper(),
                 "BAN KHUYẾN HỌC",
                 self._number_line("", "BC", "BKH"),
-                self._place_date(unit["place"], None, year + 1),
+                self._place_date(unit["place"]),
             ),
             B.center("PHỤ LỤC 1", b=True, space_before=6),
             B.center(f"(Kèm theo {unit['plan']})", i=True),
@@ -180,5 +180,9 @@ class ReportPhuLuc1(models.AbstractModel):
             ),
         ]
         return self._doc(
-            f"Phụ lục 1 - {o.department_id.name} - {year}", blocks, "o_lu_phu_luc_1", o
+            f"Phụ lục 1 - {o.department_id.name} - {year}",
+            blocks,
+            "o_lu_phu_luc_1",
+            o,
+            draft=self._lu_unit_draft(o.assessment_id),
         )

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Phụ lục 2 (Thông tư 22): the unit's self-assessment report, one per unit."""
 
-from odoo import api, fields, models
+from odoo import api, models
 
 from .. import scoring
 from ..vn_format import RANK_WORDS
@@ -91,10 +91,7 @@ class ReportPhuLuc2(models.AbstractModel):
                 unit["issuer"],
                 self._number_line("", "BC", unit["symbol"]),
                 # the day of its submission, else today
-                self._place_date(
-                    unit["place"],
-                    assessment.submitted_date or fields.Date.context_today(self),
-                ),
+                self._place_date(unit["place"], assessment.submitted_date),
             ),
             B.center("PHỤ LỤC 2", b=True, space_before=6),
             B.center(f"(Kèm theo {unit['plan']})", i=True),
@@ -116,4 +113,5 @@ class ReportPhuLuc2(models.AbstractModel):
             assessment,
             sheet=name,
             sheet_suffix=f" {year}" if unit["years"] else "",
+            draft=self._lu_unit_draft(assessment),
         )

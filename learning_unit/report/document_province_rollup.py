@@ -71,7 +71,7 @@ class ReportProvinceRollup(models.AbstractModel):
             self._body_header(
                 top,
                 self._number_line("", "BC", top.short_name),
-                self._place_date(top.place, None, year + 1),
+                self._place_date(top.place),
             ),
             *B.title(
                 "BÁO CÁO TỔNG HỢP",

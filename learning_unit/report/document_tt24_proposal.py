@@ -59,5 +59,9 @@ class ReportTt24Proposal(models.AbstractModel):
             self._head_signature(assessment, unit, ["Như trên", "Lưu: VT"]),
         ]
         return self._doc(
-            f"Tờ trình - {name} - {year}", blocks, "o_lu_tt24_proposal", assessment
+            f"Tờ trình - {name} - {year}",
+            blocks,
+            "o_lu_tt24_proposal",
+            assessment,
+            draft=self._lu_unit_draft(assessment),
         )

@@ -87,4 +87,5 @@ class ReportTt24SelfReport(models.AbstractModel):
             blocks,
             "o_lu_tt24_self_report",
             assessment,
+            draft=self._lu_unit_draft(assessment),
         )

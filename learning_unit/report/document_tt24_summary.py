@@ -58,7 +58,7 @@ class ReportTt24Summary(models.AbstractModel):
             B.signer(
                 ["THỦ TRƯỞNG ĐƠN VỊ"],
                 assessment.head_name or "",
-                self._place_date(unit["place"], assessment.submitted_date, year + 1),
+                self._place_date(unit["place"], assessment.submitted_date),
             ),
         ]
         blocks = [
@@ -94,5 +94,9 @@ class ReportTt24Summary(models.AbstractModel):
             B.signature(signers, None),
         ]
         return self._doc(
-            f"Bản tổng hợp - {name} - {year}", blocks, "o_lu_tt24_summary", assessment
+            f"Bản tổng hợp - {name} - {year}",
+            blocks,
+            "o_lu_tt24_summary",
+            assessment,
+            draft=self._lu_unit_draft(assessment),
         )

@@ -113,8 +113,7 @@ class LearningUnitReportData(models.AbstractModel):
     def _unit_context(self, assessments):
         """What the unit's documents print of each assessment's unit."""
         departments = assessments.department_id
-        departments.fetch(["name", "parent_id"])
-        departments.parent_id.fetch(["name"])
+        departments.fetch(["name", "parent_path"])
         # the units that have a body record
         bodies = self.env["learning.unit.body"].search(
             [("department_id", "in", departments.ids), ("kind", "=", "unit")]
@@ -123,17 +122,21 @@ class LearningUnitReportData(models.AbstractModel):
         periods = assessments.period_id
         periods.fetch(["body_id", "plan_number", "plan_date", "plan_body_id", "year"])
         assessments.company_id.sudo().fetch(["city"])
+        agencies = self._agencies_above(assessments)
         result = {}
         for assessment in assessments:
             department = assessment.department_id
             body = bodies.get(department.id)
             period = assessment.period_id
             reviewing = period.body_id
-            if body:
-                superior, own = body._lu_header()
-            else:
-                superior = (department.parent_id.name or "").upper()
-                own = (department.name or "").upper()
+            superior, own = body._lu_header() if body else ("", "")
+            if not superior:
+                # the agency above the unit, never a department's name (a place)
+                agency = agencies[assessment.id]
+                superior = (
+                    (agency.header_name or agency.name or "").replace("\n", " ").upper()
+                )
+            own = own or (department.name or "").upper()
             place = (
                 body.place
                 if body
@@ -148,6 +151,40 @@ class LearningUnitReportData(models.AbstractModel):
                 "reviewing_name": reviewing.name or "",
                 "plan": period._lu_plan_citation(blank=True),
             }
+        return result
+
+    @api.model
+    def _agencies_above(self, assessments):
+        """``{assessment id: body}``: the agency a unit's forms print above
+        its name (cơ quan chủ quản) when the unit has no body whose superior
+        says it: the body acting for the nearest department above the unit,
+        the period's reviewing body first among several; an empty body if
+        none acts for it."""
+        Body = self.env["learning.unit.body"]
+        departments = assessments.department_id
+        above = {
+            department.id: [int(i) for i in department.parent_path.split("/") if i][
+                -2::-1
+            ]
+            for department in departments
+        }
+        scopes = {i for ids in above.values() for i in ids}
+        acting = Body.search(
+            [("department_id", "in", list(scopes)), ("kind", "!=", "unit")]
+        )
+        by_scope = {}
+        for body in acting:
+            by_scope.setdefault(body.department_id.id, []).append(body)
+        result = {}
+        for assessment in assessments:
+            agency = Body
+            for scope in above[assessment.department_id.id]:
+                candidates = by_scope.get(scope)
+                if candidates:
+                    reviewing = assessment.period_id.body_id
+                    agency = reviewing if reviewing in candidates else candidates[0]
+                    break
+            result[assessment.id] = agency
         return result
 
     @api.model

@@ -23,12 +23,16 @@ import io
 
 import xlsxwriter
 
-from odoo import api, models
+from odoo import api, fields, models
 
 from ..models.learning_unit_body import signer_of
+from ..states import DRAFT_STATES, EDITABLE_STATES
 from ..vn_format import vn_date_phrase
 from . import blocks as B
 from .render_xlsx import WORKBOOK_OPTIONS, render_xlsx
+
+# the day printed when the user has no time zone: the country's
+VIETNAM_TZ = "Asia/Ho_Chi_Minh"
 
 
 class ReportLearningUnitDocument(models.AbstractModel):
@@ -117,15 +121,34 @@ class ReportLearningUnitDocument(models.AbstractModel):
         return self.env["learning.unit.report.data"]
 
     @api.model
-    def _doc(self, name, blocks, cls, record, sheet=None, sheet_suffix=""):
+    def _doc(self, name, blocks, cls, record, sheet=None, sheet_suffix="",
+             draft=False):  # fmt: skip
+        """A document; a ``draft`` (a record not yet issued, signed or
+        submitted) says "DỰ THẢO" at its top, as Nghị định 30 practice marks
+        a draft."""
+        if draft:
+            blocks = [B.draft_mark(), *blocks]
         doc = B.document(name, blocks, cls, sheet=sheet, sheet_suffix=sheet_suffix)
         doc.update(model=record._name if record else None, res_id=record.id or None)
         return doc
 
     @api.model
-    def _place_date(self, place, day, year=None):
+    def _lu_unit_draft(self, assessment):
+        """A unit's forms are drafts until the unit submits them."""
+        return assessment.state in EDITABLE_STATES
+
+    @api.model
+    def _lu_today(self):
+        """The day of printing where the user is (Vietnam unless said)."""
+        tz = self.env.context.get("tz") or self.env.user.tz or VIETNAM_TZ
+        return fields.Date.context_today(self.with_context(tz=tz))
+
+    @api.model
+    def _place_date(self, place, day=None):
+        """``Thủ Thừa, ngày 08 tháng 12 năm 2026``: the record's own ``day``,
+        else the day of printing."""
         place = (place or "").strip() or "...."
-        return f"{place}, {vn_date_phrase(day, year)}"
+        return f"{place}, {vn_date_phrase(day or self._lu_today())}"
 
     @api.model
     def _number_line(self, number_text, code, symbol=""):
@@ -147,7 +170,7 @@ class ReportLearningUnitDocument(models.AbstractModel):
         number = self._number_line(
             document.number_text, document._lu_doc_code, body.short_name
         )
-        day = self._place_date(body.place, document.date_issued, document.year + 1)
+        day = self._place_date(body.place, document.date_issued)
         return self._body_header(body, number, day)
 
     @api.model
@@ -161,6 +184,7 @@ class ReportLearningUnitDocument(models.AbstractModel):
     def _official_doc(self, kind, document, blocks, cls, **kwargs):
         """``kind`` ("Quyết định") and its number or "dự thảo", then its year."""
         name = f"{kind} {document.number_text or 'dự thảo'} - {document.year}"
+        kwargs.setdefault("draft", document.state in DRAFT_STATES)
         return self._doc(name.replace("/", "-"), blocks, cls, document, **kwargs)
 
     @api.model
@@ -217,5 +241,5 @@ class ReportLearningUnitTt24(models.AbstractModel):
             unit["superior"],
             unit["issuer"],
             self._number_line("", code, unit["symbol"]),
-            self._place_date(unit["place"], day, unit["year"] + 1),
+            self._place_date(unit["place"], day),
         )
