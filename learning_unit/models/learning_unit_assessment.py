@@ -306,6 +306,17 @@ class LearningUnitAssessment(models.Model):
         compute_sudo=True,
         help="Why level 2 cannot be recognised yet, if it cannot.",
     )
+    level_2_from = fields.Date(
+        string="Level 2 From",
+        compute="_compute_level_2_wait",
+        help="Level 2 can be granted from this day: 12 months (the rule set's "
+        "wait) after the unit's level 1 decision.",
+    )
+    level_2_wait_note = fields.Char(
+        string="Level 2 Wait",
+        compute="_compute_level_2_wait",
+        help="From which day level 2 can be granted, while that day is to come.",
+    )
     return_reason = fields.Text(readonly=True, tracking=True)
     returned_on = fields.Datetime(readonly=True)
     returned_by = fields.Many2one("res.users", readonly=True)
@@ -526,6 +537,42 @@ class LearningUnitAssessment(models.Model):
                 and assessment.state in REVIEW_STATES
                 else False
             )
+
+    @api.depends("department_id", "template_id", "scheme", "state")
+    @api.depends_context("lang", "tz")
+    def _compute_level_2_wait(self):
+        """From the start of a round under Thông tư 24, until its decision:
+        the day from which level 2 can be granted, and a note while that day
+        is to come (or while the unit holds no level 1 decision)."""
+        today = fields.Date.context_today(self)
+        waits = self.env["learning.unit.recognition"]._level_2_waits(self, today)
+        for assessment in self:
+            first, day = waits.get(assessment.id, (None, False))
+            assessment.level_2_from = day
+            assessment.level_2_wait_note = (
+                assessment._lu_level_2_wait_words(first, day, today)
+                if first is not None and assessment.state != "recognised"
+                else False
+            )
+
+    def _lu_level_2_wait_words(self, first, day, today):
+        months = 12 * self.template_id.level_2_wait_years
+        if not first:
+            return self.env._(
+                "Level 2 can be granted only %(months)s months after a level 1 "
+                "decision: the unit holds no level 1 decision yet.",
+                months=months,
+            )
+        if day <= today:
+            return False
+        return self.env._(
+            "Level 2 can be granted from %(day)s, %(months)s months after the "
+            "level 1 decision %(number)s of %(date)s.",
+            day=day.strftime("%d/%m/%Y"),
+            months=months,
+            number=first.decision_number,
+            date=first.decision_date.strftime("%d/%m/%Y"),
+        )
 
     # ------------------------------------------------------------------
     # ORM and access

@@ -5,7 +5,7 @@
 from odoo import api, models
 
 from .. import scoring
-from ..vn_format import LEVEL_WORDS
+from ..vn_format import LEVEL_WORDS, vn_date
 from . import blocks as B
 
 
@@ -13,6 +13,45 @@ class ReportTt24Proposal(models.AbstractModel):
     _name = "report.learning_unit.report_tt24_proposal"
     _inherit = "report.learning_unit.abstract_tt24"
     _description = "Learning Unit Report: Tờ trình đề nghị"
+
+    @api.model
+    def _lu_forms(self, assessments):
+        """The unit's context and, when it asks for level 2, from which day
+        level 2 can be granted (``level_2_wait``)."""
+        forms = super()._lu_forms(assessments)
+        waits = self.env["learning.unit.recognition"]._level_2_waits(
+            assessments, self._lu_today()
+        )
+        for assessment, unit in forms:
+            unit["level_2_wait"] = waits.get(assessment.id)
+        return forms
+
+    @api.model
+    def _level_2_wait_lines(self, assessment, unit):
+        """Level 2 asked while the unit's level 1 decision is under the wait
+        (12 months), or while it holds none: say from which day it can be
+        granted."""
+        if assessment.self_level != scoring.LEVEL_2 or not unit.get("level_2_wait"):
+            return []
+        first, day = unit["level_2_wait"]
+        months = 12 * assessment.template_id.level_2_wait_years
+        if not first:
+            text = (
+                f"{unit['name']} chưa có quyết định công nhận mức độ 1: mức độ 2 "
+                f"chỉ được xét công nhận sau {months} tháng kể từ ngày có quyết "
+                "định công nhận mức độ 1."
+            )
+        elif day > self._lu_today():
+            level = LEVEL_WORDS.get(first.level, "").lower()
+            text = (
+                f"{unit['name']} đã có Quyết định số {first.decision_number} ngày "
+                f"{vn_date(first.decision_date)} công nhận {level}; mức độ 2 được "
+                f"xét công nhận từ ngày {vn_date(day)} (sau {months} tháng kể từ "
+                f"ngày quyết định công nhận mức độ 1)."
+            )
+        else:
+            return []
+        return [B.para(B.run(text, i=True), indent=True)]
 
     @api.model
     def _lu_document(self, assessment, unit):
@@ -49,6 +88,7 @@ class ReportTt24Proposal(models.AbstractModel):
                 f"Kết quả tự đánh giá: {assessment.result_note or ''}",
                 indent=True,
             ),
+            *self._level_2_wait_lines(assessment, unit),
             B.para("Hồ sơ kèm theo gồm:", indent=True),
             B.para("1. Báo cáo tự đánh giá “Đơn vị học tập”;", indent=True),
             B.para(
