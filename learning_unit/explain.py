@@ -120,6 +120,44 @@ def result_words(assessment):
     return f"{total} ({ranks.get(assessment.self_rank, '')})"
 
 
+def review_by_indicator(assessment):
+    """The indicators whose review differs from the unit's result or carries a
+    note, as an HTML list (or False): what a return tells the unit."""
+    assessment.ensure_one()
+    env = assessment.env
+    levels = _selection(assessment, "self_level")
+    items = []
+    lines = assessment.line_ids.filtered(lambda line: line.kind == "criterion")
+    for line in lines.sorted(lambda line: (line.sequence, line.criterion_id.id)):
+        if assessment.scheme == "levels":
+            own = levels.get(line.self_level or "none", "")
+            review = levels.get(line.review_level or "none", "")
+        else:
+            own = number(env, line.self_score)
+            review = number(env, line.review_score)
+        if own == review and not line.review_note:
+            continue
+        code = line.criterion_code or line.label or ""
+        if own != review:
+            text = env._(
+                "%(code)s: reviewed %(review)s (the unit's own: %(own)s)",
+                code=code,
+                review=review,
+                own=own,
+            )
+        else:
+            text = env._("%(code)s: reviewed %(review)s", code=code, review=review)
+        if line.review_note:
+            text = f"{text} – {line.review_note}"
+        items.append(Markup("<li>%s</li>") % text)
+    if not items:
+        return False
+    return Markup("<p>%s</p><ul>%s</ul>") % (
+        env._("Review per indicator:"),
+        Markup("").join(items),
+    )
+
+
 def group_summary(assessment):
     """The result of each group of criteria, as an HTML table (or False)."""
     env = assessment.env

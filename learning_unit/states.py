@@ -41,6 +41,8 @@ REVIEW_STATES = ("submitted", "in_review", "reviewed")
 SCORING_STATES = ("in_review",)
 # The review results exist from this state on.
 REVIEW_STARTED_STATES = ("in_review", "reviewed", "recognised")
+# The review results are shown in these states: to the unit too once returned.
+REVIEW_SHOWN_STATES = (*REVIEW_STARTED_STATES, "returned")
 # Sent, the review not complete; the review complete.
 PENDING_STATES = ("submitted", "in_review")
 DECIDED_STATES = ("reviewed", "recognised")

@@ -18,6 +18,8 @@ with a serialization error and Odoo runs it again on the committed data.
 
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
@@ -34,6 +36,7 @@ from ..states import (
     EDITABLE_STATES,
     GROUP_REVIEWER,
     PENDING_STATES,
+    REVIEW_SHOWN_STATES,
     REVIEW_STARTED_STATES,
     REVIEW_STATES,
     SCORING_STATES,
@@ -122,6 +125,7 @@ class LearningUnitAssessment(models.Model):
         "lu_reviewing": REVIEW_STATES,
         "lu_scoring": SCORING_STATES,
         "lu_review_started": REVIEW_STARTED_STATES,
+        "lu_review_shown": REVIEW_SHOWN_STATES,
         "lu_pending": PENDING_STATES,
         "lu_decided": DECIDED_STATES,
     }
@@ -192,6 +196,7 @@ class LearningUnitAssessment(models.Model):
     lu_reviewing = StateFlag("With the Reviewing Level")
     lu_scoring = StateFlag("Review Results Open")
     lu_review_started = StateFlag("Review Started")
+    lu_review_shown = StateFlag("Review Results Shown")
     lu_pending = StateFlag("Awaiting Review")
     lu_decided = StateFlag("Reviewed or Recognised")
     member_ids = fields.One2many("learning.unit.member", "assessment_id")
@@ -828,12 +833,15 @@ class LearningUnitAssessment(models.Model):
         # the review starts over when the unit submits again
         system.line_ids.write({"review_set": False})
         for assessment in system:
-            # the reason, to the unit's officer (the state change is tracked)
+            # the reason and the review of each indicator, to the unit's
+            # officer (the state change is tracked); the lines keep the review
+            # until the next one starts
+            reason = Markup("<p>%s</p>") % self.env._(
+                "Returned to the unit. Reason: %(reason)s",
+                reason=assessment.return_reason,
+            )
             assessment._lu_send_reason(
-                self.env._(
-                    "Returned to the unit. Reason: %(reason)s",
-                    reason=assessment.return_reason,
-                ),
+                reason + (explain.review_by_indicator(assessment) or Markup()),
                 assessment.user_id,
                 ACTIVITY_RETURNED,
                 date_deadline=max(

@@ -428,13 +428,19 @@ class LearningUnitAssessmentLine(models.Model):
             )
 
     def _start_review(self):
-        """The review results start as the unit's, not yet confirmed."""
+        """The review results start as the unit's, not yet confirmed, without
+        the notes of an earlier review (the return message keeps them)."""
         by_values = defaultdict(list)
         for line in self:
             by_values[(line.self_score, line.self_level or False)].append(line.id)
         for (score, level), ids in by_values.items():
             self.browse(ids).write(
-                {"review_score": score, "review_level": level, "review_set": False}
+                {
+                    "review_score": score,
+                    "review_level": level,
+                    "review_set": False,
+                    "review_note": False,
+                }
             )
 
     # ------------------------------------------------------------------
