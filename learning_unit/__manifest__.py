@@ -4,7 +4,7 @@
     "name": "Learning Units (Đơn vị học tập)",
     "summary": "Self-assess, review and recognise 'Đơn vị học tập' under "
     "Thông tư 22/2020 (points) and Thông tư 24/2023 (levels)",
-    "version": "18.0.3.0.0",
+    "version": "18.0.3.1.0",
     "category": "Human Resources",
     "website": "https://github.com/learning-unit/learning_unit",
     "author": "learning_unit authors",

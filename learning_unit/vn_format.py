@@ -35,6 +35,11 @@ LEVEL_WORDS = {
 BLANK_DATE = "ngày ..... tháng ..... năm"
 
 
+def level_2_wait_words(years):
+    """Why a unit reviewed at level 2 is recognised at level 1 (Điều 10)."""
+    return f"chưa đủ {years or 0:02d} năm kể từ quyết định công nhận Mức độ 1"
+
+
 def _decimal(value):
     if isinstance(value, Fraction):
         return Decimal(value.numerator) / Decimal(value.denominator)

@@ -53,10 +53,12 @@ ASSESSMENT_SCORE_FIELDS = (
 # Every change of evidence logs its source (one INSERT for all the members,
 # learning_unit_member.py); reading under the record rules also asks
 # whether the user heads a unit (one statement, learning_unit_member_document.py).
+# Loading members sets the first results: the decision lines listing the units
+# are searched once (the level they grant is stored, decision_line.py).
 RECOMPUTE_QUERIES = 9
 EVIDENCE_QUERIES = 30
 CHATTER_QUERIES = 23
-LOAD_QUERIES = 27
+LOAD_QUERIES = 28
 CREATE_QUERIES = 26
 CREATE_MEMBERS_QUERIES = 27
 LIST_QUERIES = 10

@@ -285,6 +285,8 @@ class LearningUnitDecision(models.Model):
                 reason=self.revoke_reason,
             )
         else:
+            # the levels granted on the decision's date, kept as issued
+            self.line_ids._lu_freeze()
             assessments = self.line_ids.assessment_id
             assessments.write(
                 {

@@ -57,6 +57,23 @@ class LearningUnitDecisionLine(models.Model):
     review_level = fields.Selection(
         LEVEL_SELECTION, compute="_compute_result", compute_sudo=True, string="Level"
     )
+    # the level the decision grants: the reviewed level, lowered to level 1
+    # while the unit waits for level 2 (Thông tư 24, Điều 10); as of today
+    # while the decision is a draft, of its date once issued, then frozen: the
+    # register (learning.unit.recognition) holds it, every document prints it
+    granted_level = fields.Selection(
+        LEVEL_SELECTION,
+        compute="_compute_granted_level",
+        compute_sudo=True,
+        store=True,
+        string="Recognised Level",
+    )
+    granted_frozen = fields.Boolean(readonly=True, copy=False)
+    granted_note = fields.Char(
+        string="Why",
+        compute="_compute_granted_note",
+        help="Why the level recognised is not the reviewed level.",
+    )
     result_text = fields.Char(
         string="Result",
         compute="_compute_result",
@@ -74,11 +91,50 @@ class LearningUnitDecisionLine(models.Model):
     ]
 
     @api.depends(
+        "assessment_id.review_level",
+        "assessment_id.review_complete",
+        "assessment_id.scheme",
+        "decision_id.date_issued",
+    )
+    def _compute_granted_level(self):
+        Recognition = self.env["learning.unit.recognition"]
+        for line in self:
+            if line.granted_frozen:
+                continue  # as issued: the stored value stays
+            assessment = line.assessment_id
+            if assessment.scheme != "levels" or not assessment.review_complete:
+                line.granted_level = False
+                continue
+            line.granted_level = Recognition._lu_granted(
+                assessment, line.decision_id.date_issued
+            )[0]
+
+    @api.depends("granted_level", "review_level")
+    @api.depends_context("lang")
+    def _compute_granted_note(self):
+        for line in self:
+            line.granted_note = (
+                self.env._(
+                    "Reviewed at level 2; level 2 is recognised only %(years)s "
+                    "year(s) after a level 1 decision.",
+                    years=line.assessment_id.template_id.level_2_wait_years,
+                )
+                if line.granted_level and line.granted_level != line.review_level
+                else False
+            )
+
+    def _lu_freeze(self):
+        """The levels granted, as the decision issued on its date grants them."""
+        self.flush_recordset(["granted_level"])
+        self.sudo().write({"granted_frozen": True})
+
+    @api.depends(
         "assessment_id.review_total",
         "assessment_id.review_rank",
         "assessment_id.review_level",
         "assessment_id.review_complete",
         "assessment_id.scheme",
+        "granted_level",
     )
     def _compute_result(self):
         for line in self:
@@ -89,7 +145,7 @@ class LearningUnitDecisionLine(models.Model):
                 line.review_level = level
                 line.review_total = 0.0
                 line.review_rank = False
-                line.result_text = LEVEL_WORDS.get(level or "", "")
+                line.result_text = LEVEL_WORDS.get(line.granted_level or "", "")
             else:
                 rank = assessment.review_rank if complete else False
                 line.review_level = False

@@ -13,7 +13,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
 from ..states import DRAFT_STATES, MINUTES_STATES
-from ..vn_format import LEVEL_WORDS, RANK_WORDS, vn_number
+from ..vn_format import LEVEL_WORDS, RANK_WORDS, level_2_wait_words, vn_number
 from .learning_unit_official_mixin import reviewer_act
 from .learning_unit_workflow_mixin import StateFlag
 
@@ -184,11 +184,31 @@ class LearningUnitMinutes(models.Model):
         if not assessment.review_complete:
             return False
         if assessment.scheme == "levels":
-            return LEVEL_WORDS.get(assessment.review_level or "")
+            words = LEVEL_WORDS.get(assessment.review_level or "")
+            lowered = self._lu_lowered_text()
+            return f"{words} ({lowered})" if lowered else words
         return (
             f"{vn_number(assessment.review_total)} điểm, xếp loại "
             f"{RANK_WORDS.get(assessment.review_rank, '')}"
         )
+
+    def _lu_lowered_text(self):
+        """ "công nhận Mức độ 1: chưa đủ 01 năm …" when the unit reviewed at
+        level 2 is (or can only be) recognised at level 1, else ""."""
+        self.ensure_one()
+        assessment = self.assessment_id
+        if assessment.scheme != "levels" or not assessment.review_complete:
+            return ""
+        if assessment.recognition_id:
+            granted = assessment.recognised_level
+        else:
+            granted = self.env["learning.unit.recognition"]._lu_granted(
+                assessment, assessment.decision_date or self.date
+            )[0]
+        if not granted or granted == assessment.review_level:
+            return ""
+        years = assessment.template_id.level_2_wait_years
+        return f"công nhận {LEVEL_WORDS[granted]}: {level_2_wait_words(years)}"
 
     @api.constrains("team_id", "assessment_id")
     def _check_unit_of_the_team(self):

@@ -149,19 +149,26 @@ class LearningUnitRecognition(models.Model):
         """
         Recognition = self.sudo()
         levels = dict(self._fields["level"]._description_selection(self.env))
+        # the level the issued decision listing the unit granted, as it printed
+        granted = {
+            line.assessment_id.id: line
+            for line in assessments.sudo().decision_line_ids
+            if line.decision_id.state == "issued"
+            and line.decision_id.decision_type == "recognition"
+            and line.decision_id.number_text == line.assessment_id.decision_number
+        }
         for assessment in assessments:
-            level = assessment.review_level if assessment.scheme == "levels" else False
-            refusal = (
-                self._level_2_refusal(
-                    assessment.department_id,
-                    assessment.decision_date,
-                    assessment.template_id.level_2_wait_years,
+            line = granted.get(assessment.id)
+            if line and assessment.scheme == "levels":
+                level = line.granted_level
+                refusal = (
+                    line.granted_level != line.review_level
+                    and self._lu_granted(assessment, assessment.decision_date)[1]
                 )
-                if level == scoring.LEVEL_2
-                else None
-            )
-            if refusal:
-                level = scoring.LEVEL_1
+            elif assessment.scheme == "levels":
+                level, refusal = self._lu_granted(assessment, assessment.decision_date)
+            else:
+                level, refusal = False, None
             if (level or assessment.review_rank) in (
                 scoring.LEVEL_NONE,
                 scoring.RANK_FAIL,
@@ -198,6 +205,24 @@ class LearningUnitRecognition(models.Model):
     # rules of Thông tư 24
     # ------------------------------------------------------------------
     @api.model
+    def _lu_granted(self, assessment, day):
+        """``(level, refusal)``: the level ``assessment``'s review grants on
+        ``day``, and why level 2 is not granted when the review reached it.
+
+        A reviewed level 2 is granted as level 1 while the unit does not hold
+        a level 1 decision of ``level_2_wait_years`` before (Điều 10).
+        """
+        level = assessment.review_level
+        if level != scoring.LEVEL_2:
+            return level, None
+        refusal = self._level_2_refusal(
+            assessment.department_id,
+            day or fields.Date.context_today(self),
+            assessment.template_id.level_2_wait_years,
+        )
+        return (scoring.LEVEL_1, refusal) if refusal else (level, None)
+
+    @api.model
     def _level_2_refusal(self, department, decision_date, wait_years):
         """Why ``department`` cannot be recognised at level 2 on that day, or None.
 
@@ -212,6 +237,8 @@ class LearningUnitRecognition(models.Model):
                 ("level", "in", (scoring.LEVEL_1, scoring.LEVEL_2)),
                 ("state", "=", "valid"),
                 ("valid_until", ">=", decision_date),
+                # a decision of that very day is the one deciding, not a prior
+                ("decision_date", "<", decision_date),
             ],
             order="decision_date",
         )

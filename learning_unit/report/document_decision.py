@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from odoo import api, models
 
-from ..vn_format import LEVEL_WORDS, RANK_WORDS, vn_date
+from ..vn_format import LEVEL_WORDS, RANK_WORDS, level_2_wait_words, vn_date
 from . import blocks as B
 from .report_data import LEVEL_ORDER, RANK_ORDER
 
@@ -86,7 +86,7 @@ class ReportDecision(models.AbstractModel):
                         B.cell(str(index)),
                         B.cell(line.department_id.name or ""),
                         B.cell(line.result_text or ""),
-                        B.cell(line.note or ""),
+                        B.cell(self._line_note(line)),
                     ]
                 )
                 for index, line in enumerate(units, start=1)
@@ -107,13 +107,28 @@ class ReportDecision(models.AbstractModel):
         return self._official_doc("Quyết định", decision, blocks, "o_lu_decision")
 
     @api.model
+    def _line_note(self, line):
+        """The reviewer's note, after the reviewed level and why it is not the
+        level granted, where they differ."""
+        parts = []
+        if line.granted_level and line.granted_level != line.review_level:
+            years = line.assessment_id.template_id.level_2_wait_years
+            parts.append(
+                f"Thẩm định đạt {LEVEL_WORDS[line.review_level]}; "
+                + level_2_wait_words(years)
+            )
+        if line.note:
+            parts.append(line.note)
+        return ". ".join(parts)
+
+    @api.model
     def _decision_totals(self, lines):
         """ "Tổng cộng: 02 đơn vị (Khá: 01; Chưa đạt: 01)."."""
         counts = defaultdict(int)
         for line in lines:
             label = (
-                LEVEL_WORDS.get(line.review_level)
-                if line.review_level
+                LEVEL_WORDS.get(line.granted_level)
+                if line.granted_level
                 else line.review_rank
             )
             counts[label or ""] += 1

@@ -6,7 +6,7 @@ from odoo import api, models
 
 from .. import scoring
 from ..states import DRAFT_STATES
-from ..vn_format import vn_date_phrase, vn_number
+from ..vn_format import LEVEL_WORDS, vn_date_phrase, vn_number
 from . import blocks as B
 
 
@@ -90,6 +90,17 @@ class ReportMinutes(models.AbstractModel):
                 ],
                 indent=True,
             ),
+        ]
+        lowered = minutes._lu_lowered_text()
+        if lowered and not minutes.agreed_result:
+            blocks.append(
+                B.para(
+                    f"Thẩm định đạt {LEVEL_WORDS[assessment.review_level]}; "
+                    f"{lowered}.",
+                    indent=True,
+                )
+            )
+        blocks += [
             B.para("IV. NHẬN XÉT, KIẾN NGHỊ", b=True),
             B.para("1. Ưu điểm:", b=True, indent=True),
             *(B.text_lines(minutes.strengths) or [B.para("...", indent=True)]),

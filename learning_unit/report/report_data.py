@@ -283,6 +283,15 @@ class LearningUnitReportData(models.AbstractModel):
         return f"{vn_number(total)} điểm – {RANK_WORDS[rank]}" if rank else ""
 
     @api.model
+    def _held_level(self, assessment):
+        """The level a recognised Thông tư 24 assessment holds in the register
+        ("none" when its decision recognised no level)."""
+        recognition = assessment.recognition_id
+        if recognition and recognition.state != "revoked" and recognition.level:
+            return recognition.level
+        return scoring.LEVEL_NONE
+
+    @api.model
     def _line_result(self, line, which):
         """A criterion's own or reviewed result (a group's is its lines')."""
         if line.kind == "group" or (which == "review" and not line.review_set):
@@ -321,9 +330,11 @@ class LearningUnitReportData(models.AbstractModel):
                 "decision_id",
                 "decision_number",
                 "decision_date",
+                "recognition_id",
             ]
         )
         assessments.decision_id.fetch(["number_text", "date_issued"])
+        assessments.recognition_id.fetch(["level", "state"])
         departments = self.env["hr.department"].search([("id", "child_of", roots.ids)])
         departments.fetch(["name", "complete_name", "parent_id", "parent_path"])
         filed = {a.department_id.id: a for a in assessments}
@@ -373,6 +384,10 @@ class LearningUnitReportData(models.AbstractModel):
             decision_text = ""
         result = "review_level" if assessment.scheme == "levels" else "review_rank"
         key = assessment[result] if assessment.review_complete else ""
+        if decision_text and assessment.scheme == "levels":
+            # the level the register holds, not the reviewed one
+            key = self._held_level(assessment)
+            decision_text = f"{LEVEL_WORDS[key]} – {decision_text}"
         return {
             "unit": department.name or "",
             "filed": timing != "not_submitted",
