@@ -23,6 +23,7 @@
         "data/learning_unit_template_tt24_data.xml",
         "data/learning_unit_document_type_data.xml",
         "data/learning_unit_mail_data.xml",
+        "data/learning_unit_mail_template_data.xml",
         "data/learning_unit_member_document_data.xml",
         "data/ir_cron_data.xml",
         "views/learning_unit_assessment_views.xml",

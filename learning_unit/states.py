@@ -76,3 +76,10 @@ ACTIVITY_RETURNED = "learning_unit.mail_activity_type_returned"
 ACTIVITY_DOCUMENT_RETURNED = "learning_unit.mail_activity_type_document_returned"
 ACTIVITY_DOCUMENT_FILE = "learning_unit.mail_activity_type_document_file"
 ACTIVITY_EXPIRY = "learning_unit.mail_activity_type_expiry"
+ACTIVITY_DECISION = "learning_unit.mail_activity_type_decision"
+
+# --- what the unit is told (data/learning_unit_mail_template_data.xml) -------
+MAIL_RETURNED = "learning_unit.mail_template_assessment_returned"
+MAIL_RECOGNISED = "learning_unit.mail_template_assessment_recognised"
+MAIL_NOT_RECOGNISED = "learning_unit.mail_template_assessment_not_recognised"
+MAIL_REVOKED = "learning_unit.mail_template_assessment_revoked"

@@ -251,6 +251,7 @@ class TestScreens(UiFixture, LearningUnitCase):
 
     def test_smaller_findings(self):
         """Finding 11: deadlines, activities, withdraw, duplicate."""
+        self.assessment.user_id = self.officer  # who is told of the return
         self.assessment.with_user(self.officer).action_submit()
         review = self.assessment.activity_ids.filtered(
             lambda a: a.activity_type_id

@@ -18,8 +18,6 @@ with a serialization error and Odoo runs it again on the committed data.
 
 from collections import defaultdict
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
@@ -28,6 +26,7 @@ from odoo.tools.translate import LazyTranslate
 from .. import explain, scoring
 from ..evidence import EVIDENCE_FIELDS
 from ..states import (
+    ACTIVITY_DECISION,
     ACTIVITY_RETURNED,
     ACTIVITY_REVIEW,
     ACTIVITY_SUBMIT,
@@ -35,6 +34,9 @@ from ..states import (
     DECIDED_STATES,
     EDITABLE_STATES,
     GROUP_REVIEWER,
+    MAIL_NOT_RECOGNISED,
+    MAIL_RECOGNISED,
+    MAIL_RETURNED,
     PENDING_STATES,
     REVIEW_SHOWN_STATES,
     REVIEW_STARTED_STATES,
@@ -826,29 +828,81 @@ class LearningUnitAssessment(models.Model):
     def _lu_after_recognised(self):
         self.sudo().activity_feedback([ACTIVITY_REVIEW])
         self.env["learning.unit.recognition"]._lu_record(self)
+        # the unit is told: the title it holds, or that it holds none
+        recognised = self.filtered("recognition_id")
+        recognised._lu_notify_unit(MAIL_RECOGNISED, ACTIVITY_DECISION)
+        (self - recognised)._lu_notify_unit(MAIL_NOT_RECOGNISED, ACTIVITY_DECISION)
 
     def _lu_after_returned(self):
         system = self.sudo()
         system.activity_unlink([ACTIVITY_REVIEW])
         # the review starts over when the unit submits again
         system.line_ids.write({"review_set": False})
-        for assessment in system:
-            # the reason and the review of each indicator, to the unit's
-            # officer (the state change is tracked); the lines keep the review
-            # until the next one starts
-            reason = Markup("<p>%s</p>") % self.env._(
-                "Returned to the unit. Reason: %(reason)s",
-                reason=assessment.return_reason,
-            )
-            assessment._lu_send_reason(
-                reason + (explain.review_by_indicator(assessment) or Markup()),
-                assessment.user_id,
-                ACTIVITY_RETURNED,
-                date_deadline=max(
-                    fields.Date.context_today(self),
-                    assessment.period_id.date_deadline_self,
-                ),
-            )
+        # the reason and the review of each indicator, to the unit (the state
+        # change is tracked); the lines keep the review until the next one
+        today = fields.Date.context_today(self)
+        self._lu_notify_unit(
+            MAIL_RETURNED,
+            ACTIVITY_RETURNED,
+            lambda assessment: max(today, assessment.period_id.date_deadline_self),
+            values=lambda assessment: {
+                "lu_review_by_indicator": explain.review_by_indicator(assessment)
+            },
+        )
+
+    # ------------------------------------------------------------------
+    # the unit told (data/learning_unit_mail_template_data.xml)
+    # ------------------------------------------------------------------
+    def _lu_unit_recipients(self):
+        """The unit's officer and head (the user of its manager in HR), those
+        of them who read the assessment."""
+        self.ensure_one()
+        users = self.user_id | self.department_id.sudo().manager_id.user_id
+        return users.filtered(
+            lambda user: user.active
+            and not user.share
+            and self.with_user(user).has_access("read")
+        )
+
+    def _lu_notify_unit(
+        self, template, activity, deadline=None, values=None, **context
+    ):
+        """Tell each unit's officer and head: a message from ``template``, in
+        each one's language (by email or in Odoo, as each chose), and an
+        activity ``activity`` whose summary is the message's subject, due on
+        ``deadline(assessment)`` (today without it). ``context``: what the
+        template reads of the event besides the assessment (``ctx``), and
+        ``values(assessment)`` what it reads of each, in the recipients'
+        language.
+
+        A side effect of the transition the user was allowed, as Odoo's apps
+        notify: posted on behalf of the system (a reviewer no longer writes a
+        decided assessment), the user its author.
+        """
+        template = self.env.ref(template)
+        for assessment in self.sudo().with_context(**context):
+            users = assessment._lu_unit_recipients()
+            subjects = {}
+            for lang, partners in users.partner_id.grouped("lang").items():
+                record = assessment.with_context(lang=lang or self.env.lang)
+                if values:
+                    record = record.with_context(**values(record))
+                message = record.message_post_with_source(
+                    template,
+                    subtype_xmlid="mail.mt_note",
+                    partner_ids=partners.ids,
+                )
+                subjects[lang] = message.subject
+            # the message told them: no second email saying an activity is
+            # assigned to them (Odoo's quick update)
+            with_activity = assessment.with_context(mail_activity_quick_update=True)
+            for user in users:
+                with_activity.activity_schedule(
+                    activity,
+                    date_deadline=deadline(assessment) if deadline else None,
+                    summary=subjects[user.partner_id.lang],
+                    user_id=user.id,
+                )
 
     # buttons ------------------------------------------------------------
     def action_submit(self):

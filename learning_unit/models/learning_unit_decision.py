@@ -24,7 +24,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
-from ..states import DECISION_STATES, DRAFT_STATES
+from ..states import ACTIVITY_DECISION, DECISION_STATES, DRAFT_STATES, MAIL_REVOKED
 from .learning_unit_official_mixin import OFFICIAL_FIELDS, reviewer_act
 from .learning_unit_workflow_mixin import Transition
 
@@ -278,6 +278,12 @@ class LearningUnitDecision(models.Model):
             )
             # the titles it gave follow it (learning.unit.recognition.state)
             assessments = revoked.line_ids.assessment_id
+            assessments._lu_notify_unit(
+                MAIL_REVOKED,
+                ACTIVITY_DECISION,
+                lu_revocation_number=self.number_text,
+                lu_revoke_reason=self.revoke_reason,
+            )
             body = self.env._(
                 "Decision %(revoked)s revoked by decision %(decision)s: %(reason)s",
                 revoked=revoked.number_text,
