@@ -336,6 +336,14 @@ class LearningUnitDecision(models.Model):
             "views": [(False, "form")],
         }
 
+    def action_delete_draft(self):
+        """Delete a draft (an issued decision is never deleted: the refusal
+        of ``_unlink_only_drafts``), back to the decisions."""
+        self.unlink()
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "learning_unit.action_learning_unit_decision"
+        )
+
     def action_add_reviewed_units(self):
         """List every reviewed unit of the period in scope not yet recognised."""
         for decision in self.filtered(lambda d: d.state == "draft"):

@@ -156,7 +156,13 @@ class LearningUnitTemplate(models.Model):
                 name = self.env._(
                     "%(name)s (rules of %(date)s)",
                     name=name,
-                    date=format_date(self.env, template.create_date.date())
+                    # the day in the user's time zone, not UTC's
+                    date=format_date(
+                        self.env,
+                        fields.Datetime.context_timestamp(
+                            template, template.create_date
+                        ).date(),
+                    )
                     if template.create_date
                     else "",
                 )
