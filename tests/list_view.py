@@ -63,9 +63,11 @@ def _view_specification(model, root):
     return specification
 
 
-def form_view_request(env, model_name, view_id=False):
+def form_view_request(env, model_name, view_id=False, arch=None):
     """The specification ``web_read`` receives when ``env``'s user opens a
-    record of ``model_name`` in its form view (as ``get_views`` gives it)."""
+    record of ``model_name`` in its form view (as ``get_views`` gives it, or
+    the form ``arch`` given)."""
     model = env[model_name]
-    arch = model.get_views([(view_id, "form")])["views"]["form"]["arch"]
+    if arch is None:
+        arch = model.get_views([(view_id, "form")])["views"]["form"]["arch"]
     return _view_specification(model, etree.fromstring(arch))

@@ -10,7 +10,7 @@ Discuss' inbox.
 from odoo import Command
 from odoo.tools.safe_eval import safe_eval
 
-from .common import LearningUnitCase
+from .common import LearningUnitCase, LearningUnitHttpCase
 from .list_view import form_view_request
 
 MEMBER = "learning_unit.group_member"
@@ -58,6 +58,56 @@ class TestMemberOpensHerAssessment(LearningUnitCase):
         self.assertEqual(values["level_2_note"], officer_note)
         self.assessment.with_user(self.reviewer).action_start_review()
         self.assertEqual(self.open_as_member()["state"], "in_review")
+
+
+class TestDemoMemberOverRpc(LearningUnitHttpCase):
+    """The demo's member, thanhvien, opens her unit's assessment of this year
+    once the officer (donvi) has submitted it, as her browser does."""
+
+    def call(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def test_thanhvien_opens_her_submitted_assessment(self):
+        thanhvien = self.env.ref("learning_unit_demo.demo_user_thanhvien")
+        donvi = self.env.ref("learning_unit_demo.demo_user_donvi")
+        assessment = self.env["learning.unit.assessment"].search(
+            [
+                (
+                    "period_id",
+                    "=",
+                    self.env.ref("learning_unit_demo.demo_period_current").id,
+                ),
+                ("member_user_ids", "in", thanhvien.id),
+            ]
+        )
+        self.assertEqual(len(assessment), 1)
+        self.assertEqual(assessment.self_level, "level_2")
+        self.provide_dossier(assessment)  # the officer completes it
+        assessment.with_user(donvi).action_submit()
+        self.env.flush_all()
+        self.authenticate(thanhvien.login, thanhvien.login)
+        views = self.call(
+            assessment._name,
+            "get_views",
+            [],
+            {"views": [[False, "form"]], "options": {}, "context": {"lang": "vi_VN"}},
+        )
+        specification = form_view_request(
+            self.env, assessment._name, arch=views["views"]["form"]["arch"]
+        )
+        [values] = self.call(
+            assessment._name,
+            "web_read",
+            [assessment.ids],
+            {"specification": specification, "context": {"lang": "vi_VN"}},
+        )
+        self.assertEqual(values["state"], "submitted")
+        officer = assessment.with_user(donvi).with_context(lang="vi_VN")
+        self.assertTrue(officer.level_2_note)
+        self.assertEqual(values["level_2_note"], officer.level_2_note)
 
 
 class TestMemberHome(LearningUnitCase):
