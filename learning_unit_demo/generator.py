@@ -573,7 +573,11 @@ class DistrictGenerator:
         }
 
     def _provide(self, items):
-        items.filtered(lambda i: not i.is_provided).write({"paper_copy": True})
+        # the documents the dossier needs; the members file their own
+        # certificates (Thông tư 24) themselves
+        items.filtered(lambda i: i.mandatory and not i.is_provided).write(
+            {"paper_copy": True}
+        )
 
     def _prepare_points(self, assessments):
         plan, inputs = {}, {}

@@ -4,11 +4,13 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..evidence import EVIDENCE_KINDS
+from ..states import EDITABLE_STATES
 from .learning_unit_template import SCHEMES
 
 MEMBER_FORMS = [
     ("plan", "Self-study plan: what, how, when"),
     ("statement", "Statement of the member"),
+    ("certificate", "Certificate or proof: what, when, the file"),
 ]
 
 
@@ -74,6 +76,49 @@ class LearningUnitDocumentType(models.Model):
                         document=doc_type.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        doc_types = super().create(vals_list)
+        doc_types.filtered(lambda t: t.scope == "member")._lu_add_to_open_dossiers()
+        return doc_types
+
+    def _lu_add_to_open_dossiers(self):
+        """Give these members' document types to the members of the dossiers
+        still prepared: a type shipped by an update reaches the round under
+        way (the dossiers of closed, submitted or reviewed ones stay as sent)."""
+        members = self.env["learning.unit.member"].search(
+            [
+                ("assessment_id.state", "in", list(EDITABLE_STATES)),
+                ("period_id.state", "!=", "closed"),
+            ]
+        )
+        if not members:
+            return
+        Item = self.env["learning.unit.dossier.item"]
+        known = {
+            (member.id, doc_type.id)
+            for member, doc_type in Item._read_group(
+                [
+                    ("member_id", "in", members.ids),
+                    ("document_type_id", "in", self.ids),
+                ],
+                ["member_id", "document_type_id"],
+            )
+        }
+        Item.create(
+            [
+                {
+                    "assessment_id": member.assessment_id.id,
+                    "member_id": member.id,
+                    "document_type_id": doc_type.id,
+                }
+                for member in members
+                for doc_type in self
+                if doc_type._applies_to(member.assessment_id.scheme)
+                and (member.id, doc_type.id) not in known
+            ]
+        )
 
     def _applies_to(self, scheme):
         self.ensure_one()

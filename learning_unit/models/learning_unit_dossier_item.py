@@ -6,7 +6,10 @@ An item without ``member_id`` is a document of the unit: a file or a paper
 copy. An item with ``member_id`` is a member's own document of the year, filed
 in the member's words when its type says how (``member_form``): the self-study
 plan (what, how, when), the registration for the "Công dân học tập" model and
-the lifelong-learning commitment of seed 001. The type says whether the head of
+the lifelong-learning commitment of seed 001 (Thông tư 22); under Thông tư 24
+the certificates the member holds (what, when, the file): the training she
+completed (indicator 2.2) and her "Công dân học tập" result when it was not
+imported (3.1). The type says whether the head of
 the unit approves it (``approval_required``) and which member evidence its
 approval records (``evidence_field``, named in the shipped data only).
 
@@ -59,9 +62,20 @@ _lt = LazyTranslate(__name__)
 PROVIDE_FIELDS = frozenset({"attachment_ids", "paper_copy", "note"})
 # What a member files: their words and files.
 FILING_FIELDS = frozenset(
-    {"learn_what", "learn_how", "learn_when", "content", "attachment_ids", "note"}
+    {
+        "learn_what",
+        "learn_how",
+        "learn_when",
+        "content",
+        "proof_what",
+        "proof_date",
+        "attachment_ids",
+        "note",
+    }
 )
 PLAN_FIELDS = ("learn_what", "learn_how", "learn_when")
+# a certificate or proof: what it proves, when, and the file itself
+CERTIFICATE_FIELDS = ("proof_what", "proof_date", "attachment_ids")
 # a value of the document's type or assessment kept on the item, set at
 # creation: the rules and the lists search and group by it
 KEPT = {"store": True, "index": True, "precompute": True}
@@ -191,6 +205,13 @@ class LearningUnitDossierItem(models.Model):
         readonly=False,
         precompute=True,
         help="Your statement, in your words.",
+    )
+    proof_what = fields.Char(
+        string="What",
+        help="The training completed, the title or the result the file proves.",
+    )
+    proof_date = fields.Date(
+        string="Date", help="When it was completed or granted (the certificate's date)."
     )
     submitted_on = fields.Datetime(readonly=True, copy=False)
     submitted_by = fields.Many2one("res.users", readonly=True, copy=False)
@@ -332,11 +353,15 @@ class LearningUnitDossierItem(models.Model):
 
     def _lu_before_submitted(self, vals):
         for item in self:
-            if item.member_form == "plan":
+            if item.member_form in ("plan", "certificate"):
+                names = (
+                    PLAN_FIELDS if item.member_form == "plan" else CERTIFICATE_FIELDS
+                )
                 missing = [
                     self._fields[name]._description_string(self.env)
-                    for name in PLAN_FIELDS
-                    if not (item[name] or "").strip()
+                    for name in names
+                    if not item[name]
+                    or (isinstance(item[name], str) and not item[name].strip())
                 ]
             else:
                 missing = (

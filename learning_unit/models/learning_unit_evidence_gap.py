@@ -231,11 +231,15 @@ class LearningUnitEvidenceGap(models.Model):
     def action_remind(self):
         """Remind each member (with an account) of everything they still miss."""
         labels = self._labels()
-        missing = defaultdict(list)
+        # what the member files herself, and what only the officer records
+        to_file, to_prove = defaultdict(list), defaultdict(list)
         for gap in self:
-            missing[gap.member_id].append(labels[gap])
+            if not gap.document_id:
+                to_prove[gap.member_id].append(labels[gap])
+            elif gap.document_state in ("draft", "returned"):
+                to_file[gap.member_id].append(labels[gap])
         members = self.member_id
-        reminded = members._lu_remind(missing)
+        reminded = members._lu_remind(to_file, to_prove)
         documents = self.filtered(
             lambda g: g.document_id
             and g.member_user_id

@@ -2,9 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What the head of a unit approves, or the officer the head delegates.
 
-The members' self-study plans (dossier items whose type requires approval,
-learning_unit_dossier_item.py) are approved by the head of the unit (its
-manager in HR) or by one officer of the unit the head names on the assessment.
+The members' documents whose type requires approval (dossier items,
+learning_unit_dossier_item.py): under Thông tư 22 their self-study plans, under
+Thông tư 24 the certificates of the training they completed (2.2) and their
+"Công dân học tập" results (3.1). They are approved by the head of the unit
+(its manager in HR) or by one officer of the unit the head names on the
+assessment.
 """
 
 from odoo import api, fields, models
@@ -19,25 +22,26 @@ class LearningUnitHeadApprovalMixin(models.AbstractModel):
 
     plan_approver_id = fields.Many2one(
         "res.users",
-        string="Plans Approved By",
+        string="Members' Documents Approved By",
         tracking=True,
         domain=lambda self: [("groups_id", "in", self.env.ref(GROUP_OFFICER).id)],
         help="The officer the head of the unit delegates the approval of the "
-        "members' self-study plans to. The head (the unit's manager in HR) "
-        "always may.",
+        "members' documents to (self-study plans, training certificates, "
+        "Learning Citizen results). The head (the unit's manager in HR) always "
+        "may.",
     )
     lu_can_approve = fields.Boolean(
-        string="I Approve Plans",
+        string="I Approve Members' Documents",
         compute="_compute_lu_can_approve",
         search="_search_lu_can_approve",
     )
     plans_to_approve_count = fields.Integer(
-        string="Plans to Approve", compute="_compute_plans_to_approve_count"
+        string="Documents to Approve", compute="_compute_plans_to_approve_count"
     )
 
     @api.constrains("plan_approver_id", "department_id")
     def _check_plan_approver(self):
-        """The plans' approver is the head of the unit or one of the officers
+        """The documents' approver is the head of the unit or one of the officers
         who prepare it (hr_department.py; HR is read on the unit's behalf)."""
         for assessment in self.filtered("plan_approver_id"):
             approver, unit = assessment.plan_approver_id, assessment.department_id
@@ -48,8 +52,8 @@ class LearningUnitHeadApprovalMixin(models.AbstractModel):
                 continue
             raise ValidationError(
                 self.env._(
-                    "%(user)s cannot approve the plans of %(unit)s: choose the "
-                    "head of the unit or one of its officers.",
+                    "%(user)s cannot approve the members' documents of %(unit)s: "
+                    "choose the head of the unit or one of its officers.",
                     user=approver.name,
                     unit=unit.name,
                 )

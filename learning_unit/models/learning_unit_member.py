@@ -461,20 +461,38 @@ class LearningUnitMember(models.Model):
     # ------------------------------------------------------------------
     # the exception list's actions
     # ------------------------------------------------------------------
-    def _lu_remind(self, missing):
-        """Ask each of these members to complete ``missing``: {member: [labels]}."""
+    def _lu_remind(self, to_file, to_prove=None):
+        """Tell each of these members what they still miss, and only what they
+        can do about it: ``to_file`` {member: [labels]} the documents they file
+        in their record, ``to_prove`` {member: [labels]} the evidence only the
+        officer records (the member can bring the proof)."""
+        to_prove = to_prove or {}
         reminded = self.browse()
         for member in self:
-            labels = missing.get(member)
-            if not labels or not member.user_id:
+            files, proofs = to_file.get(member), to_prove.get(member)
+            if not (files or proofs) or not member.user_id:
                 continue
+            parts = []
+            if files:
+                parts.append(
+                    self.env._(
+                        "Your learning record of %(year)s still misses: "
+                        "%(missing)s. Open “My Learning Record” to file it.",
+                        year=member.period_id.year,
+                        missing=", ".join(files),
+                    )
+                )
+            if proofs:
+                parts.append(
+                    self.env._(
+                        "Your unit officer still has to record for %(year)s: "
+                        "%(missing)s. If you hold the proof, give it to them.",
+                        year=member.period_id.year,
+                        missing=", ".join(proofs),
+                    )
+                )
             member.message_post(
-                body=self.env._(
-                    "Your learning record of %(year)s still misses: %(missing)s. "
-                    "Open “My Learning Record” to complete it.",
-                    year=member.period_id.year,
-                    missing=", ".join(labels),
-                ),
+                body=" ".join(parts),
                 author_id=self.env.user.partner_id.id,
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=member.user_id.partner_id.ids,
