@@ -308,7 +308,11 @@ class TestDemoData(LearningUnitCase):
             self.env["learning.unit.dossier.item"]
             .with_user(self.donvi)
             .search(
-                [("assessment_id", "=", assessment.id), ("is_provided", "=", False)]
+                [
+                    ("assessment_id", "=", assessment.id),
+                    ("mandatory", "=", True),
+                    ("is_provided", "=", False),
+                ]
             )
         )
         self.assertEqual(items.document_type_id.code, "tt24_self_report")
