@@ -3,7 +3,7 @@
 {
     "name": "Learning Units: Demo District",
     "summary": "The Thủ Thừa district of seed 001: 26 units over three "
-    "evaluation years, and the demo logins donvi, thanhvien, thamdinh",
+    "evaluation years, and the demo logins donvi, thanhvien, thutruong, thamdinh",
     "version": "18.0.1.0.0",
     "category": "Human Resources",
     "website": "https://github.com/learning-unit/learning_unit",
@@ -12,6 +12,9 @@
     "development_status": "Beta",
     "installable": True,
     "depends": ["learning_unit"],
-    "data": ["data/learning_unit_body_data.xml"],
+    "data": [
+        "data/learning_unit_body_data.xml",
+        "data/learning_unit_demo_users.xml",
+    ],
     "post_init_hook": "post_init_hook",
 }

@@ -12,9 +12,12 @@ items, decisions, recognitions, activities and the chatter are the real ones:
   units whose own result was level 2 hold level 1 (level 2 only a year after
   a level 1 decision), a few units meet no level;
 * this year, under Thông tư 24: open, the units in every state of the workflow;
-* three demo users: ``donvi`` (unit officer of a secondary school whose
-  assessment is still a draft), ``thanhvien`` (a teacher of the same school)
-  and ``thamdinh`` (reviewer of the whole district). Passwords = logins.
+* four demo users: ``donvi`` (unit officer of a secondary school whose
+  assessment is still a draft), ``thanhvien`` (a teacher of the same school),
+  ``thutruong`` (its head, the school's manager in HR, who approves the
+  members' documents; :func:`ensure_head_login`, also on an existing demo
+  database) and ``thamdinh`` (reviewer of the whole district). Passwords =
+  logins.
 
 Everything is deterministic (seeded random, fixed dates); only the years
 follow the current date. ``generate_district`` runs once, when the addon is
@@ -69,6 +72,8 @@ _logger = logging.getLogger(__name__)
 
 MODULE = "learning_unit_demo"
 BASE_MODULE = "learning_unit"
+# the login of the head of the demo users' school (ensure_head_login)
+HEAD_LOGIN = "thutruong"
 LANG = "vi_VN"
 
 
@@ -95,6 +100,7 @@ def generate_district(env):
     }
     env = env(su=True, context=dict(env.context, **quiet))
     units, assessments = DistrictGenerator(env).build()
+    ensure_head_login(env)
     _logger.info(
         "learning_unit_demo: %s units, %s employees, %s assessments in %.1f s",
         len(UNITS),
@@ -105,6 +111,63 @@ def generate_district(env):
         time.monotonic() - started,
     )
     return True
+
+
+def ensure_head_login(env):
+    """Give the head of the demo users' school the login ``thutruong`` (once).
+
+    The head is the school's manager in HR, made by the generator without an
+    account; a district built before this login existed gets it on update
+    (data/learning_unit_demo_users.xml), a new one when it is built. Returns
+    the user created, or False when there is nothing to do.
+    """
+    if env.ref(f"{MODULE}.demo_user_thutruong", raise_if_not_found=False):
+        return False
+    officer = env.ref(f"{MODULE}.demo_employee_donvi", raise_if_not_found=False)
+    head = officer.department_id.manager_id if officer else False
+    if not head or head.user_id:
+        return False
+    env = env(su=True, context=dict(env.context, no_reset_password=True))
+    company = head.company_id or env.ref("base.main_company")
+    reference = env.ref(f"{MODULE}.demo_user_thanhvien")
+    user = env["res.users"].create(
+        {
+            "name": head.name,
+            "login": HEAD_LOGIN,
+            "password": HEAD_LOGIN,
+            "email": f"{HEAD_LOGIN}@example.com",
+            "lang": reference.lang,
+            "tz": "Asia/Ho_Chi_Minh",
+            "notification_type": "inbox",
+            "company_id": company.id,
+            "company_ids": [Command.set(company.ids)],
+            "groups_id": [
+                Command.set(
+                    [
+                        env.ref("base.group_user").id,
+                        env.ref(f"{BASE_MODULE}.group_member").id,
+                    ]
+                )
+            ],
+        }
+    )
+    head.user_id = user
+    env["ir.model.data"].create(
+        [
+            {
+                "module": MODULE,
+                "name": name,
+                "model": record._name,
+                "res_id": record.id,
+                "noupdate": True,
+            }
+            for name, record in (
+                ("demo_user_thutruong", user),
+                ("demo_employee_thutruong", head),
+            )
+        ]
+    )
+    return user
 
 
 def _weighted(rng, pairs):

@@ -241,6 +241,27 @@ class TestDemoData(LearningUnitCase):
         self.assertEqual(self.Assessment.search_count([]), count)
 
     # -- the demo users -----------------------------------------------------
+    def test_the_head_of_the_school_logs_in_as_thutruong(self):
+        """The head of donvi's and thanhvien's school (its manager in HR) has the
+        demo login thutruong: a member who approves her members' documents."""
+        head = self.env.ref(DEMO + "user_thutruong")
+        self.assertEqual(head.login, "thutruong")
+        head.with_user(head)._check_credentials(
+            {"type": "password", "password": "thutruong"}, {"interactive": True}
+        )
+        self.assertEqual((head.lang, head.tz), ("vi_VN", "Asia/Ho_Chi_Minh"))
+        self.assertEqual(self.school.manager_id.user_id, head)
+        self.assertEqual(self.env.ref(DEMO + "employee_thutruong"), head.employee_ids)
+        self.assertTrue(head.has_group("learning_unit.group_member"))
+        self.assertFalse(head.has_group("learning_unit.group_unit_officer"))
+        draft = self.env.ref(DEMO + "assessment_thcs_nt_current")
+        self.assertTrue(draft.with_user(head).lu_can_approve)
+        # an existing demo database gets it once, on update
+        self.assertFalse(self.env["res.users"]._lu_demo_ensure_head())
+        self.assertEqual(
+            self.env["res.users"].search_count([("login", "=", "thutruong")]), 1
+        )
+
     def test_demo_users_roles_and_scopes(self):
         for user in (self.donvi, self.thanhvien, self.thamdinh):
             self.assertEqual(user.lang, "vi_VN")

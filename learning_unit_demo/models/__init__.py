@@ -1,1 +1,2 @@
 from . import learning_unit_decision
+from . import res_users
