@@ -1,2 +1,1 @@
-from . import learning_unit_decision
-from . import res_users
+from . import learning_unit_decision, res_users
