@@ -63,6 +63,7 @@
             "learning_unit/static/src/js/tours/learning_unit_tour.js",
             "learning_unit/static/src/js/tours/learning_unit_admin_tour.js",
             "learning_unit/static/src/js/tours/learning_unit_member_tour.js",
+            "learning_unit/static/src/js/tours/learning_unit_certificate_tour.js",
             "learning_unit/static/src/js/tours/learning_unit_reviewer_tour.js",
             "learning_unit/static/src/js/tours/learning_unit_team_tour.js",
         ],
