@@ -119,7 +119,8 @@ test-only: check-odoo check-postgres system-deps-test setup
 # end; any failed run fails the target.
 N ?= 3
 TOUR_TESTS := tests/test_tour.py tests/test_tour_admin.py tests/test_tour_member.py \
-              tests/test_tour_reviewer.py tests/test_tour_team.py tests/test_menus.py
+              tests/test_tour_reviewer.py tests/test_tour_team.py tests/test_tour_certificate.py \
+              tests/test_menus.py
 
 test-tours: check-odoo check-postgres system-deps-test setup
 	@psql -d postgres -Atqc "select 1 from pg_database where datname='$(DB_TEST)'" | grep -q 1 || { \
