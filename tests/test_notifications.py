@@ -222,12 +222,24 @@ class TestUnitNotifications(LearningUnitHttpCase, MockEmail):
             links = re.findall(r'href="([^"]*/mail/view[^"]*)"', mail.body_html)
             self.assertTrue(links, f"the mail to {user.login} links to the record")
             self.authenticate(user.login, user.login)
-            response = self.url_open(unquote(links[0]).replace("&amp;", "&"))
-            self.assertEqual(response.status_code, 200)
-            self.assertIn(f"{ASSESSMENT}/{mail.res_id}", unquote(response.url))
+            # /mail/view checks the user's access: the record's form, or
+            # Discuss when the user may not read it
+            response = self.url_open(
+                unquote(links[0]).replace("&amp;", "&"), allow_redirects=False
+            )
+            self.assertIn(response.status_code, (302, 303))
+            location = unquote(response.headers["Location"])
+            self.assertIn(f"/odoo/{ASSESSMENT}/{mail.res_id}", location)
             # the form they land on reads as the web client reads it
             Assessment = self.env[ASSESSMENT].with_user(user)
             specification = form_view_request(Assessment.env, ASSESSMENT)
             self.env.invalidate_all()
             [values] = Assessment.browse(mail.res_id).web_read(specification)
             self.assertEqual(values["state"], "recognised")
+        # the link is no way in for another district's officer
+        self.authenticate(self.other_officer.login, self.other_officer.login)
+        response = self.url_open(
+            unquote(links[0]).replace("&amp;", "&"), allow_redirects=False
+        )
+        location = unquote(response.headers["Location"])
+        self.assertNotIn(f"/odoo/{ASSESSMENT}/", location)
