@@ -3,6 +3,7 @@ from . import learning_unit_value_mixin  # isort: skip
 from . import learning_unit_lock_mixin  # isort: skip
 from . import learning_unit_workflow_mixin  # isort: skip
 from . import learning_unit_period_mixin  # isort: skip
+from . import learning_unit_signed_scan_mixin  # isort: skip
 from . import learning_unit_official_mixin  # isort: skip
 from . import learning_unit_head_approval_mixin  # isort: skip
 from . import (

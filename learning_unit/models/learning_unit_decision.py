@@ -26,6 +26,7 @@ from odoo.tools.translate import LazyTranslate
 
 from ..states import ACTIVITY_DECISION, DECISION_STATES, DRAFT_STATES, MAIL_REVOKED
 from .learning_unit_official_mixin import OFFICIAL_FIELDS, reviewer_act
+from .learning_unit_signed_scan_mixin import SIGNED_SCAN_FIELDS
 from .learning_unit_workflow_mixin import Transition
 
 # the refusals of the workflow are declared with its table, before any
@@ -64,7 +65,9 @@ class LearningUnitDecision(models.Model):
     }
     # an issued decision is written once more, when a later one revokes it:
     # the rules let the reviewer write it, the draft's fields stay locked here
-    _lu_write_access = {"reviewer": (DRAFT_FIELDS, DRAFT_STATES)}
+    _lu_write_access = {
+        "reviewer": [(DRAFT_FIELDS, DRAFT_STATES), (SIGNED_SCAN_FIELDS, ("issued",))]
+    }
     _lu_create_fields = {"reviewer": CREATE_FIELDS}
 
     decision_type = fields.Selection(

@@ -10,10 +10,12 @@ workflow fields included) is refused to every user but the superuser; the ORM's
 own recomputations are not writes and are not checked.
 
 A role's fields are given with the states in which it may write them
-(``(fields, states)``, the states of ``_lu_state()``) only where the rules
-cannot say it: where a user holds two roles whose fields are written in other
-states (the administrator holds them all, and the rules of a user's groups add
-up), or where a transition writes the record in a state its fields are locked
+(``(fields, states)``, the states of ``_lu_state()``, or a list of such pairs:
+other fields in other states) only where the rules cannot say it: where a user
+holds two roles whose fields are written in other states (the administrator
+holds them all, and the rules of a user's groups add up), where a record is
+written in two states, a field in each (a document's signed copy once issued),
+or where a transition writes the record in a state its fields are locked
 in. A record the rules refuse to write, although the user reads it, is locked:
 the refusal says so in the model's words (``_lu_locked_error``).
 
@@ -32,7 +34,8 @@ class LearningUnitLockMixin(models.AbstractModel):
     _inherit = ["learning.unit.value.mixin"]
     _description = "Learning Unit Field Lock"
 
-    # {role: field names} or {role: (field names, states in which it writes them)}
+    # {role: field names} or {role: (field names, states in which it writes
+    # them)} or {role: [(field names, states), ...]}
     _lu_write_access = {}
     # {role: field names a creator with that role may give}
     _lu_create_fields = {}
@@ -74,15 +77,14 @@ class LearningUnitLockMixin(models.AbstractModel):
         roles = self._lu_roles()
         names = set(vals) - {self._lu_workflow_field}
         denied = set()
-        access = {
-            role: grant if isinstance(grant, tuple) else (grant, None)
+        access = [
+            one if isinstance(one, tuple) else (one, None)
             for role, grant in self._lu_write_access.items()
             if role in roles
-        }
+            for one in (grant if isinstance(grant, list) else [grant])
+        ]
         for name in names:
-            grants = [
-                states for field_names, states in access.values() if name in field_names
-            ]
+            grants = [states for field_names, states in access if name in field_names]
             if not grants:
                 denied.add(name)
                 continue

@@ -15,6 +15,7 @@ from odoo.tools.translate import LazyTranslate
 from ..states import DRAFT_STATES, MINUTES_STATES
 from ..vn_format import LEVEL_WORDS, RANK_WORDS, level_2_wait_words, vn_number
 from .learning_unit_official_mixin import reviewer_act
+from .learning_unit_signed_scan_mixin import SIGNED_SCAN_FIELDS
 from .learning_unit_workflow_mixin import StateFlag
 
 # the refusals of the workflow are declared with its table, before any
@@ -42,13 +43,21 @@ MINUTES_FIELDS = frozenset(
 class LearningUnitMinutes(models.Model):
     _name = "learning.unit.minutes"
     _description = "Learning Unit Inspection Minutes"
-    _inherit = ["mail.thread", "learning.unit.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "learning.unit.workflow.mixin",
+        "learning.unit.signed.scan.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 
     _lu_transitions = {"signed": reviewer_act(_lt("Only the inspection team signs."))}
     _lu_state_flags = {"lu_editable": DRAFT_STATES}
-    _lu_write_access = {"reviewer": MINUTES_FIELDS}
+    # the minutes' fields until signed, their signed copy once signed (the
+    # rules let the reviewers of the team's scope write them in both states)
+    _lu_write_access = {
+        "reviewer": [(MINUTES_FIELDS, DRAFT_STATES), (SIGNED_SCAN_FIELDS, ("signed",))]
+    }
     _lu_create_fields = {"reviewer": MINUTES_FIELDS | {"team_id", "assessment_id"}}
 
     name = fields.Char(compute="_compute_name", store=True)

@@ -56,6 +56,7 @@ class LearningUnitOfficialMixin(models.AbstractModel):
         "mail.thread",
         "learning.unit.workflow.mixin",
         "learning.unit.period.mixin",
+        "learning.unit.signed.scan.mixin",
     ]
     _description = "Learning Unit Official Document"
     _rec_names_search = ["number_text"]

@@ -16,6 +16,7 @@ from odoo.tools.translate import LazyTranslate
 
 from ..states import DRAFT_STATES, UPWARD_STATES
 from .learning_unit_official_mixin import OFFICIAL_FIELDS, reviewer_act
+from .learning_unit_signed_scan_mixin import SIGNED_SCAN_FIELDS
 
 # the refusals of the workflow are declared with its table, before any
 # environment exists: lazy translations, rendered in the user's language
@@ -38,7 +39,11 @@ class LearningUnitUpwardReport(models.Model):
     _lu_transitions = {
         "issued": reviewer_act(_lt("Only the reviewing level reports upward.")),
     }
-    _lu_write_access = {"reviewer": DRAFT_FIELDS}
+    # the draft's fields while a draft, its signed copy once issued (the
+    # rules let the reviewers of its scope write it in both states)
+    _lu_write_access = {
+        "reviewer": [(DRAFT_FIELDS, DRAFT_STATES), (SIGNED_SCAN_FIELDS, ("issued",))]
+    }
     _lu_create_fields = {"reviewer": DRAFT_FIELDS | {"period_id"}}
 
     department_id = fields.Many2one(
