@@ -13,11 +13,12 @@
  * confirmed), then returns the assessment to the unit with a reason.
  *
  * learning_unit_reviewer_resubmit_tour: the officer reads the reason on the
- * returned assessment, prints Phụ lục 2 and submits it again.
+ * returned assessment and the review score and note of 3c and 1c on their
+ * lines, prints Phụ lục 2 and submits it again.
  *
  * learning_unit_reviewer_recognition_tour: the reviewer starts the review
- * again (the results start over from the unit's), sets 3c to 4 and 1c to 8
- * with notes, saves, confirms the remaining results (review 97, Tốt, -3),
+ * again (the results start over from the unit's, without the earlier notes),
+ * sets 3c to 4 and 1c to 8 with notes, saves, confirms the remaining results (review 97, Tốt, -3),
  * finishes the review, drafts the period's recognition decision, issues it
  * (01/QĐ-UBND), finds the assessment recognised with that number and prints
  * the district summary of the period.
@@ -126,6 +127,8 @@ function reviewFromUnit(values) {
                 if ([C1A, C1C, C3C].some(isConfirmed)) {
                     throw new Error("No review result should be confirmed yet.");
                 }
+                // a new review starts clean: no note of an earlier one
+                assertEqual(lineCell(C3C, "review_note").textContent.trim(), "", "3c's note");
             },
         },
         ...Object.entries(values).flatMap(([criterion, value]) => review(criterion, value)),
@@ -241,6 +244,14 @@ addTour("learning_unit_reviewer_resubmit_tour", () => [
     ...openAssessment(UNIT),
     RETURNED,
     reasonShown("The officer reads why it came back"),
+    {
+        content: "The officer reads the review and the note of each indicator on its line",
+        trigger: `${row(C3C)} td[name=review_note]:contains("${FIRST[C3C].note}")`,
+        run() {
+            assertEqual(parseNumber(lineCell(C3C, "review_score").textContent), FIRST[C3C].score, "3c");
+            assertEqual(lineCell(C1C, "review_note").textContent.trim(), FIRST[C1C].note, "1c's note");
+        },
+    },
     ...printSteps(PHU_LUC_2, `${FORM} .o_statusbar_status`),
     clickButton("Submit it again", "action_submit"),
     confirmDialog("Confirm the submission"),
