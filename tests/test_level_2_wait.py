@@ -93,3 +93,15 @@ class TestLevel2Wait(LevelsCase):
             arch = Assessment.get_views([(False, view)])["views"][view]["arch"]
             self.assertIn('name="level_2_wait_note"', arch, view)
             self.assertIn('name="level_2_from"', arch, view)
+
+    @freeze_time(PRINTING_DAY)
+    def test_once_decided_the_proposal_says_no_more(self):
+        """Reprinted after its decision, the Tờ trình is the unit's request as
+        it was: the wait is the form's note no more, nor the paper's."""
+        self.level_1("2046-02-10")
+        assessment = self.next_round()
+        self.meet(assessment, shares=40)
+        self.recognise(assessment, "2046-12-01", "7/QĐ-UBND")
+        self.assertEqual(assessment.state, "recognised")
+        self.assertFalse(assessment.level_2_wait_note)
+        self.assertNotIn("mức độ 2 được xét", self.proposal_text(assessment))

@@ -30,8 +30,12 @@ class ReportTt24Proposal(models.AbstractModel):
     def _level_2_wait_lines(self, assessment, unit):
         """Level 2 asked while the unit's level 1 decision is under the wait
         (12 months), or while it holds none: say from which day it can be
-        granted."""
-        if assessment.self_level != scoring.LEVEL_2 or not unit.get("level_2_wait"):
+        granted, until the request is decided."""
+        if (
+            assessment.self_level != scoring.LEVEL_2
+            or assessment.state == "recognised"  # decided: as the form's note
+            or not unit.get("level_2_wait")
+        ):
             return []
         first, day = unit["level_2_wait"]
         months = 12 * assessment.template_id.level_2_wait_years
