@@ -9,6 +9,9 @@ the officer the head delegates, approves or returns them in bulk; the
 approval records her evidence and the indicator's share follows.
 """
 
+from odoo.addons.learning_unit.models.learning_unit_evidence_event import (
+    evidence_source,
+)
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import LearningUnitCase
@@ -145,6 +148,20 @@ class TestMemberCertificates(CertificateFixture, LearningUnitCase):
         )
         self.assertFalse(self.own.training_done)
         self.assertEqual(line.met_count, 6)
+
+    def test_a_return_takes_back_only_the_evidence_it_recorded(self):
+        """Her result was imported after she filed it: returning her document
+        (never approved) leaves the imported evidence alone."""
+        self.fill(self.cdht, self.member, "Công dân học tập 2041: 86 điểm")
+        self.cdht.with_user(self.member).action_submit()
+        evidence_source(self.own, "import", file_name="cdht.xlsx").write(
+            {"cdht_achieved": True}
+        )
+        self.cdht.with_user(self.head).write(
+            {"document_state": "returned", "return_reason": "Đã nhập từ hệ thống"}
+        )
+        self.assertTrue(self.own.cdht_achieved)
+        self.assertEqual(self.own.evidence_source_ids.source, "import")
 
     def test_delegated_officer_approves_other_officer_does_not(self):
         self.fill(self.training, self.member)

@@ -432,11 +432,16 @@ class LearningUnitDossierItem(models.Model):
         it), one write per value, and logged with the documents as source.
         """
         todo = defaultdict(dict)  # (field, value) -> {member id: document id}
+        recorded = self._lu_evidence_recorded_by()
         for item in self:
             field = item.document_type_id.evidence_field
             if field and item.member_id:
                 value = item.document_state == "approved"
-                if item.member_id[field] != value:
+                if item.member_id[field] == value:
+                    continue
+                # a document takes back only the evidence it recorded itself
+                # (not an import or a paper copy recorded since)
+                if value or recorded.get((item.member_id.id, field)) == item.id:
                     todo[field, value][item.member_id.id] = item.id
         Member = self.env["learning.unit.member"]
         for (field, value), documents in todo.items():
@@ -444,6 +449,21 @@ class LearningUnitDossierItem(models.Model):
                 Member.browse(list(documents)), "plan", documents=documents
             )
             members.write({field: value})
+
+    def _lu_evidence_recorded_by(self):
+        """``{(member id, kind): document id}``: the document behind the last
+        change of each kind these documents record (False: none)."""
+        kinds = [k for k in self.document_type_id.mapped("evidence_field") if k]
+        if not kinds or not self.member_id:
+            return {}
+        Event = self.env["learning.unit.evidence.event"]
+        latest = Event._read_group(
+            [("member_id", "in", self.member_id.ids), ("kind", "in", kinds)],
+            ["member_id", "kind"],
+            ["id:max"],
+        )
+        events = Event.browse([event_id for _member, _kind, event_id in latest])
+        return {(e.member_id.id, e.kind): e.document_id.id for e in events}
 
     # ------------------------------------------------------------------
     # ORM
