@@ -263,6 +263,8 @@ class TestWhatTheMemberIsTold(CertificateFixture, LearningUnitCase):
             field = Assessment._fields[name]
             self.assertNotIn("Plan", field.string, name)
         self.assertIn("certificates", Assessment._fields["plan_approver_id"].help)
+        sources = self.env["learning.unit.member"]._fields["evidence_sources"]
+        self.assertNotIn("plan", sources.help)
         menu = self.env.ref("learning_unit.menu_plans_to_approve")
         self.assertNotIn("Plan", menu.name)
 

@@ -10,7 +10,7 @@ Members do not assert their own evidence: a member writes the notes and files
 of their own row, and files their documents (learning_unit_dossier_item.py).
 The unit officer sets the evidence, the eight competencies of criterion 3a
 included, from the documents and the systems that hold it (the import keyed by
-the CCCD); the approval of a member's plan by the head of the unit (or the
+the CCCD); the approval of a member's document by the head of the unit (or the
 officer the head delegates) sets the evidence it records, with the approver's
 rights (the role ``approver``, given only to the addon's approval code through
 :func:`~.learning_unit_evidence_event.evidence_source`).
@@ -113,7 +113,7 @@ class LearningUnitMember(models.Model):
     evidence_sources = fields.Char(
         string="Sources",
         compute="_compute_evidence_sources",
-        help="Where each kind of evidence came from: ticked, approved plan, "
+        help="Where each kind of evidence came from: ticked, approved document, "
         "paper copy or imported file.",
     )
     lu_can_edit_evidence = fields.Boolean(
