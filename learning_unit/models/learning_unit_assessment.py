@@ -314,7 +314,6 @@ class LearningUnitAssessment(models.Model):
         help="Why level 2 cannot be recognised yet, if it cannot.",
     )
     level_2_from = fields.Date(
-        string="Level 2 From",
         compute="_compute_level_2_wait",
         help="Level 2 can be granted from this day: 12 months (the rule set's "
         "wait) after the unit's level 1 decision.",
