@@ -607,7 +607,10 @@ class TestUnitDossier(DocumentCase):
     def test_docx_download_from_the_print_menu(self):
         report = self.env.ref("learning_unit.action_report_phu_luc_2_docx")
         self.assertEqual(report.report_type, "docx")
-        self.assertEqual(report.binding_model_id.model, "learning.unit.assessment")
+        # a form of Thông tư 22: the form's header button, not the Print menu
+        self.assertFalse(report.binding_model_id)
+        arch = self.env["learning.unit.assessment"].get_views([(False, "form")])
+        self.assertIn(f'name="{report.id}"', arch["views"]["form"]["arch"])
         self.authenticate("rp_officer", "rp_officer")
         response = self.url_open(
             f"/report/docx/{report.report_name}/{self.assessment.id}", timeout=60

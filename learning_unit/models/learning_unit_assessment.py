@@ -75,6 +75,8 @@ REVIEW_FIELDS = frozenset(
 )
 # a result: points (Thông tư 22) or levels (Thông tư 24), or the review's progress
 RESULT = {"compute": "_compute_results", "store": True}
+# the points of Thông tư 22: no group of Thông tư 24 assessments totals them
+POINT_FIELDS = frozenset({"self_total", "review_total", "review_difference"})
 # a rank or a level: tracked, and searched and grouped by
 GRADE = dict(RESULT, tracking=True, index=True)
 
@@ -250,6 +252,22 @@ class LearningUnitAssessment(models.Model):
     )
     self_level = fields.Selection(LEVEL_SELECTION, **GRADE)
     review_level = fields.Selection(LEVEL_SELECTION, **GRADE)
+    # the result of either regime in one field (a level under Thông tư 24, a
+    # rank under Thông tư 22): what the pivot, the graph and the kanban's bar
+    # count, so that a period shows its own regime's results only
+    self_result = fields.Selection(
+        LEVEL_SELECTION + RANKS,
+        compute="_compute_result_any",
+        store=True,
+        index=True,
+    )
+    review_result = fields.Selection(
+        LEVEL_SELECTION + RANKS,
+        string="Reviewed Result",
+        compute="_compute_result_any",
+        store=True,
+        index=True,
+    )
     review_complete = fields.Boolean(
         help="Every criterion has a confirmed review result.", **RESULT
     )
@@ -480,6 +498,12 @@ class LearningUnitAssessment(models.Model):
                 else False
             )
 
+    @api.depends("self_rank", "self_level", "review_rank", "review_level")
+    def _compute_result_any(self):
+        for assessment in self:
+            assessment.self_result = assessment.self_level or assessment.self_rank
+            assessment.review_result = assessment.review_level or assessment.review_rank
+
     @api.depends(
         "self_total", "self_rank", "self_level", "review_total", "review_complete"
     )
@@ -583,6 +607,38 @@ class LearningUnitAssessment(models.Model):
     # ------------------------------------------------------------------
     # ORM and access
     # ------------------------------------------------------------------
+    @api.model
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        """No total of points for a group without a Thông tư 22 assessment:
+        a Thông tư 24 period's group headers and pivot show no 0,00 point."""
+        points = [
+            spec
+            for spec in fields
+            if spec.split(":")[0] in POINT_FIELDS and spec.split(":")[0] != "__count"
+        ]
+        if not points:
+            return super().read_group(
+                domain, fields, groupby, offset, limit, orderby, lazy
+            )
+        groups = super().read_group(
+            domain,
+            [*fields, "lu_schemes:array_agg(scheme)"],
+            groupby,
+            offset,
+            limit,
+            orderby,
+            lazy,
+        )
+        names = {spec.split(":")[0] for spec in points}
+        for group in groups:
+            if "points" not in (group.pop("lu_schemes", None) or ()):
+                for name in names:
+                    if name in group:
+                        group[name] = False
+        return groups
+
     @api.model
     def _get_view(self, view_id=None, view_type="form", **options):
         arch, view = super()._get_view(view_id, view_type, **options)

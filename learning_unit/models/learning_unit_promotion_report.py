@@ -282,6 +282,14 @@ class LearningUnitPromotionReport(models.Model):
     @api.model
     def _lu_action_for(self, assessment):
         """The unit's report, or a new one prefilled from the assessment."""
+        if assessment.scheme == "levels":
+            raise UserError(
+                self.env._(
+                    "The study promotion report (Phụ lục 1) is a form of Thông tư "
+                    "22: %(unit)s is assessed under Thông tư 24.",
+                    unit=assessment.name,
+                )
+            )
         action = {
             "type": "ir.actions.act_window",
             "name": self.env._("Study Promotion Report (Phụ lục 1)"),

@@ -53,6 +53,7 @@ class LearningUnitTeam(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     kind = fields.Selection(TEAM_KINDS, required=True, default="inspection")
+    scheme = fields.Selection(related="period_id.rules_id.scheme")
     active = fields.Boolean(default=True)
     body_id = fields.Many2one(
         "learning.unit.body",

@@ -13,6 +13,7 @@ class ReportPhuLuc1(models.AbstractModel):
     _inherit = "report.learning_unit.abstract_document"
     _description = "Learning Unit Report: Phụ lục 1"
     _lu_model = "learning.unit.promotion.report"
+    _lu_points_form = "Phụ lục 1"
 
     @api.model
     def _lu_forms(self, reports):

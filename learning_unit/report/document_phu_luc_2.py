@@ -14,6 +14,7 @@ class ReportPhuLuc2(models.AbstractModel):
     _inherit = "report.learning_unit.abstract_document"
     _description = "Learning Unit Report: Phụ lục 2"
     _lu_model = "learning.unit.assessment"
+    _lu_points_form = "Phụ lục 2"
 
     @api.model
     def _lu_forms(self, assessments):

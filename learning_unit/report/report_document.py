@@ -24,6 +24,7 @@ import io
 import xlsxwriter
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..models.learning_unit_body import signer_of
 from ..states import DRAFT_STATES, EDITABLE_STATES
@@ -41,6 +42,8 @@ class ReportLearningUnitDocument(models.AbstractModel):
     _description = "Learning Unit Printed Document"
 
     _lu_model = None
+    # a form of Thông tư 22 (points) only: its name, refused for Thông tư 24
+    _lu_points_form = None
 
     @api.model
     def _lu_records(self, docids):
@@ -50,9 +53,33 @@ class ReportLearningUnitDocument(models.AbstractModel):
     def _lu_documents(self, records):
         """The documents of ``records`` (blocks.document()): read in batch,
         built one by one."""
+        self._lu_check_regime(records)
         return [
             self._lu_document(record, form) for record, form in self._lu_forms(records)
         ]
+
+    @api.model
+    def _lu_check_regime(self, records):
+        """A form of Thông tư 22 prints no Thông tư 24 (levels) assessment."""
+        if not self._lu_points_form:
+            return
+        assessments = (
+            records
+            if records._name == "learning.unit.assessment"
+            else records.assessment_id
+        )
+        levels = assessments.filtered(lambda a: a.scheme == "levels")
+        if levels:
+            raise UserError(
+                self.env._(
+                    "%(form)s is a form of Thông tư 22 (points): %(units)s are "
+                    "assessed under Thông tư 24 (levels), whose documents are the "
+                    "self-assessment report, the proposal and the summary of "
+                    "indicators.",
+                    form=self._lu_points_form,
+                    units=", ".join(levels.mapped("name")),
+                )
+            )
 
     @api.model
     def _lu_forms(self, records):

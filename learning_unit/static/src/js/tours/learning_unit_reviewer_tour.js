@@ -49,6 +49,7 @@ import {
     openMenu,
     openTab,
     parseNumber,
+    printButtonSteps,
     printSteps,
     saveForm,
     statusIs,
@@ -73,7 +74,8 @@ const SECOND = {
 };
 const DECISION = "01/QĐ-UBND";
 // the reports' names in Vietnamese (i18n/vi.po)
-const PHU_LUC_2 = "Phụ lục 2 (Báo cáo kết quả đánh giá, xếp loại)";
+// Phụ lục 2, a form of Thông tư 22: a header button shown for points only
+const PHU_LUC_2 = "Phụ lục 2";
 const DISTRICT_SUMMARY = "Tổng hợp kết quả";
 const LEVELS_UNIT = "Trường THCS Nhị Thành";
 const LEVELS_NOTE = "Theo congdanhoctap.vn: 33/35 thành viên đạt Công dân học tập";
@@ -252,7 +254,7 @@ addTour("learning_unit_reviewer_resubmit_tour", () => [
             assertEqual(lineCell(C1C, "review_note").textContent.trim(), FIRST[C1C].note, "1c's note");
         },
     },
-    ...printSteps(PHU_LUC_2, `${FORM} .o_statusbar_status`),
+    ...printButtonSteps(PHU_LUC_2, `${FORM} .o_statusbar_status`),
     clickButton("Submit it again", "action_submit"),
     confirmDialog("Confirm the submission"),
     SUBMITTED,

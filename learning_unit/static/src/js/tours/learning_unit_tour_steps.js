@@ -279,3 +279,26 @@ export function printSteps(report, ready) {
         },
     ];
 }
+
+/**
+ * Print with the form's header PDF button ``label`` (a form offered for some
+ * records only, e.g. Phụ lục 2 for a Thông tư 22 assessment), then wait for
+ * ``ready`` once the download is over and the form reloaded.
+ */
+export function printButtonSteps(label, ready) {
+    return [
+        {
+            content: `Print ${label}`,
+            trigger: `${FORM} .o_form_statusbar button.o_lu_print_pdf:contains("${label}")`,
+            async run(helpers) {
+                followPrint();
+                await helpers.click();
+            },
+        },
+        {
+            content: "The report is downloaded and the form shows its record reloaded",
+            trigger: `body[${PRINTED}]:not(:has(.o_blockUI)) ${ready}`,
+            timeout: 60000,
+        },
+    ];
+}
