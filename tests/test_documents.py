@@ -290,7 +290,7 @@ class TestRecognition(DocumentCase):
                 "Căn cứ Kế hoạch số 206/KH-UBND ngày 28/9/2020 của Ủy ban nhân dân tỉnh Long An",
                 "Xét đề nghị của Trưởng phòng Giáo dục và Đào tạo.",
                 "QUYẾT ĐỊNH:",
-                "Điều 1. Công nhận 02 đơn vị đạt “Đơn vị học tập” năm 2040",
+                "Điều 1. Công nhận 01 đơn vị đạt “Đơn vị học tập” năm 2040",
                 "Điều 2.",
                 "Điều 3.",
                 "Nơi nhận:",

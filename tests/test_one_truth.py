@@ -161,3 +161,18 @@ class TestOneTruth(LearningUnitCase):
         )
         (document,) = self.env["report.learning_unit.report_minutes"]._lu_print(minutes)
         self.assertIn("công nhận Mức độ 1", " ".join(plain_text(document)))
+
+    def test_article_1_counts_the_units_it_recognises(self):
+        for decision in self.decisions:
+            _rows, text = self.annex(decision)
+            held = [
+                line
+                for line in decision.line_ids
+                if self.held(decision, line) in ("level_1", "level_2")
+            ]
+            self.assertIn(
+                f"Điều 1. Công nhận {len(held):02d} đơn vị đạt “Đơn vị học tập”", text
+            )
+        # last year's decision lists units that reached no level
+        last = self.env.ref(DEMO + "decision_last_year")
+        self.assertIn("none", last.line_ids.mapped("granted_level"))

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from odoo import api, models
 
+from .. import scoring
 from ..vn_format import LEVEL_WORDS, RANK_WORDS, level_2_wait_words, vn_date
 from . import blocks as B
 from .report_data import LEVEL_ORDER, RANK_ORDER
@@ -56,7 +57,8 @@ class ReportDecision(models.AbstractModel):
                 B.para(
                     [
                         B.run("Điều 1. ", b=True),
-                        f"Công nhận {len(units):02d} đơn vị đạt “Đơn vị học tập” "
+                        f"Công nhận {len(self._titled(units)):02d} đơn vị đạt "
+                        "“Đơn vị học tập” "
                         f"năm {year} (có danh sách kèm theo).",
                     ],
                     indent=True,
@@ -105,6 +107,16 @@ class ReportDecision(models.AbstractModel):
                 B.para(self._decision_totals(units), i=True),
             ]
         return self._official_doc("Quyết định", decision, blocks, "o_lu_decision")
+
+    @api.model
+    def _titled(self, lines):
+        """The lines whose unit the decision recognises: a level, or a rank
+        above "Chưa đạt" (the annex may list units that reached neither)."""
+        return lines.filtered(
+            lambda line: line.granted_level in (scoring.LEVEL_1, scoring.LEVEL_2)
+            if line.scheme == "levels"
+            else line.assessment_id.review_rank not in (False, scoring.RANK_FAIL)
+        )
 
     @api.model
     def _line_note(self, line):
