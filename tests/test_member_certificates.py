@@ -302,3 +302,17 @@ class TestMemberScreensOnAPhone(LearningUnitCase):
         # what a certificate proves, and its file, are in the list
         for name in ("member_name", "name", "proof_what", "attachment_ids"):
             self.assertRegex(arch, rf'<field name="{name}"(?![^>]*optional="hide")')
+
+    def test_the_list_buttons_want_a_selection(self):
+        """The approval list's buttons are always shown (a phone's list offers
+        the selection's buttons only among other actions): with nothing
+        selected they say so."""
+        Item = self.env["learning.unit.dossier.item"]
+        arch = Item.get_view(
+            self.env.ref("learning_unit.view_learning_unit_plan_approval_list").id,
+            "list",
+        )["arch"]
+        self.assertRegex(arch, r'name="action_approve"[^>]*display="always"')
+        for method in ("action_approve", "action_return"):
+            with self.assertRaisesRegex(UserError, "Select the documents"):
+                getattr(Item.browse(), method)()

@@ -4,7 +4,10 @@ the tours of learning_unit_certificate_tour.js), on the demo's current round.
 The demo member ``thanhvien`` files her training certificate on a phone (the
 browser 390 px wide: Odoo's mobile layout) and submits it; the school's head
 ``thutruong`` approves it in bulk from "Documents to Approve"; her record
-then shows it approved and her evidence the training recorded (2.2).
+then shows it approved and her evidence the training recorded (2.2). Her
+"Công dân học tập" result (3.1) is then approved by the head on his phone
+(a long touch selects a row of a phone's list, the action menu approves the
+selection).
 """
 
 from datetime import date
@@ -85,3 +88,34 @@ class TestCertificateTour(LearningUnitHttpCase):
         self.assertEqual(line.met_count, met + 1)
 
         self.tour("learning_unit_certificate_evidence_tour", member)
+
+        # her "Công dân học tập" result, approved by the head on his phone
+        result = own.dossier_item_ids.filtered(
+            lambda i: i.document_type_id.code == "tt24_cdht_certificate"
+        )
+        self.assertFalse(own.cdht_achieved)  # the demo's one gap of 3.1
+        upload = (
+            self.env["ir.attachment"]
+            .with_user(member)
+            .create(
+                {
+                    "name": "ket-qua-cdht.png",
+                    "raw": b"\x89PNG",
+                    "res_model": result._name,
+                    "res_id": result.id,
+                }
+            )
+        )
+        result.with_user(member).write(
+            {
+                "proof_what": "Công dân học tập 2026: 86 điểm",
+                "proof_date": day,
+                "attachment_ids": [(6, 0, upload.ids)],
+            }
+        )
+        result.with_user(member).action_submit()
+        self.tour("learning_unit_certificate_phone_approval_tour", head, phone=True)
+        result.invalidate_recordset()
+        own.invalidate_recordset()
+        self.assertEqual(result.document_state, "approved")
+        self.assertTrue(own.cdht_achieved)

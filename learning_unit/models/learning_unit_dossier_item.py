@@ -570,6 +570,7 @@ class LearningUnitDossierItem(models.Model):
 
     def action_approve(self):
         """Approve these documents, one or many (a list's selection)."""
+        self._lu_check_selected()
         pending = self.filtered(lambda i: i.document_state != "approved")
         if pending:
             pending.write({"document_state": "approved"})
@@ -577,12 +578,20 @@ class LearningUnitDossierItem(models.Model):
 
     def action_return(self):
         """Ask why the documents go back to their members."""
+        self._lu_check_selected()
         return self._lu_reason_action(
             "returned",
             self.env._("Return to the member"),
             "learning.unit.document.return.wizard",
             {"default_document_ids": self.ids},
         )
+
+    def _lu_check_selected(self):
+        """The list's buttons are always shown: they act on its selection."""
+        if not self:
+            raise UserError(
+                self.env._("Select the documents first (on a phone, hold a row down).")
+            )
 
     def action_open_document(self):
         self.ensure_one()

@@ -15,6 +15,11 @@
  *
  * learning_unit_certificate_evidence_tour (thanhvien): her record shows the
  * certificate approved, and her evidence shows the training recorded.
+ *
+ * learning_unit_certificate_phone_approval_tour (thutruong, on a phone): a
+ * long touch selects her submitted "Công dân học tập" result in the list
+ * (a phone's list has no check boxes), the menu a phone folds the list's
+ * buttons in offers Approve; the row leaves the list.
  */
 
 import { registry } from "@web/core/registry";
@@ -22,6 +27,7 @@ import {
     FORM,
     KANBAN,
     LIST,
+    VIEW,
     addTour,
     click,
     cookie,
@@ -31,6 +37,7 @@ import {
 } from "@learning_unit/js/tours/learning_unit_tour_steps";
 
 const TRAINING = "Chứng nhận hoàn thành chương trình đào tạo";
+const CDHT = "Công dân học tập 2026";
 const WHAT = "Bồi dưỡng thường xuyên năm học";
 const FILE = "chung-chi-boi-duong.png";
 // a 1x1 PNG
@@ -131,3 +138,43 @@ addTour("learning_unit_certificate_evidence_tour", () => [
         trigger: `${FORM} .o_field_widget[name=training_done] input:checked`,
     },
 ]);
+
+registry.category("web_tour.tours").add("learning_unit_certificate_phone_approval_tour", {
+    url: "/odoo/action-learning_unit.action_learning_unit_plans_to_approve",
+    steps: () => [
+        {
+            content: "On a phone the documents to approve stay a list: her result is in it",
+            trigger: `${LIST} .o_data_row:contains("${CDHT}")`,
+            run() {
+                if (window.innerWidth > 400) {
+                    throw new Error(`A phone's width expected, ${window.innerWidth} px.`);
+                }
+                const row = [...document.querySelectorAll(`${LIST} .o_data_row`)].find((r) =>
+                    r.textContent.includes(CDHT)
+                );
+                // a long touch: pressed, released once the row is selected
+                row.dispatchEvent(new Event("touchstart", { bubbles: true }));
+            },
+        },
+        {
+            content: "Held down, the row is selected",
+            trigger: `${LIST} .o_data_row.o_data_row_selected:contains("${CDHT}")`,
+            run() {
+                const row = document.querySelector(`${LIST} .o_data_row.o_data_row_selected`);
+                row.dispatchEvent(new Event("touchend", { bubbles: true }));
+            },
+        },
+        click(
+            "A phone folds the list's buttons in a menu: open it",
+            `${VIEW} .o_control_panel button.dropdown-toggle.o_control_panel_collapsed_create`
+        ),
+        click(
+            "Approve the selection",
+            `${VIEW} .o_control_panel .dropdown-menu.o_control_panel_collapsed_create button[name=action_approve]`
+        ),
+        {
+            content: "Nothing is left to approve",
+            trigger: `${LIST}:not(:has(.o_data_row:contains("${CDHT}")))`,
+        },
+    ],
+});
