@@ -77,6 +77,9 @@ class TestTeamMenus(LearningUnitCase):
         self.assertEqual(form.period_id, self.current)
         self.assertEqual(form.department_id, self.school)
         self.assertIn(self.current, self.drop_down(Team, "period_id"))
+        # the kind is the one the officer may set up: not a choice
+        with self.assertRaises(AssertionError):
+            form.kind = "inspection"
         form.name = "Tổ đánh giá"
         team = form.save()
         self.assertEqual((team.kind, team.department_id), ("unit", self.school))

@@ -25,6 +25,7 @@ import {
     addTour,
     click,
     cookie,
+    fieldShows,
     navigate,
     openSubMenu,
     openTab,
@@ -52,13 +53,6 @@ function many2oneShows(content, name, text) {
     };
 }
 
-/** The selection ``name`` of the form has ``text`` chosen. */
-function selectionShows(content, name, text) {
-    return {
-        content,
-        trigger: `${FORM} .o_field_widget[name=${name}] select:has(option:checked:contains("${text}"))`,
-    };
-}
 
 function newRecord(content) {
     return navigate(content, `${LIST} .o_control_panel .o_list_button_add`);
@@ -77,7 +71,8 @@ addTour("learning_unit_team_tour", () => {
     return [
         ...openSubMenu("the teams", "learning_unit.menu_documents", "learning_unit.menu_team"),
         newRecord("New team"),
-        selectionShows("A reviewer sets up an inspection team", "kind", "Đoàn kiểm tra"),
+        // the kind the user sets up, not a choice
+        fieldShows("A reviewer sets up an inspection team", "kind", "Đoàn kiểm tra"),
         many2oneShows(`The period is the open one, ${period}`, "period_id", period),
         many2oneShows("The scope is the reviewer's district", "department_id", "Huyện Thủ Thừa"),
         { content: "Name the team", trigger: `${FORM} .o_field_widget[name=name] input`, run: `edit ${TEAM}` },
@@ -129,7 +124,7 @@ addTour("learning_unit_unit_team_tour", () => {
     return [
         ...openSubMenu("the teams", "learning_unit.menu_documents", "learning_unit.menu_team"),
         newRecord("New team"),
-        selectionShows("An officer sets up the unit's own team", "kind", "Tổ đánh giá"),
+        fieldShows("An officer sets up the unit's own team", "kind", "Tổ đánh giá"),
         many2oneShows(`The period is the open one, ${period}`, "period_id", period),
         many2oneShows(`The unit is ${unit}`, "department_id", unit),
         { content: "Name the team", trigger: `${FORM} .o_field_widget[name=name] input`, run: `edit ${UNIT_TEAM}` },
