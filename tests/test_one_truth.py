@@ -176,3 +176,33 @@ class TestOneTruth(LearningUnitCase):
         # last year's decision lists units that reached no level
         last = self.env.ref(DEMO + "decision_last_year")
         self.assertIn("none", last.line_ids.mapped("granted_level"))
+
+    def test_the_summary_lists_the_recognised_level(self):
+        decision = self.env.ref(DEMO + "decision_current")
+        (document,) = self.env[
+            "report.learning_unit.report_district_summary_period"
+        ]._lu_print(decision.period_id)
+        tables = [b for b in document["blocks"] if b["type"] == "table"]
+
+        def texts(row):
+            return ["".join(r["text"] for r in c["runs"]) for c in row["cells"]]
+
+        head = ["".join(r["text"] for r in c["runs"]) for c in tables[0]["head"][0]]
+        self.assertEqual(head[2:5], ["Self Level", "Review Level", "Recognised Level"])
+        rows = {texts(row)[1]: texts(row) for row in tables[0]["rows"]}
+        words = dict(
+            self.env["learning.unit.assessment"]
+            ._fields["review_level"]
+            ._description_selection(self.env)
+        )
+        for line in decision.line_ids:
+            held = self.held(decision, line)
+            self.assertEqual(
+                rows[line.department_id.name][3:5],
+                [words[line.review_level], words[held]],
+            )
+        counts = {texts(row)[0]: texts(row)[1:] for row in tables[1]["rows"]}
+        recognised = decision.line_ids.filtered(
+            lambda x: self.held(decision, x) == "level_1"
+        )
+        self.assertEqual(counts["Level 1"][2], str(len(recognised)))

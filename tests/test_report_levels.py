@@ -101,29 +101,30 @@ class TestLevelsSummary(SummaryCase):
         self.assertEqual(
             find_row(sheet_rows(sheet), ["STT"]),
             ["STT", "Đơn vị", "Mức độ tự đánh giá", "Mức độ thẩm định",
-             "Trạng thái", "Nộp báo cáo", "Thời điểm nộp"],
+             "Mức độ được công nhận", "Trạng thái", "Nộp báo cáo", "Thời điểm nộp"],
         )  # fmt: skip
         units = [
-            row[:6] for row in sheet_rows(sheet) if row and isinstance(row[0], int)
+            row[:7] for row in sheet_rows(sheet) if row and isinstance(row[0], int)
         ]
         self.assertEqual(
             units,
             [
-                [1, "Phòng Giáo dục và Đào tạo", "Mức độ 2", "Mức độ 2", "Đang thẩm định", "Đúng hạn"],
-                [2, "Trường THCS Nhị Thành", "Mức độ 1", None, "Đang chuẩn bị", "Chưa nộp"],
-                [3, "Trường Tiểu học Bình Thạnh", "Chưa đạt", None, "Đang chuẩn bị", "Chưa nộp"],
+                [1, "Phòng Giáo dục và Đào tạo", "Mức độ 2", "Mức độ 2", None, "Đang thẩm định", "Đúng hạn"],
+                [2, "Trường THCS Nhị Thành", "Mức độ 1", None, None, "Đang chuẩn bị", "Chưa nộp"],
+                [3, "Trường Tiểu học Bình Thạnh", "Chưa đạt", None, None, "Đang chuẩn bị", "Chưa nộp"],
             ],
         )  # fmt: skip
         rows = sheet_values(sheet)
         self.assertIn(["Số đơn vị theo mức độ"], rows)
         self.assertEqual(
-            find_row(rows, ["Mức độ"]), ["Mức độ", "Tự đánh giá", "Thẩm định"]
+            find_row(rows, ["Mức độ"]),
+            ["Mức độ", "Tự đánh giá", "Thẩm định", "Đã công nhận"],
         )
-        self.assertEqual(find_row(rows, ["Mức độ 2"]), ["Mức độ 2", 1, 1])
-        self.assertEqual(find_row(rows, ["Mức độ 1"]), ["Mức độ 1", 1, 0])
-        self.assertEqual(find_row(rows, ["Chưa đạt"]), ["Chưa đạt", 1, 0])
-        self.assertEqual(find_row(rows, ["Chưa đánh giá"]), ["Chưa đánh giá", 0, 2])
-        self.assertEqual(find_row(rows, ["Tổng cộng"]), ["Tổng cộng", 3, 3])
+        self.assertEqual(find_row(rows, ["Mức độ 2"]), ["Mức độ 2", 1, 1, 0])
+        self.assertEqual(find_row(rows, ["Mức độ 1"]), ["Mức độ 1", 1, 0, 0])
+        self.assertEqual(find_row(rows, ["Chưa đạt"]), ["Chưa đạt", 1, 0, 0])
+        self.assertEqual(find_row(rows, ["Chưa đánh giá"]), ["Chưa đánh giá", 0, 2, 3])
+        self.assertEqual(find_row(rows, ["Tổng cộng"]), ["Tổng cộng", 3, 3, 3])
 
     def test_from_the_assessments_too(self):
         assessments = self.level_2 | self.level_1
@@ -135,8 +136,8 @@ class TestLevelsSummary(SummaryCase):
         rows = sheet_values(sheet)
         self.assertFalse(POINTS.findall(texts["PDF"] + texts["DOCX"]))
         self.assertFalse(POINTS.findall(texts["XLSX"]))
-        self.assertEqual(find_row(rows, ["Chưa đánh giá"]), ["Chưa đánh giá", 0, 1])
-        self.assertEqual(find_row(rows, ["Tổng cộng"]), ["Tổng cộng", 2, 2])
+        self.assertEqual(find_row(rows, ["Chưa đánh giá"]), ["Chưa đánh giá", 0, 1, 2])
+        self.assertEqual(find_row(rows, ["Tổng cộng"]), ["Tổng cộng", 2, 2, 2])
 
 
 class TestDemoSummary(SummaryCase):
@@ -155,6 +156,11 @@ class TestDemoSummary(SummaryCase):
             "Mức độ 1": ("level_1", "level_1"),
             "Chưa đạt": ("none", "none"),
         }
+        recognised = assessments.filtered(lambda a: a.state == "recognised")
+
+        def held(assessment):
+            return assessment.recognised_level or "none"
+
         texts, sheet = self.print_all(
             "learning_unit.action_report_district_summary_period", period, reviewer
         )
@@ -167,6 +173,8 @@ class TestDemoSummary(SummaryCase):
                     label,
                     len(assessments.filtered(lambda a, o=own: a.self_level == o)),
                     len(reviewed.filtered(lambda a, r=review: a.review_level == r)),
+                    # the level the register holds (issue 19)
+                    len(recognised.filtered(lambda a, r=review: held(a) == r)),
                 ],
             )
         self.assertEqual(
@@ -175,11 +183,14 @@ class TestDemoSummary(SummaryCase):
                 "Chưa đánh giá",
                 len(assessments.filtered(lambda a: not a.self_level)),
                 len(assessments - reviewed),
+                len(assessments - recognised),
             ],
         )
         total = len(assessments)
         self.assertEqual(total, 24)
-        self.assertEqual(find_row(rows, ["Tổng cộng"]), ["Tổng cộng", total, total])
+        self.assertEqual(
+            find_row(rows, ["Tổng cộng"]), ["Tổng cộng", total, total, total]
+        )
         # a row per unit with its own and its reviewed level
         units = [row for row in rows if isinstance(row[0], int)]
         self.assertEqual(len(units), total)

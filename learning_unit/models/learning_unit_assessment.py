@@ -320,6 +320,9 @@ class LearningUnitAssessment(models.Model):
     recognised_level = fields.Selection(
         related="recognition_id.level", string="Recognised Level"
     )
+    recognition_state = fields.Selection(
+        related="recognition_id.state", string="Recognition Status"
+    )
     recognition_valid_until = fields.Date(
         related="recognition_id.valid_until", string="Recognition Valid Until"
     )

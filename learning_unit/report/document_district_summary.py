@@ -59,18 +59,21 @@ class ReportDistrictSummary(models.AbstractModel):
             empty = B.run(self.env._("No assessment in this period."), i=True)
             rows = [B.row([B.cell(empty, align="center", colspan=len(columns))])]
         total = len(section["assessments"])
-        counts.append((self.env._("Total"), total, total))
+        counts.append((self.env._("Total"), *[total] * (len(counts[0]) - 1)))
         count_rows = [
             B.row(
                 [
                     B.cell(label),
-                    B.cell(str(own), value=own),
-                    B.cell(str(reviewed), value=reviewed),
+                    *(B.cell(str(number), value=number) for number in numbers),
                 ],
                 group=index == len(counts),
             )
-            for index, (label, own, reviewed) in enumerate(counts, start=1)
+            for index, (label, *numbers) in enumerate(counts, start=1)
         ]
+        count_head = [counted[1], self.env._("Self-assessment"), self.env._("Review")]
+        if levels:
+            count_head.append(self.env._("Recognised"))
+        count_width = 56 // (len(count_head) - 1)
         blocks = []
         if period.body_id:
             place_date = self._place_date(period.body_id.place)
@@ -95,8 +98,8 @@ class ReportDistrictSummary(models.AbstractModel):
             ),
             B.para(counted[0], b=True, space_before=6),
             B.table(
-                [(44, "left"), (28, "center"), (28, "center")],
-                [[counted[1], self.env._("Self-assessment"), self.env._("Review")]],
+                [(44, "left")] + [(count_width, "center")] * (len(count_head) - 1),
+                [count_head],
                 count_rows,
             ),
         ]
@@ -127,25 +130,41 @@ class ReportDistrictSummary(models.AbstractModel):
         def review(assessment):
             return assessment.review_complete and assessment[review_field]
 
+        data = self._lu_data()
+
+        def recognised(assessment):
+            # the level the register holds once a decision recognised the unit
+            if assessment.state != "recognised":
+                return ""
+            return data._held_level(assessment)
+
         def cells(assessment):
             own = B.cell(words.get(assessment[own_field], ""))
             reviewed = B.cell(words.get(review(assessment), ""))
             if levels:
-                return [own, reviewed]
+                return [own, reviewed, B.cell(words.get(recognised(assessment), ""))]
             total = assessment.review_complete and assessment.review_total
             return [B.number(assessment.self_total), own, B.number(total), reviewed]
 
         own = Counter(a[own_field] or "" for a in section["assessments"])
         reviewed = Counter(review(a) or "" for a in section["assessments"])
-        counts = [
-            (words[key], own[key], reviewed[key])
-            for key in (LEVEL_ORDER if levels else RANK_ORDER)
-        ]
         if levels:
-            counts.append((self.env._("Not yet evaluated"), own[""], reviewed[""]))
-            head = [self.env._("Self Level"), self.env._("Review Level")]
+            held = Counter(recognised(a) for a in section["assessments"])
+            counts = [
+                (words[key], own[key], reviewed[key], held[key]) for key in LEVEL_ORDER
+            ]
+            counts.append(
+                (self.env._("Not yet evaluated"), own[""], reviewed[""], held[""])
+            )
+            head = [
+                self.env._("Self Level"),
+                self.env._("Review Level"),
+                self.env._("Recognised Level"),
+            ]
             counted = (self.env._("Units per level"), self.env._("Level"))
-            return [(20, "left"), (20, "left")], head, cells, counted, counts
+            columns = [(13, "left"), (13, "left"), (14, "left")]
+            return columns, head, cells, counted, counts
+        counts = [(words[key], own[key], reviewed[key]) for key in RANK_ORDER]
         counts.append((self.env._("No rank yet"), own[""], reviewed[""]))
         head = [
             self.env._("Self Score"),

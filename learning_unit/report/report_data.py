@@ -67,6 +67,8 @@ class LearningUnitReportData(models.AbstractModel):
                 "state",
                 "is_late",
                 "submitted_date",
+                "recognised_level",
+                "recognition_state",
             ]
         )
         assessments.department_id.fetch(["name", "complete_name"])
@@ -286,9 +288,9 @@ class LearningUnitReportData(models.AbstractModel):
     def _held_level(self, assessment):
         """The level a recognised Thông tư 24 assessment holds in the register
         ("none" when its decision recognised no level)."""
-        recognition = assessment.recognition_id
-        if recognition and recognition.state != "revoked" and recognition.level:
-            return recognition.level
+        # read through the assessment: whoever reads it reads the title it holds
+        if assessment.recognised_level and assessment.recognition_state != "revoked":
+            return assessment.recognised_level
         return scoring.LEVEL_NONE
 
     @api.model
@@ -330,11 +332,11 @@ class LearningUnitReportData(models.AbstractModel):
                 "decision_id",
                 "decision_number",
                 "decision_date",
-                "recognition_id",
+                "recognised_level",
+                "recognition_state",
             ]
         )
         assessments.decision_id.fetch(["number_text", "date_issued"])
-        assessments.recognition_id.fetch(["level", "state"])
         departments = self.env["hr.department"].search([("id", "child_of", roots.ids)])
         departments.fetch(["name", "complete_name", "parent_id", "parent_path"])
         filed = {a.department_id.id: a for a in assessments}
