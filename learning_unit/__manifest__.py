@@ -26,6 +26,9 @@
         "data/learning_unit_mail_template_data.xml",
         "data/learning_unit_member_document_data.xml",
         "data/ir_cron_data.xml",
+        # the reports first: the assessment's form names their actions
+        "report/report_nd30.xml",
+        "report/learning_unit_reports.xml",
         "views/learning_unit_assessment_views.xml",
         "views/learning_unit_period_views.xml",
         "views/learning_unit_member_views.xml",
@@ -37,8 +40,6 @@
         "views/learning_unit_rebase_wizard_views.xml",
         "views/learning_unit_recognition_views.xml",
         "views/res_users_views.xml",
-        "report/report_nd30.xml",
-        "report/learning_unit_reports.xml",
         "views/learning_unit_evidence_import_views.xml",
         "views/learning_unit_report_views.xml",
         "views/learning_unit_promotion_report_views.xml",
