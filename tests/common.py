@@ -2,7 +2,10 @@
 
 import itertools
 
+from odoo.service import server
 from odoo.tests import HttpCase, TransactionCase, new_test_user
+
+from . import system_tools
 
 ALL_CODES = [
     "1a", "1b", "1c", "2a", "2b", "2c", "2d",
@@ -16,6 +19,9 @@ TZ = "Asia/Ho_Chi_Minh"
 EVIDENCE = ("plan_approved", "discipline_ok", "training_done", "advanced_worker")
 # the eight competencies of criterion 3a
 COMPETENCIES = tuple(f"competency_3a{i}" for i in range(1, 9))
+
+# the demo district's external ids (learning_unit_demo)
+DEMO = "learning_unit_demo.demo_"
 
 # Citizen IDs (CCCD, 12 digits) of the employees the tests create: unique, and
 # apart from the demo's (which start with the province code 080).
@@ -170,6 +176,18 @@ class LearningUnitTestMixin:
             user.lu_review_department_ids = [(6, 0, review.ids)]
         return user
 
+    @classmethod
+    def demo(cls, name):
+        """``learning_unit_demo.demo_<name>``; without the demo district, a
+        failure that says so (never a skip)."""
+        record = cls.env.ref(DEMO + name, raise_if_not_found=False)
+        if not record:
+            raise AssertionError(
+                f"The database has no demo district ({DEMO}{name}): install "
+                "learning_unit_demo, as 'make test' does."
+            )
+        return record
+
 
 class LearningUnitCase(LearningUnitTestMixin, TransactionCase):
     pass
@@ -177,3 +195,34 @@ class LearningUnitCase(LearningUnitTestMixin, TransactionCase):
 
 class LearningUnitHttpCase(LearningUnitTestMixin, HttpCase):
     pass
+
+
+class LearningUnitDemoCase(LearningUnitCase):
+    """A test of the demo district: learning_unit_demo's (``--test-tags
+    /learning_unit_demo``)."""
+
+    test_module = "learning_unit_demo"
+    test_tags = {"standard", "at_install", "learning_unit_demo"}
+
+
+class LearningUnitTourCase(LearningUnitHttpCase):
+    """A tour in headless Chromium: without the browser, websocket-client,
+    Odoo's HTTP server or the demo record the tour plays (``tour_demo``, a
+    name of learning_unit_demo's), a failure that says so (never a skip)."""
+
+    tour_demo = None
+
+    def assertCanRunTour(self):
+        system_tools.chromium()
+        system_tools.python_module("websocket", "websocket-client")
+        self.assertTrue(
+            getattr(server, "server", None),
+            "No Odoo HTTP server in this test run: run pytest with --odoo-http, "
+            "as 'make test' does.",
+        )
+        if self.tour_demo:
+            self.assertTrue(
+                self.env.ref(DEMO + self.tour_demo, raise_if_not_found=False),
+                f"The database has no demo district ({DEMO}{self.tour_demo}): "
+                "'make test' installs learning_unit_demo.",
+            )

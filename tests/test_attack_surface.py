@@ -232,7 +232,9 @@ class TestSurfaceAttacks(AttackFixture, LearningUnitHttpCase):
             problems += self.problems_of(
                 f"[xmlrpc] officer makes {who} the plans' approver", error, changes
             )
-            if error is not None and "cannot approve the members' documents" not in str(error):
+            if error is not None and "cannot approve the members' documents" not in str(
+                error
+            ):
                 problems.append(f"the refusal does not say why: {error}")
         # the web client's save, in the officer's language
         error, changes = self.attack(
@@ -250,7 +252,9 @@ class TestSurfaceAttacks(AttackFixture, LearningUnitHttpCase):
             error,
             changes,
         )
-        if error is not None and "không thể phê duyệt hồ sơ thành viên" not in str(error):
+        if error is not None and "không thể phê duyệt hồ sơ thành viên" not in str(
+            error
+        ):
             problems.append(f"the refusal is not in Vietnamese: {error}")
         self.assert_no_problems(problems)
         # an officer of the unit and the head may approve

@@ -12,27 +12,18 @@ from odoo import fields
 from odoo.addons.learning_unit_demo.generator import generate_district
 from odoo.exceptions import AccessError, UserError
 
-from .common import LearningUnitCase
+from .common import DEMO, LearningUnitDemoCase
 
-DEMO = "learning_unit_demo.demo_"
 RANKS = {"good", "fair", "average", "fail"}
 TT24_EVIDENCE = ("discipline_ok", "training_done", "cdht_achieved")
 
 
-class TestDemoData(LearningUnitCase):
+class TestDemoData(LearningUnitDemoCase):
     # the district is learning_unit_demo's: --test-tags /learning_unit_demo
-    test_module = "learning_unit_demo"
-    test_tags = {"standard", "at_install", "learning_unit_demo"}
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.current = cls.env.ref(DEMO + "period_current", raise_if_not_found=False)
-        if not cls.current:
-            raise AssertionError(
-                "The database has no demo district (install learning_unit_demo, "
-                "as 'make test' does)."
-            )
+        cls.current = cls.demo("period_current")
         cls.last = cls.env.ref(DEMO + "period_last_year")
         cls.history = cls.env.ref(DEMO + "period_2023")
         cls.donvi = cls.env.ref(DEMO + "user_donvi")

@@ -9,7 +9,6 @@ when the administrator re-bases it, and the wizard says what changes first.
 
 from .common import LearningUnitCase
 
-DEMO = "learning_unit_demo.demo_"
 RESULT_FIELDS = ("self_total", "self_rank", "review_total", "review_rank", "state")
 
 
@@ -17,12 +16,7 @@ class TestFrozenRules(LearningUnitCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.history = cls.env.ref(DEMO + "period_2023", raise_if_not_found=False)
-        if not cls.history:
-            raise AssertionError(
-                "The database has no demo district (install learning_unit_demo, "
-                "as 'make test' does)."
-            )
+        cls.history = cls.demo("period_2023")
         cls.closed = cls.env["learning.unit.assessment"].search(
             [("period_id", "=", cls.history.id)]
         )

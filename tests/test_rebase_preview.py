@@ -8,21 +8,14 @@ moves, returned ones included, with the result applying gives it.
 from odoo.addons.learning_unit import explain
 from odoo.tests import Form
 
-from .common import LearningUnitCase
-
-DEMO = "learning_unit_demo.demo_"
+from .common import LearningUnitDemoCase
 
 
-class TestRebasePreview(LearningUnitCase):
-    test_module = "learning_unit_demo"
-    test_tags = {"standard", "at_install", "learning_unit_demo"}
-
+class TestRebasePreview(LearningUnitDemoCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.period = cls.env.ref(DEMO + "period_current", raise_if_not_found=False)
-        if not cls.period:
-            raise AssertionError("The database has no demo district.")
+        cls.period = cls.demo("period_current")
 
     def test_preview_names_what_applying_does_on_the_demo(self):
         period = self.period

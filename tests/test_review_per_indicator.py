@@ -9,10 +9,9 @@ unit's, no note) and the earlier notes stay in the chatter.
 
 from lxml import etree
 
-from .common import LearningUnitCase
+from .common import DEMO, LearningUnitDemoCase
 from .report_helpers import OFFICER
 
-DEMO = "learning_unit_demo.demo_"
 NOTE_22 = "Một số thành viên chưa có giấy chứng nhận hoàn thành bồi dưỡng."
 
 
@@ -26,18 +25,11 @@ class _Parent:
         return self._record[name]
 
 
-class TestReviewPerIndicator(LearningUnitCase):
-    test_module = "learning_unit_demo"
-    test_tags = {"standard", "at_install", "learning_unit_demo"}
-
+class TestReviewPerIndicator(LearningUnitDemoCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.assessment = cls.env.ref(
-            DEMO + "assessment_thcs_ml_current", raise_if_not_found=False
-        )
-        if not cls.assessment:
-            raise AssertionError("The database has no demo district.")
+        cls.assessment = cls.demo("assessment_thcs_ml_current")
         cls.thamdinh = cls.env.ref(DEMO + "user_thamdinh")
         cls.officer = cls.make_user(
             "ml_officer", OFFICER, department=cls.assessment.department_id

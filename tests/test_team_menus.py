@@ -11,21 +11,14 @@ from lxml import etree
 from odoo.tests import Form
 from odoo.tools.safe_eval import safe_eval
 
-from .common import LearningUnitCase
-
-DEMO = "learning_unit_demo.demo_"
+from .common import DEMO, LearningUnitDemoCase
 
 
-class TestTeamMenus(LearningUnitCase):
-    test_module = "learning_unit_demo"
-    test_tags = {"standard", "at_install", "learning_unit_demo"}
-
+class TestTeamMenus(LearningUnitDemoCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.current = cls.env.ref(DEMO + "period_current", raise_if_not_found=False)
-        if not cls.current:
-            raise AssertionError("The database has no demo district.")
+        cls.current = cls.demo("period_current")
         cls.thamdinh = cls.env.ref(DEMO + "user_thamdinh")
         cls.donvi = cls.env.ref(DEMO + "user_donvi")
         cls.school = cls.env.ref(DEMO + "employee_donvi").department_id

@@ -10,29 +10,14 @@ one is missing the test fails and names it: it never skips.
 from unittest.mock import patch
 from urllib.parse import quote
 
-from odoo.service import server
 from odoo.tools import config
 
 from . import system_tools
-from .common import LearningUnitHttpCase
+from .common import LearningUnitTourCase
 
 
-class TestOfficerTour(LearningUnitHttpCase):
-    def assertCanRunTour(self):
-        system_tools.chromium()
-        system_tools.python_module("websocket", "websocket-client")
-        self.assertTrue(
-            getattr(server, "server", None),
-            "No Odoo HTTP server in this test run: run pytest with --odoo-http, "
-            "as 'make test' does.",
-        )
-        self.assertTrue(
-            self.env.ref(
-                "learning_unit_demo.demo_user_donvi", raise_if_not_found=False
-            ),
-            "The database has no demo district (the tour plays the demo unit "
-            "officer's round): 'make test' installs learning_unit_demo.",
-        )
+class TestOfficerTour(LearningUnitTourCase):
+    tour_demo = "user_donvi"
 
     def play_officer_tour(self):
         """The officer prepares, prints and submits (learning_unit_officer_tour)."""

@@ -12,28 +12,11 @@ selection).
 
 from datetime import date
 
-from odoo.service import server
-
-from . import system_tools
-from .common import LearningUnitHttpCase
-
-DEMO = "learning_unit_demo.demo_"
+from .common import DEMO, LearningUnitTourCase
 
 
-class TestCertificateTour(LearningUnitHttpCase):
-    def assertCanRunTour(self):
-        system_tools.chromium()
-        system_tools.python_module("websocket", "websocket-client")
-        self.assertTrue(
-            getattr(server, "server", None),
-            "No Odoo HTTP server in this test run: run pytest with --odoo-http, "
-            "as 'make test' does.",
-        )
-        self.assertTrue(
-            self.env.ref(DEMO + "user_thutruong", raise_if_not_found=False),
-            "The database has no demo district with its head's login: 'make "
-            "test' installs learning_unit_demo.",
-        )
+class TestCertificateTour(LearningUnitTourCase):
+    tour_demo = "user_thutruong"
 
     def tour(self, name, user, phone=False, cookies=None):
         size, touch = self.browser_size, self.touch_enabled

@@ -6,16 +6,13 @@ tests/test_tour.py); they build their own unit, not the demo data. The
 browser shares the test's cursor: it sees the records made here.
 """
 
-from odoo.service import server
-
-from . import system_tools
-from .common import LearningUnitHttpCase
+from .common import LearningUnitTourCase
 
 MEMBER = "learning_unit.group_member"
 OFFICER = "learning_unit.group_unit_officer"
 
 
-class TestMemberTour(LearningUnitHttpCase):
+class TestMemberTour(LearningUnitTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -34,15 +31,6 @@ class TestMemberTour(LearningUnitHttpCase):
         (cls.assessment.member_ids - cls.own).write({"plan_approved": True})
         cls.plan = cls.own.dossier_item_ids.filtered(
             lambda i: i.document_type_id.code == "self_study_plan"
-        )
-
-    def assertCanRunTour(self):
-        system_tools.chromium()
-        system_tools.python_module("websocket", "websocket-client")
-        self.assertTrue(
-            getattr(server, "server", None),
-            "No Odoo HTTP server in this test run: run pytest with --odoo-http, "
-            "as 'make test' does.",
         )
 
     def score_2a(self):

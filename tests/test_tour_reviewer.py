@@ -11,11 +11,10 @@ finishes, issues the recognition decision and prints the district summary. Each 
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError
-from odoo.service import server
 from odoo.tools import config
 
 from . import system_tools
-from .common import LearningUnitHttpCase
+from .common import LearningUnitTourCase
 
 OFFICER = "learning_unit.group_unit_officer"
 REVIEWER = "learning_unit.group_district_reviewer"
@@ -33,7 +32,7 @@ SECOND = {
 }
 
 
-class TestReviewerTour(LearningUnitHttpCase):
+class TestReviewerTour(LearningUnitTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -53,15 +52,6 @@ class TestReviewerTour(LearningUnitHttpCase):
         cls.make_full_score(cls.assessment)
         cls.provide_dossier(cls.assessment)
         cls.assessment.with_user(cls.officer).action_submit()
-
-    def assertCanRunTour(self):
-        system_tools.chromium()
-        system_tools.python_module("websocket", "websocket-client")
-        self.assertTrue(
-            getattr(server, "server", None),
-            "No Odoo HTTP server in this test run: run pytest with --odoo-http, "
-            "as 'make test' does.",
-        )
 
     def tour(self, name, user):
         # as under Odoo's own test runner, reports render as HTML (no

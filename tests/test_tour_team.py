@@ -7,35 +7,20 @@ database holds.
 from unittest.mock import patch
 from urllib.parse import quote
 
-from odoo.service import server
 from odoo.tools import config
 
 from . import system_tools
-from .common import LearningUnitHttpCase
+from .common import DEMO, LearningUnitTourCase
 
-DEMO = "learning_unit_demo.demo_"
 UNIT = "Trường Tiểu học Thị trấn Thủ Thừa"
 # the demo users work in Vietnamese
 USER_LANG = "vi_VN"
 
 
-class TestTeamTour(LearningUnitHttpCase):
+class TestTeamTour(LearningUnitTourCase):
+    tour_demo = "period_current"
     test_module = "learning_unit_demo"
     test_tags = {"standard", "at_install", "learning_unit_demo"}
-
-    def assertCanRunTour(self):
-        system_tools.chromium()
-        system_tools.python_module("websocket", "websocket-client")
-        self.assertTrue(
-            getattr(server, "server", None),
-            "No Odoo HTTP server in this test run: run pytest with --odoo-http, "
-            "as 'make test' does.",
-        )
-        self.assertTrue(
-            self.env.ref(DEMO + "period_current", raise_if_not_found=False),
-            "The database has no demo district: 'make test' installs "
-            "learning_unit_demo.",
-        )
 
     def tour(self, name, user, **cookies):
         self.assertCanRunTour()
