@@ -16,6 +16,8 @@ import odoo.exceptions
 from odoo.exceptions import UserError
 from odoo.models import BaseModel
 
+from .attack_io import is_vietnamese
+
 MEMBER = "learning_unit.group_member"
 OFFICER = "learning_unit.group_unit_officer"
 REVIEWER = "learning_unit.group_district_reviewer"
@@ -208,6 +210,24 @@ class AttackMixin:
         if changes:
             what.append("changed " + "; ".join(changes))
         return [f"{short(label, 160)}: {', '.join(what)}"] if what else []
+
+    def refused(self, label, operation, watch=(), leaks=()):
+        """The problems of an attack that must be refused in clear Vietnamese.
+
+        ``leaks`` are names the message must not hold (other units, bodies).
+        """
+        error, changes = self.attack(operation, watch)
+        problems = self.problems_of(label, error, changes)
+        if error is not None and not problems:
+            message = getattr(error, "message", None) or str(error)
+            if not is_vietnamese(message):
+                problems.append(
+                    f"{label}: refused, not in Vietnamese: {short(message)}"
+                )
+            for name in leaks:
+                if name in message:
+                    problems.append(f"{label}: the refusal names {name!r}")
+        return problems
 
     def assert_repelled(self, label, operation, watch=(), keep=False):
         error, changes = self.attack(operation, watch, keep=keep)

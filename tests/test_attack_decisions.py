@@ -25,8 +25,7 @@ from datetime import timedelta
 
 from odoo import fields
 
-from .attack_common import OFFICER, REVIEWER, AttackFixture, short
-from .attack_io import is_vietnamese
+from .attack_common import OFFICER, REVIEWER, AttackFixture
 from .common import LearningUnitHttpCase
 
 DECISION = "learning.unit.decision"
@@ -100,24 +99,6 @@ class TestDecisionAttacks(AttackFixture, LearningUnitHttpCase):
         kwargs = dict(kwargs or {})
         kwargs.setdefault("context", {"lang": user.lang, "uid": user.id})
         return self.call_kw(user, model, method, args, kwargs)
-
-    def refused(self, label, operation, watch=(), leaks=()):
-        """The problems of an attack that must be refused in clear Vietnamese.
-
-        ``leaks`` are names the message must not hold (other units, bodies).
-        """
-        error, changes = self.attack(operation, watch)
-        problems = self.problems_of(label, error, changes)
-        if error is not None and not problems:
-            message = getattr(error, "message", None) or str(error)
-            if not is_vietnamese(message):
-                problems.append(
-                    f"{label}: refused, not in Vietnamese: {short(message)}"
-                )
-            for name in leaks:
-                if name in message:
-                    problems.append(f"{label}: the refusal names {name!r}")
-        return problems
 
     def registers(self, *bodies):
         """The numbers taken by ``bodies``, as the superuser reads them."""

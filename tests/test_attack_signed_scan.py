@@ -18,8 +18,7 @@ import base64
 
 from odoo.tests import Form
 
-from .attack_common import OFFICER, AttackFixture, short
-from .attack_io import is_vietnamese
+from .attack_common import OFFICER, AttackFixture
 from .common import LearningUnitHttpCase
 
 DECISION = "learning.unit.decision"
@@ -54,17 +53,6 @@ class TestSignedScan(AttackFixture, LearningUnitHttpCase):
         kwargs = dict(kwargs or {})
         kwargs.setdefault("context", {"lang": user.lang, "uid": user.id})
         return self.call_kw(user, model, method, args, kwargs)
-
-    def refused(self, label, operation, watch):
-        error, changes = self.attack(operation, watch)
-        problems = self.problems_of(label, error, changes)
-        if error is not None and not problems:
-            message = getattr(error, "message", None) or str(error)
-            if not is_vietnamese(message):
-                problems.append(
-                    f"{label}: refused, not in Vietnamese: {short(message)}"
-                )
-        return problems
 
     def scans(self):
         def read():
