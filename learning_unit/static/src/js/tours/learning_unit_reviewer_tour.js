@@ -77,6 +77,7 @@ const DECISION = "01/QĐ-UBND";
 // Phụ lục 2, a form of Thông tư 22: a header button shown for points only
 const PHU_LUC_2 = "Phụ lục 2";
 const DISTRICT_SUMMARY = "Tổng hợp kết quả";
+const DECISION_REPORT = "Quyết định công nhận";
 const LEVELS_UNIT = "Trường THCS Nhị Thành";
 const LEVELS_NOTE = "Theo congdanhoctap.vn: 33/35 thành viên đạt Công dân học tập";
 
@@ -319,8 +320,12 @@ addTour("learning_unit_reviewer_levels_tour", () => [
     // the demo's open period is this year's
     ...openPeriod(new Date().getFullYear()),
     ...issueDecision(LEVELS_UNIT),
+    // its annex, then the period's summary, as the reviewer prints them
+    ...printSteps(DECISION_REPORT, `${FORM} .o_field_widget[name=name]:contains("/QĐ-")`),
     ...openAssessment(LEVELS_UNIT),
     RECOGNISED,
     openTab("Open the review page", "review"),
     fieldShows('Recognised at "Mức độ 1"', "recognised_level", "Mức độ 1"),
+    ...openPeriod(new Date().getFullYear()),
+    ...printSteps(DISTRICT_SUMMARY, `${FORM} .o_field_widget[name=recognised_count]`),
 ]);
